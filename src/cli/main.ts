@@ -1,0 +1,81 @@
+// The `irac` command line: parses arguments (commander), dispatches to one command, and turns the
+// typed errors into exit codes — 0 success, 1 rejected input, 2 usage — with one line on stderr.
+
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError, UsageError } from '../errors.js';
+import { displayText } from '../ingest/display.js';
+import { SOURCE_NAMES } from '../ingest/registry.js';
+import type { Vendor } from '../types.js';
+import { type CliIo, processIo } from './io.js';
+import { normalizeCommand } from './normalize-command.js';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0) {
+    throw new InvalidArgumentError('expected a positive whole number of bytes');
+  }
+  return n;
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('irac')
+    .description(
+      'Incident response as code: security events in, incidents in git, containment behind approvals.',
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError()
+    .option('--repo <dir>', 'repository holding incidents/ (default: current directory)')
+    .option('--config <file>', 'configuration file', 'incident-response-config.yaml');
+
+  program
+    .command('normalize')
+    .description('print the SecurityEvents a payload becomes (nothing is stored)')
+    .argument(
+      '[file]',
+      'payload file: JSON, NDJSON, array, CloudTrail Records[], or repository_dispatch; - or none for stdin',
+    )
+    .addOption(
+      new Option('--source <name>', 'use this normalizer instead of detecting one').choices(SOURCE_NAMES),
+    )
+    .option('--max-bytes <n>', 'largest payload accepted, per document or NDJSON line', positiveInteger)
+    .option('--json', 'one SecurityEvent JSON per line')
+    .action(
+      async (file: string | undefined, options: { source?: Vendor; maxBytes?: number; json?: boolean }) => {
+        await normalizeCommand(file, options, io);
+      },
+    );
+
+  return program;
+}
+
+function errorLine(message: string): string {
+  return `irac: ${displayText(message, 2000) ?? 'error'}\n`;
+}
+
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed the usage problem; help and --version are successes.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(errorLine(error.message));
+      return 1;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(errorLine(error.message));
+      return 2;
+    }
+    io.stderr(
+      errorLine(
+        `internal error (a bug in irac, please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
+    );
+    return 70;
+  }
+}

@@ -1,0 +1,41 @@
+// `irac normalize [FILE|-] [--source NAME] [--max-bytes N] [--json]`: payloads → SecurityEvents, nothing stored.
+
+import { DEFAULT_LIMITS } from '../ingest/documents.js';
+import { normalizeInput } from '../ingest/normalize.js';
+import type { SecurityEvent, Vendor } from '../types.js';
+import { type CliIo, readInput } from './io.js';
+import { type Column, renderTable } from './table.js';
+
+export interface NormalizeCommandOptions {
+  readonly source?: Vendor;
+  readonly maxBytes?: number;
+  readonly json?: boolean;
+}
+
+const COLUMNS: readonly Column<SecurityEvent>[] = [
+  { header: 'TIME', width: 20, cell: (e) => e.timestamp.replace(/\.\d+Z$/, 'Z') },
+  { header: 'SEVERITY', width: 8, cell: (e) => e.severity },
+  { header: 'VENDOR', width: 11, cell: (e) => e.vendor },
+  { header: 'KIND', width: 40, cell: (e) => e.kind },
+  { header: 'RESOURCE', width: 48, cell: (e) => e.resource },
+  { header: 'ACTOR', width: 40, cell: (e) => e.actor ?? '-' },
+];
+
+export async function normalizeCommand(
+  file: string | undefined,
+  options: NormalizeCommandOptions,
+  io: CliIo,
+) {
+  const { bytes, name } = await readInput(file, io);
+  const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
+  const events = normalizeInput(bytes, { source: options.source, limits, name });
+  if (options.json) {
+    io.stdout(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    return;
+  }
+  io.stdout(renderTable(events, COLUMNS));
+  const vendors = new Set(events.map((e) => e.vendor));
+  io.stdout(
+    `\n${events.length} event${events.length === 1 ? '' : 's'} from ${vendors.size} source${vendors.size === 1 ? '' : 's'} (${[...vendors].join(', ')})\n`,
+  );
+}

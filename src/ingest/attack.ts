@@ -1,0 +1,52 @@
+// MITRE ATT&CK ids from the many ways vendors name them: "Privilege Escalation", "PrivilegeEscalation",
+// "mitre_privilege_escalation", "TA0004", "T1078.004". The name table is data (data/attack-tactics.json).
+
+import table from './data/attack-tactics.json' with { type: 'json' };
+import type { AttackIds } from './normalizer.js';
+
+const TACTICS: Readonly<Record<string, string>> = table.tactics;
+const TACTIC_ID = /^TA\d{4}$/i;
+const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
+
+/** `Command and Control`, `CommandAndControl`, `mitre_command_and_control` → `command_and_control`. */
+function tacticKey(name: string): string {
+  return name
+    .trim()
+    .replace(/^mitre[_\s-]*/i, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+export function tacticId(name: string): string | undefined {
+  if (TACTIC_ID.test(name.trim())) return name.trim().toUpperCase();
+  return TACTICS[tacticKey(name)];
+}
+
+export function techniqueId(text: string): string | undefined {
+  const id = text.trim().toUpperCase();
+  return TECHNIQUE_ID.test(id) ? id : undefined;
+}
+
+/** Collects tactic and technique ids from free-form labels (tags, categories), ignoring the rest. */
+export class AttackCollector implements AttackIds {
+  readonly tactics: string[] = [];
+  readonly techniques: string[] = [];
+
+  tactic(name: string | undefined): this {
+    const id = name === undefined ? undefined : tacticId(name);
+    if (id && !this.tactics.includes(id)) this.tactics.push(id);
+    return this;
+  }
+
+  technique(text: string | undefined): this {
+    const id = text === undefined ? undefined : techniqueId(text);
+    if (id && !this.techniques.includes(id)) this.techniques.push(id);
+    return this;
+  }
+
+  /** A label that may be either: a tactic name, a tactic id or a technique id. */
+  label(text: string): this {
+    return techniqueId(text) ? this.technique(text) : this.tactic(text);
+  }
+}

@@ -1,0 +1,36 @@
+// Display fields (kind, title, resource, actor, resource ids) end up in Slack messages, issue
+// titles, Markdown tables and terminals. Vendor payloads are attacker-influenced (a process name, a
+// user agent, a bucket name), so every display string is neutralized here, once, for every source:
+// no control or bidi characters, no Slack mention syntax, bounded length. The raw value stays
+// verbatim in the event's payload as evidence.
+
+export const DISPLAY_MAX = 512;
+
+// C0/C1 controls, bidi embeddings/overrides/isolates and the Unicode line/paragraph separators.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u2028\u2029]/;
+// Slack's broadcast mentions, with or without its <!...> syntax (link_names turns the bare ones into pings).
+const BROADCAST_MENTION = /@(here|channel|everyone)(?![a-z0-9_])/gi;
+
+/**
+ * Makes an untrusted string safe to show anywhere. Returns undefined when nothing printable is left,
+ * so callers can fall back to another field.
+ */
+export function displayText(value: string, max = DISPLAY_MAX): string | undefined {
+  let text = value
+    .replace(UNSAFE_CHARACTERS, (c) => (WHITESPACE_CONTROLS.test(c) ? ' ' : '\uFFFD'))
+    .replaceAll('<', '\u2039')
+    .replaceAll('>', '\u203A')
+    .replace(BROADCAST_MENTION, '\uFF20$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  if (text.length > max) text = `${text.slice(0, max - 1)}…`;
+  return text === '' ? undefined : text;
+}
+
+/** Same as displayText, for values that are not display fields but end up in one-line messages. */
+export function quoteForMessage(value: unknown, max = 80): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return JSON.stringify(displayText(text, max) ?? '');
+}

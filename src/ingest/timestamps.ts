@@ -1,0 +1,63 @@
+// Vendors write time as ISO 8601 with or without a zone, "YYYY-MM-DD HH:MM:SS.fff" (Panther, Splunk),
+// epoch seconds (Splunk _time) or epoch milliseconds (GuardDuty launchTime, Datadog). Date.parse is
+// not used: it accepts nonsense ("1" is the year 2001) and reads zone-less times as local time.
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^\d{9,13}(\.\d+)?$/;
+
+// Anything outside these years is a unit mix-up or a forgery, not a security event.
+const MIN_MS = Date.UTC(1990, 0, 1);
+const MAX_MS = Date.UTC(2200, 0, 1);
+
+function fromEpoch(value: number): number {
+  // Seconds until the year 5138, milliseconds after: the two cannot be confused in the allowed range.
+  return value < 1e11 ? value * 1000 : value;
+}
+
+/** Parses a vendor timestamp to ISO 8601 UTC, or returns undefined when it is not a time. */
+export function parseTimestamp(value: unknown): string | undefined {
+  let ms: number | undefined;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value) && value > 0) ms = fromEpoch(value);
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    if (EPOCH.test(text)) ms = fromEpoch(Number(text));
+    else ms = parseIsoLike(text);
+  }
+  if (ms === undefined || !(ms >= MIN_MS && ms < MAX_MS)) return undefined;
+  return new Date(Math.floor(ms)).toISOString();
+}
+
+function parseIsoLike(text: string): number | undefined {
+  const m = ISO_LIKE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone = 'Z'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, Number(`0.${frac || '0'}`) * 1000);
+  // Date.UTC rolls 2024-02-31 over into March; a real timestamp never needs that.
+  const check = new Date(utc);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  ) {
+    return undefined;
+  }
+  return utc - zoneOffsetMinutes(zone) * 60_000;
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+}
