@@ -12,7 +12,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 let ajv: Ajv2020 | undefined;
 function compiler(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: false, strict: true });
+    ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false });
     addFormats(ajv, ['date-time']);
   }
   return ajv;

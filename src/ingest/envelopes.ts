@@ -66,6 +66,15 @@ function dispatchPayload(document: RawDocument): { payload: FieldReader; source?
   if (bytes >= DISPATCH_LIMITS.clientPayloadMaxBytes) {
     root.fail('client_payload', `is ${bytes} bytes; GitHub rejects a client_payload of 64 KB or more`);
   }
+  const hasEvent = Object.hasOwn(clientPayload, 'event');
+  if (hasEvent === Object.hasOwn(clientPayload, 'events')) {
+    root.fail(
+      'client_payload',
+      hasEvent
+        ? 'has both event and events; send one of them'
+        : 'needs event (one payload) or events (a list)',
+    );
+  }
   const envelope = { event_type: eventType, client_payload: clientPayload };
   const validate = dispatchValidator();
   if (!validate(envelope)) {
