@@ -4,7 +4,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
-import { formatPath, type JsonPath, type JsonValue } from '../json.js';
+import { formatPath, type JsonObject, type JsonPath, type JsonValue } from '../json.js';
 import { displayText } from './display.js';
 import { sha256Hex } from './normalizer.js';
 
@@ -33,32 +33,63 @@ function parseError(error: unknown): string {
   return `invalid JSON: ${displayText(message, 160) ?? 'does not parse'}`;
 }
 
-/** Rejects nesting deeper than the limit and prototype-polluting keys, without deep recursion. */
+/**
+ * Rejects nesting deeper than the limit and prototype-polluting keys. Recursion stops at the depth
+ * limit, so hostile nesting cannot overflow the stack; the path of a problem is only built when there
+ * is one (this runs for every event, and allocating paths dominated its cost).
+ */
 function checkStructure(value: JsonValue, origin: string, maxDepth: number): void {
-  const walk = (node: JsonValue, path: (string | number)[]): void => {
-    if (typeof node !== 'object' || node === null) return;
-    if (path.length >= maxDepth) {
-      throw new InputError(`${origin}: ${formatPath(path)}`, `nesting is deeper than ${maxDepth} levels`);
-    }
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const item = node[i] as JsonValue;
-        if (typeof item === 'object' && item !== null) walk(item, [...path, i]);
+  const problem = findProblem(value, 1, maxDepth);
+  if (!problem) return;
+  const path = locateProblem(value, [], maxDepth) ?? [];
+  const key = path[path.length - 1];
+  if (problem === 'depth') {
+    throw new InputError(`${origin}: ${formatPath(path)}`, `nesting is deeper than ${maxDepth} levels`);
+  }
+  throw new InputError(
+    `${origin}: ${formatPath(path)}`,
+    `key "${String(key)}" is not accepted (prototype pollution guard)`,
+  );
+}
+
+type Problem = 'depth' | 'key' | undefined;
+
+function findProblem(node: JsonValue, depth: number, maxDepth: number): Problem {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      if (typeof item === 'object' && item !== null) {
+        if (depth >= maxDepth) return 'depth';
+        const problem = findProblem(item, depth + 1, maxDepth);
+        if (problem) return problem;
       }
-      return;
     }
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        throw new InputError(
-          `${origin}: ${formatPath([...path, key] as JsonPath)}`,
-          `key "${key}" is not accepted (prototype pollution guard)`,
-        );
-      }
-      const item = node[key] as JsonValue;
-      if (typeof item === 'object' && item !== null) walk(item, [...path, key]);
+    return undefined;
+  }
+  for (const key in node as JsonObject) {
+    if (FORBIDDEN_KEYS.has(key)) return 'key';
+    const item = (node as JsonObject)[key] as JsonValue;
+    if (typeof item === 'object' && item !== null) {
+      if (depth >= maxDepth) return 'depth';
+      const problem = findProblem(item, depth + 1, maxDepth);
+      if (problem) return problem;
     }
-  };
-  walk(value, []);
+  }
+  return undefined;
+}
+
+/** The path to the first problem findProblem reported (slow, runs once, on rejection). */
+function locateProblem(node: JsonValue, path: (string | number)[], maxDepth: number): JsonPath | undefined {
+  if (typeof node !== 'object' || node === null) return undefined;
+  if (path.length >= maxDepth) return path;
+  const entries: [string | number, JsonValue][] = Array.isArray(node)
+    ? node.map((item, i) => [i, item])
+    : Object.keys(node).map((key) => [key, node[key] as JsonValue]);
+  for (const [key, item] of entries) {
+    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) return [...path, key];
+    const found = locateProblem(item, [...path, key], maxDepth);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function tooLarge(origin: string, bytes: number, limits: Limits): InputError {
@@ -81,7 +112,19 @@ function document(bytes: Uint8Array, text: string, origin: string, limits: Limit
 }
 
 function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // A JSON text starts with { [ " or a literal: only blank lines need the full check.
+  if (first !== 0x20 && first !== 0x09 && first !== 0x0d && first !== 0x0a && !Number.isNaN(first)) return false;
   return text.trim() === '';
+}
+
+/** JSON's insignificant whitespace only, checked on bytes so a large input is not decoded for it. */
+function isBlankBytes(buffer: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = buffer[i];
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
+  }
+  return true;
 }
 
 /**
@@ -92,20 +135,19 @@ export function* readDocuments(input: Uint8Array, name: string, limits: Limits =
   if (!isUtf8(input)) throw new InputError(name, 'input is not valid UTF-8 text');
   const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-  const whole = buffer.toString('utf8', bom);
-  if (isBlank(whole)) throw new InputError(name, 'input is empty');
+  if (isBlankBytes(buffer, bom, buffer.length)) throw new InputError(name, 'input is empty');
 
   const firstBreak = buffer.indexOf(NEWLINE, bom);
-  const multiLine = firstBreak !== -1 && !isBlank(buffer.toString('utf8', firstBreak + 1));
+  const multiLine = firstBreak !== -1 && !isBlankBytes(buffer, firstBreak + 1, buffer.length);
   if (!multiLine) {
-    yield document(buffer, whole, name, limits);
+    yield document(buffer, buffer.toString('utf8', bom), name, limits);
     return;
   }
   const ndjson = firstLineIsJson(buffer, bom, firstBreak);
   if (buffer.length <= limits.maxPayloadBytes) {
     let value: JsonValue | undefined;
     try {
-      value = JSON.parse(whole) as JsonValue;
+      value = JSON.parse(buffer.toString('utf8', bom)) as JsonValue;
     } catch (error) {
       // A pretty-printed document that fails to parse is reported as such, not as bad NDJSON.
       if (!ndjson) throw new InputError(name, parseError(error));

@@ -22,8 +22,17 @@ export interface ReaderOptions {
   readonly pascalCaseFallback?: boolean;
 }
 
+// Normalizers read the same few dozen dotted paths for every event: split each once.
+const splitPaths = new Map<string, readonly string[]>();
+
 function segmentsOf(path: FieldPath): readonly (string | number)[] {
-  return typeof path === 'string' ? path.split('.') : path;
+  if (typeof path !== 'string') return path;
+  let segments = splitPaths.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    if (splitPaths.size < 10_000) splitPaths.set(path, segments);
+  }
+  return segments;
 }
 
 export class FieldReader {

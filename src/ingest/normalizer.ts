@@ -2,7 +2,7 @@
 // SecurityEvent: display fields neutralized, ids and fingerprint derived, schema validated. A new
 // source is a new file in normalizers/ that exports a Normalizer and one line in the registry.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { InputError } from '../errors.js';
 import { formatPath, type JsonObject, toJsonPointer } from '../json.js';
@@ -63,7 +63,7 @@ const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 const CONTEXT_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 function eventId(vendor: Vendor, vendorId: string | undefined, payload: JsonObject): string {

@@ -5,6 +5,8 @@
 const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH = /^\d{9,13}(\.\d+)?$/;
+// The form almost every vendor uses; Date.parse reads it exactly (but rolls 02-30 over, checked below).
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 // Anything outside these years is a unit mix-up or a forgery, not a security event.
 const MIN_MS = Date.UTC(1990, 0, 1);
@@ -22,11 +24,20 @@ export function parseTimestamp(value: unknown): string | undefined {
     if (Number.isFinite(value) && value > 0) ms = fromEpoch(value);
   } else if (typeof value === 'string') {
     const text = value.trim();
+    if (CANONICAL_UTC.test(text)) return parseCanonical(text);
     if (EPOCH.test(text)) ms = fromEpoch(Number(text));
     else ms = parseIsoLike(text);
   }
   if (ms === undefined || !(ms >= MIN_MS && ms < MAX_MS)) return undefined;
   return new Date(Math.floor(ms)).toISOString();
+}
+
+/** The hot path: `2026-03-01T10:00:00(.fff…)Z`, read by Date.parse and checked for roll-over. */
+function parseCanonical(text: string): string | undefined {
+  const ms = Date.parse(text);
+  if (!(ms >= MIN_MS && ms < MAX_MS)) return undefined;
+  const iso = new Date(ms).toISOString();
+  return iso.startsWith(text.slice(0, 19)) ? iso : undefined;
 }
 
 function parseIsoLike(text: string): number | undefined {

@@ -1,0 +1,72 @@
+// Normalize + validate throughput on an NDJSON of CloudTrail records, against bare JSON.parse of the
+// same lines, both measured in this run on this machine. Target: ratio ≥ 0.5.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeStream } from '../src/ingest/normalize.js';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const MIN_LINES = 100_000;
+
+/** The corpus's bulk CloudTrail file when present, else the project's own fixture records. */
+function recordLines(): { lines: string[]; origin: string } {
+  const bulkDir = resolve(process.env.IRAC_CORPUS ?? join(REPO_ROOT, '../shared/corpus'), 'cloudtrail/bulk');
+  const bulk = existsSync(bulkDir) ? readdirSync(bulkDir).find((f) => f.endsWith('.ndjson')) : undefined;
+  const file = bulk ? join(bulkDir, bulk) : join(REPO_ROOT, 'test/fixtures/cloudtrail/records.ndjson');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return { lines, origin: file };
+}
+
+function bestOf(runs: number, task: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    task();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+export function benchNormalize(): { name: string; ratio: number; target: number; lines: string[] } {
+  const { lines: records, origin } = recordLines();
+  const lines: string[] = [];
+  while (lines.length < MIN_LINES) lines.push(...records);
+  const input = Buffer.from(`${lines.join('\n')}\n`);
+
+  let parsed = 0;
+  const parseAll = () => {
+    parsed = 0;
+    for (const line of lines) if (JSON.parse(line)) parsed++;
+  };
+  let normalized = 0;
+  const normalizeAll = () => {
+    normalized = 0;
+    for (const _event of normalizeStream(input, { name: 'bench.ndjson' })) normalized++;
+  };
+
+  // Warm both paths up (JIT, ajv compilation) before timing.
+  parseAll();
+  normalizeAll();
+  const parseMs = bestOf(5, parseAll);
+  const normalizeMs = bestOf(5, normalizeAll);
+  if (normalized !== lines.length) throw new Error(`normalized ${normalized} of ${lines.length} lines`);
+
+  const parseRate = parsed / (parseMs / 1000);
+  const normalizeRate = normalized / (normalizeMs / 1000);
+  const ratio = normalizeRate / parseRate;
+  const mib = (input.length / 1024 / 1024).toFixed(1);
+  return {
+    name: 'normalize',
+    ratio,
+    target: 0.5,
+    lines: [
+      `normalize: ${lines.length} CloudTrail lines (${mib} MiB) from ${origin}`,
+      `  JSON.parse only          ${Math.round(parseRate).toLocaleString('en')} events/s`,
+      `  normalize + validate     ${Math.round(normalizeRate).toLocaleString('en')} events/s`,
+      `  ratio                    ${ratio.toFixed(2)} (target ≥ 0.5)`,
+    ],
+  };
+}
