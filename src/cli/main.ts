@@ -24,9 +24,7 @@ function buildProgram(io: CliIo): Command {
     )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError()
-    .option('--repo <dir>', 'repository holding incidents/ (default: current directory)')
-    .option('--config <file>', 'configuration file', 'incident-response-config.yaml');
+    .showSuggestionAfterError();
 
   program
     .command('normalize')
