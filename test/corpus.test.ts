@@ -1,0 +1,101 @@
+// Every file of the shared corpus of real vendor payloads, accounted for: which source it must be
+// detected as (auto-detection, no --source), or that it must be rejected as a shape irac does not know.
+// The per-source counts printed at the end are the figures the closing notes report.
+
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { normalizeInput } from '../src/ingest/normalize.js';
+import type { SecurityEvent, Vendor } from '../src/types.js';
+import { CORPUS_DIR, corpusAvailable, corpusFiles } from './helpers/corpus.js';
+
+type Expectation = Vendor | 'unknown';
+
+/** First match wins. Paths are relative to the corpus root. */
+const EXPECTATIONS: readonly [RegExp, Expectation][] = [
+  [/^guardduty\//, 'guardduty'],
+  [/^cloudtrail\//, 'cloudtrail'],
+  [/^securityhub-asff\//, 'securityhub'],
+  [/^falco\//, 'falco'],
+  [/^splunk\//, 'splunk'],
+  [/^elastic\//, 'elastic'],
+  [/^datadog\//, 'datadog'],
+  [/^sentinel\//, 'sentinel'],
+  // The raw vendor events the OCSF examples were mapped from: irac reads the AWS and Falco ones natively.
+  [/^ocsf\/ocsf-examples\/raw-inputs\/.*CloudTrail/, 'cloudtrail'],
+  [/^ocsf\/ocsf-examples\/raw-inputs\/.*Security_Hub/, 'securityhub'],
+  [/^ocsf\/ocsf-examples\/raw-inputs\/.*Falco/, 'falco'],
+  [/^ocsf\/ocsf-examples\/raw-inputs\/.*SSC__samples/, 'ocsf'], // already OCSF (Security Finding 2001)
+  [/^ocsf\/ocsf-examples\/raw-inputs\//, 'unknown'], // Okta, GitHub audit, Zeek, QRadar, O365, WAF, VPC flow, Route 53, EKS audit
+  [/^ocsf\//, 'ocsf'],
+];
+
+function expectationFor(path: string): Expectation | undefined {
+  return EXPECTATIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+/** The Sentinel corpus files are Azure REST API example files: the payload is the 200 response body. */
+function payloadBytes(path: string, bytes: Buffer): Buffer {
+  if (!path.startsWith('sentinel/')) return bytes;
+  const example = JSON.parse(bytes.toString('utf8'));
+  return Buffer.from(JSON.stringify(example.responses['200'].body));
+}
+
+const tally = new Map<string, { files: number; events: number; rejected: number }>();
+function count(key: string, events: number, rejected: boolean) {
+  const row = tally.get(key) ?? { files: 0, events: 0, rejected: 0 };
+  row.files++;
+  row.events += events;
+  if (rejected) row.rejected++;
+  tally.set(key, row);
+}
+
+describe.skipIf(!corpusAvailable)('the shared corpus', () => {
+  const files = corpusFiles('').map((file) => relative(CORPUS_DIR, file));
+
+  afterAll(() => {
+    const lines = [...tally.entries()]
+      .sort()
+      .map(
+        ([k, v]) =>
+          `${k.padEnd(24)} ${String(v.files).padStart(4)} files ${String(v.events).padStart(5)} events ${v.rejected ? `(${v.rejected} rejected)` : ''}`,
+      );
+    console.log(`corpus coverage:\n${lines.join('\n')}`);
+  });
+
+  it('has an expectation for every file', () => {
+    expect(files.filter((f) => !expectationFor(f))).toEqual([]);
+  });
+
+  it.each(files.map((f) => [f]))('%s', (path) => {
+    const expected = expectationFor(path);
+    const bytes = payloadBytes(path, readFileSync(`${CORPUS_DIR}/${path}`));
+    const folder = path.split('/').slice(0, 2).join('/');
+    if (expected === 'unknown') {
+      let error: unknown;
+      try {
+        normalizeInput(bytes, { name: path });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).message).toMatch(/unrecognised payload .*known sources: guardduty, /);
+      count(`${folder} (unknown)`, 0, true);
+      return;
+    }
+    let events: SecurityEvent[] = [];
+    try {
+      events = normalizeInput(bytes, { name: path });
+    } catch (error) {
+      if (path.startsWith('sentinel/') && error instanceof InputError && /entities/.test(error.message)) {
+        count(`${folder} (entities)`, 0, true);
+        return;
+      }
+      throw error;
+    }
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events.map((e) => e.vendor))).toEqual(new Set([expected]));
+    count(`${folder} → ${expected}`, events.length, false);
+  });
+});
