@@ -1,10 +1,11 @@
 // Vendors write time as ISO 8601 with or without a zone, "YYYY-MM-DD HH:MM:SS.fff" (Panther, Splunk),
-// epoch seconds (Splunk _time) or epoch milliseconds (GuardDuty launchTime, Datadog). Date.parse is
+// "YYYY/MM/DD…" (SiLK), epoch seconds (Splunk _time), milliseconds (GuardDuty launchTime, Datadog,
+// OCSF), microseconds (some OCSF mappings) or nanoseconds (Falco evt.time). Date.parse is
 // not used: it accepts nonsense ("1" is the year 2001) and reads zone-less times as local time.
 
 const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
-const EPOCH = /^\d{9,13}(\.\d+)?$/;
+  /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH = /^\d{9,19}(\.\d+)?$/;
 // The form almost every vendor uses; Date.parse reads it exactly (but rolls 02-30 over, checked below).
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
@@ -12,9 +13,12 @@ const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 const MIN_MS = Date.UTC(1990, 0, 1);
 const MAX_MS = Date.UTC(2200, 0, 1);
 
+/** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude (in 1990–2200 they cannot overlap). */
 function fromEpoch(value: number): number {
-  // Seconds until the year 5138, milliseconds after: the two cannot be confused in the allowed range.
-  return value < 1e11 ? value * 1000 : value;
+  if (value >= 1e17) return value / 1e6;
+  if (value >= 1e14) return value / 1e3;
+  if (value >= 1e11) return value;
+  return value * 1000;
 }
 
 /** Parses a vendor timestamp to ISO 8601 UTC, or returns undefined when it is not a time. */
