@@ -1,0 +1,444 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { DEFAULT_LIMITS, readDocuments } from '../../src/ingest/documents.js';
+import { unwrapDocument } from '../../src/ingest/envelopes.js';
+import { normalizeInput } from '../../src/ingest/normalize.js';
+import { splunk } from '../../src/ingest/normalizers/splunk.js';
+import { detectNormalizer } from '../../src/ingest/registry.js';
+import type { JsonObject } from '../../src/json.js';
+import type { SecurityEvent, Vendor } from '../../src/types.js';
+import {
+  corpusAvailable,
+  corpusFiles,
+  FIXTURES_DIR,
+  fixtureFiles,
+  normalizeFile,
+  shortName,
+} from '../helpers/corpus.js';
+
+const RECEIVED = '2026-01-01T00:00:00.000Z';
+const OTHER_VENDOR_FOLDERS = [
+  'guardduty',
+  'cloudtrail',
+  'securityhub-asff',
+  'ocsf',
+  'falco',
+  'datadog',
+  'sentinel',
+];
+
+function fixture(name: string): JsonObject {
+  return JSON.parse(readFileSync(join(FIXTURES_DIR, 'splunk', name), 'utf8')) as JsonObject;
+}
+
+function normalizeJson(payload: unknown): SecurityEvent[] {
+  return normalizeInput(Buffer.from(JSON.stringify(payload)), { name: 'alert.json', receivedAt: RECEIVED });
+}
+
+function one(payload: unknown): SecurityEvent {
+  const events = normalizeJson(payload);
+  expect(events).toHaveLength(1);
+  return events[0] as SecurityEvent;
+}
+
+/** A webhook body around one result row. */
+function webhook(result: JsonObject, extra: JsonObject = {}): JsonObject {
+  return {
+    sid: 'scheduler__admin__search__RMD5aa_at_1718006400_7',
+    search_name: 'Test - Rule',
+    result,
+    ...extra,
+  };
+}
+
+function inputError(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+function payloadsIn(folder: string): JsonObject[] {
+  return corpusFiles(folder).flatMap((file) =>
+    [...readDocuments(readFileSync(file), shortName(file), DEFAULT_LIMITS)].flatMap((document) => {
+      const payloads = unwrapDocument(document).map((unit) => unit.reader.value);
+      // Sentinel's files are API examples: the payload inside counts too.
+      const body = (payloads[0]?.responses as JsonObject | undefined)?.['200'] as JsonObject | undefined;
+      return body?.body ? [...payloads, body.body as JsonObject] : payloads;
+    }),
+  );
+}
+
+describe.skipIf(!corpusAvailable)('Splunk corpus', () => {
+  const files = corpusFiles('splunk');
+
+  it('has the documented webhook payload', () => {
+    expect(files.map(shortName)).toEqual(['splunk/splunk-docs/webhook_alert_action_payload_example.json']);
+  });
+
+  for (const file of files) {
+    it(`${shortName(file)} is detected as Splunk and gives one valid event`, () => {
+      const payload = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+      expect(detectNormalizer(payload)?.vendor).toBe('splunk');
+      const events = normalizeFile(file);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ vendor: 'splunk', source: 'siem' });
+    });
+  }
+
+  it('names the documented example (search_name null) after its app and keys it by sid', () => {
+    const [event] = normalizeFile(files[0] as string);
+    expect(event).toMatchObject({
+      kind: 'Splunk alert (app search)',
+      severity: 'medium',
+      vendor_id: 'scheduler_admin_search_W2_at_14232356_132',
+      timestamp: RECEIVED,
+    });
+    expect(event?.context).toMatchObject({
+      severity_basis: 'default',
+      timestamp_origin: 'received',
+      owner: 'admin',
+      sourcetype: 'mongod',
+      link: 'http://web.example.local:8000/app/search/@go?sid=scheduler_admin_search_W2_at_14232356_132',
+    });
+  });
+});
+
+describe('Splunk fixtures', () => {
+  for (const file of fixtureFiles('splunk')) {
+    it(`${shortName(file)} is detected as Splunk and normalizes`, () => {
+      const payload = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+      expect(detectNormalizer(payload)?.vendor).toBe('splunk');
+      const events = normalizeFile(file);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.vendor).toBe('splunk');
+    });
+  }
+
+  it('maps the ES correlation search in sample.json to a host-first, ATT&CK-tagged event', () => {
+    const event = one(fixture('sample.json'));
+    expect(event).toMatchObject({
+      source: 'siem',
+      kind: 'Endpoint - LSASS Memory Read by Unsigned Process - Rule',
+      title: 'Endpoint - LSASS Memory Read by Unsigned Process - Rule on WIN-FIN-07.corp.example',
+      resource: 'host:WIN-FIN-07.corp.example',
+      actor: 'CORP\\svc_backup',
+      timestamp: '2024-06-10T07:59:13.000Z',
+      attack: { tactics: ['TA0006'], techniques: ['T1003.001'] },
+    });
+    expect(event.indicators).toEqual(
+      expect.arrayContaining([
+        { type: 'ip', value: '10.20.4.17' },
+        { type: 'sha256', value: '05732e84de58a3cc142535431b3aa04efbe034cc96e837f93c360a6387d8faad' },
+      ]),
+    );
+  });
+});
+
+describe('Splunk severity', () => {
+  it('maps ES urgency high to high even when the correlation search severity says medium', () => {
+    const event = one(fixture('sample.json'));
+    expect(event.severity).toBe('high');
+    expect(event.context).toMatchObject({ severity_basis: 'urgency', vendor_severity: 'high' });
+  });
+
+  it('reads severity when the row has no urgency: critical stays critical', () => {
+    const event = one(fixture('failed-logins-multivalue.json'));
+    expect(event.severity).toBe('critical');
+    expect(event.context.severity_basis).toBe('severity');
+  });
+
+  it('maps urgency informational to low', () => {
+    expect(one(fixture('flat-notable.json')).severity).toBe('low');
+  });
+
+  it.each([
+    ['5', 'low'],
+    ['19', 'low'],
+    ['20', 'medium'],
+    ['49.5', 'medium'],
+    ['50', 'high'],
+    ['69', 'high'],
+    ['70', 'critical'],
+    ['180', 'critical'],
+  ])('bands risk score %s as %s per the ESCU scoring guide', (score, severity) => {
+    expect(one(webhook({ risk_score: score })).severity).toBe(severity);
+  });
+
+  it('skips a severity of unknown and uses the risk score instead', () => {
+    const event = one(webhook({ severity: 'unknown', risk_score: '55' }));
+    expect(event.severity).toBe('high');
+    expect(event.context.severity_basis).toBe('risk_score');
+  });
+
+  it('reads the first value of a multivalue urgency', () => {
+    expect(one(webhook({ urgency: ['Critical', 'low'] })).severity).toBe('critical');
+  });
+
+  it('assumes medium for a plain saved search and says so in context', () => {
+    const event = one(webhook({ count: '3' }));
+    expect(event.severity).toBe('medium');
+    expect(event.context.severity_basis).toBe('default');
+  });
+
+  it('rejects an urgency outside the ES vocabulary, naming its JSON path', () => {
+    const error = inputError(() => normalizeJson(webhook({ urgency: 'sev1' })));
+    expect(error.where).toBe('alert.json: $.result.urgency');
+    expect(error.what).toContain('unknown Splunk urgency "sev1"');
+  });
+
+  it('rejects a risk score that is not a number', () => {
+    const error = inputError(() => normalizeJson(webhook({ risk_score: ['high'] })));
+    expect(error.where).toBe('alert.json: $.result.risk_score[0]');
+  });
+});
+
+describe('Splunk resources and actor', () => {
+  const everything = {
+    user: 'alice',
+    src: '10.0.0.9',
+    host: 'fw-01',
+    dest_host: 'db-01',
+    dest: 'db-01.corp.example',
+  };
+
+  it('puts dest first, then dest_host, host, src and user: containment acts on the first', () => {
+    const event = one(webhook(everything));
+    expect(event.resources.map((r) => `${r.type}:${r.id}`)).toEqual([
+      'host:db-01.corp.example',
+      'host:db-01',
+      'host:fw-01',
+      'host:10.0.0.9',
+      'user:alice',
+    ]);
+    expect(event.resource).toBe('host:db-01.corp.example');
+  });
+
+  it('falls back along the precedence when dest and dest_host are absent', () => {
+    const { dest: _dest, dest_host: _destHost, ...rest } = everything;
+    expect(one(webhook(rest)).resource).toBe('host:fw-01');
+    expect(one(webhook({ user: 'alice' })).resource).toBe('user:alice');
+  });
+
+  it('makes one resource per value of a multivalue field', () => {
+    const event = one(fixture('failed-logins-multivalue.json'));
+    expect(event.resources.filter((r) => r.type === 'host').map((r) => r.id)).toEqual([
+      'dc01.corp.example',
+      'dc02.corp.example',
+    ]);
+    expect(event.resources.filter((r) => r.type === 'user')).toHaveLength(3);
+  });
+
+  it('takes the risk object of a risk notable, typed by risk_object_type', () => {
+    const event = one(fixture('risk-threshold.json'));
+    expect(event.resources).toEqual([{ type: 'user', id: 'alice@corp.example' }]);
+    expect(one(webhook({ risk_object: 'web-07', risk_object_type: 'system' })).resource).toBe('host:web-07');
+  });
+
+  it('names src_user as the actor over user (CIM: src_user initiated the change)', () => {
+    expect(one(webhook({ user: 'target', src_user: 'admin' })).actor).toBe('admin');
+    expect(one(webhook({ user: 'alice' })).actor).toBe('alice');
+  });
+
+  it('reads account and region from the CIM vendor_account and vendor_region', () => {
+    expect(one(fixture('risk-threshold.json'))).toMatchObject({
+      account: '111122223333',
+      region: 'us-east-1',
+    });
+  });
+});
+
+describe('Splunk indicators and ATT&CK', () => {
+  it('collects IPv4 and IPv6 source addresses and a sender address', () => {
+    expect(one(fixture('risk-threshold.json')).indicators).toEqual([
+      { type: 'ip', value: '198.51.100.77' },
+      { type: 'ip', value: '2001:db8::77' },
+      { type: 'email', value: 'alice@corp.example' },
+    ]);
+  });
+
+  it('collects url, DNS query and hashes, dropping values that are not observables', () => {
+    const event = one(
+      webhook({
+        url: 'https://evil.example.net/x',
+        query: 'c2.example.org',
+        md5: '9e107d9d372bb6826bd81d3542a419d6',
+        src: 'WORKSTATION7',
+        file_hash: 'not-a-hash',
+      }),
+    );
+    expect(event.indicators).toEqual([
+      { type: 'url', value: 'https://evil.example.net/x' },
+      { type: 'domain', value: 'evil.example.net' },
+      { type: 'domain', value: 'c2.example.org' },
+      { type: 'md5', value: '9e107d9d372bb6826bd81d3542a419d6' },
+    ]);
+  });
+
+  it('reads ATT&CK technique ids and tactic names from ES annotations', () => {
+    expect(one(fixture('failed-logins-multivalue.json')).attack).toEqual({
+      tactics: ['TA0006'],
+      techniques: ['T1110', 'T1110.003'],
+    });
+  });
+
+  it('reads annotations kept as a nested object in a flat notable', () => {
+    expect(one(fixture('flat-notable.json')).attack.techniques).toEqual(['T1190']);
+  });
+
+  it('reads mitre_technique_id from a plain search', () => {
+    expect(one(webhook({ mitre_technique_id: 't1059.001', mitre_tactic_id: 'TA0002' })).attack).toEqual({
+      tactics: ['TA0002'],
+      techniques: ['T1059.001'],
+    });
+  });
+});
+
+describe('Splunk vendor id and time', () => {
+  it('keeps the id of a retried webhook (same sid, same row) and changes it for a new sid', () => {
+    const first = one(fixture('sample.json'));
+    expect(one(fixture('sample.json')).id).toBe(first.id);
+    expect(first.vendor_id).toBe(
+      'scheduler__admin_U3BsdW5rRW50ZXJwcmlzZVNlY3VyaXR5U3VpdGU__RMD5a6c6b3c7d8e9f0a1_at_1718006400_2203 row=412:1187734 time=1718006353',
+    );
+    expect(one({ ...fixture('sample.json'), sid: 'scheduler__admin__other_at_1718010000_1' }).id).not.toBe(
+      first.id,
+    );
+  });
+
+  it('tells apart the rows of one "for each result" alert by their _cd or _serial', () => {
+    const a = one(webhook({ _serial: '0', dest: 'a' }));
+    const b = one(webhook({ _serial: '1', dest: 'a' }));
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it('uses the notable event_id when a flat notable has no sid', () => {
+    expect(one(fixture('flat-notable.json')).vendor_id).toBe(
+      '0F3A9C7E-5B21-4D8E-9A63-2C7B1E4F8D10@@notable@@4b9f1c2d7e8a6b5c3d2e1f0a9b8c7d6e',
+    );
+  });
+
+  it('reads _time as epoch seconds with a fraction, or as ISO with an offset', () => {
+    expect(one(fixture('risk-threshold.json')).timestamp).toBe('2024-06-10T09:59:00.250Z');
+    expect(one(fixture('failed-logins-multivalue.json')).timestamp).toBe('2024-06-10T09:00:00.000Z');
+  });
+
+  it('rejects an unparseable _time, naming its JSON path', () => {
+    const error = inputError(() => normalizeJson(webhook({ _time: 'yesterday' })));
+    expect(error.where).toBe('alert.json: $.result._time');
+    expect(error.what).toContain('does not parse');
+  });
+});
+
+describe('Splunk hostile input', () => {
+  it.each([
+    ['result', 'a string', '$.result', 'not a row'],
+    ['dest', 'an object', '$.result.dest', { name: 'x' }],
+    ['user', 'an array holding an object', '$.result.user[1]', ['alice', { id: 7 }]],
+  ])('rejects %s as %s with an InputError naming %s', (field, _what, where, value) => {
+    const payload = field === 'result' ? { ...webhook({}), result: value } : webhook({ [field]: value });
+    expect(inputError(() => normalizeJson(payload)).where).toBe(`alert.json: ${where}`);
+  });
+
+  it('accepts numbers where a search wrote numbers, reading them as text', () => {
+    expect(one(webhook({ dest: ['db-01', 42] })).resources.map((r) => r.id)).toEqual(['db-01', '42']);
+  });
+
+  it('throws nothing but InputError when any field of any fixture has the wrong type', () => {
+    const failures = mutationFailures(fixtureFiles('splunk'), 'splunk', (payload) => splunk.detect(payload));
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('Splunk detection', () => {
+  it('claims a webhook whose search_name is null by its sid and result row', () => {
+    expect(splunk.detect({ sid: 'x', search_name: null, result: {} })).toBe(true);
+  });
+
+  it('does not claim a payload with a sid but no result row', () => {
+    expect(splunk.detect({ sid: 'x', results_link: 'http://x' })).toBe(false);
+  });
+
+  describe.skipIf(!corpusAvailable)("leaves other vendors' corpus payloads alone", () => {
+    for (const folder of OTHER_VENDOR_FOLDERS) {
+      it(`claims nothing in ${folder}/`, () => {
+        const payloads = payloadsIn(folder);
+        expect(payloads.length).toBeGreaterThan(0);
+        expect(payloads.filter((payload) => splunk.detect(payload))).toEqual([]);
+      });
+    }
+  });
+});
+
+// ---- shared by the hostile-input sweep ----
+
+type Path = (string | number)[];
+
+const HOSTILE: unknown[] = [
+  42,
+  -1.5,
+  true,
+  null,
+  '',
+  'constructor',
+  'x\u0000\u202e@here',
+  [],
+  {},
+  ['a', 3],
+  { k: 'v' },
+];
+
+function nodePaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  if (path.length > 0) out.push(path);
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) nodePaths(item, [...path, i], out);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nodePaths(item, [...path, key], out);
+  }
+  return out;
+}
+
+function replaced(value: unknown, path: Path, replacement: unknown): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+  node[path[path.length - 1] as string | number] = replacement;
+  return copy;
+}
+
+/** Replaces every node of every file with hostile values; lists what threw anything but an InputError. */
+function mutationFailures(
+  files: readonly string[],
+  source: Vendor,
+  detect: (payload: JsonObject) => boolean,
+): string[] {
+  const failures: string[] = [];
+  for (const file of files) {
+    const original = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    for (const path of nodePaths(original)) {
+      for (const hostile of HOSTILE) {
+        const mutated = replaced(original, path, hostile);
+        try {
+          detect(mutated as JsonObject);
+          normalizeInput(Buffer.from(JSON.stringify(mutated)), {
+            source,
+            name: 'm.json',
+            receivedAt: RECEIVED,
+          });
+        } catch (error) {
+          if (!(error instanceof InputError)) {
+            failures.push(
+              `${shortName(file)} ${JSON.stringify(path)} = ${JSON.stringify(hostile)}: ${error}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  return failures;
+}
