@@ -141,6 +141,17 @@ export class FieldReader {
     });
   }
 
+  /** A field that holds one value or a list of them (Splunk multivalue fields, OCSF `message`), as texts. */
+  texts(path: FieldPath): string[] {
+    const value = this.get(path);
+    if (!Array.isArray(value)) {
+      const text = this.text(path);
+      return text === undefined ? [] : [text];
+    }
+    const segments = segmentsOf(path);
+    return value.flatMap((_, i) => this.text([...segments, i]) ?? []);
+  }
+
   /** A timestamp field as ISO 8601 UTC; present but unparseable is rejected. */
   time(path: FieldPath): string | undefined {
     const value = this.get(path);

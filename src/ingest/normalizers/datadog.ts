@@ -37,19 +37,8 @@ const AWS_INSTANCE = /^i-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 const IAM_ARN = /^arn:(aws[a-z-]*):(?:iam|sts)::(\d{12}):(user|role|assumed-role|root)(?:\/(.+))?$/;
 
 /** A field as a list: Datadog attributes hold a value or an array of values. */
-function valuesAt(reader: FieldReader | undefined, path: FieldPath): string[] {
-  if (!reader) return [];
-  const value = reader.get(path);
-  if (!Array.isArray(value)) {
-    const text = reader.text(path);
-    return text === undefined ? [] : [text];
-  }
-  const segments = typeof path === 'string' ? path.split('.') : path;
-  return value.flatMap((_, i) => reader.text([...segments, i]) ?? []);
-}
-
 function firstAt(reader: FieldReader | undefined, path: FieldPath): string | undefined {
-  return valuesAt(reader, path)[0];
+  return reader?.texts(path)[0];
 }
 
 /** Values of `key:value` tags. */
@@ -119,11 +108,11 @@ function describe(attributes: FieldReader | undefined, tags: readonly string[], 
   if (user && !principal) resources.push({ type: 'user', id: user });
 
   const indicators = new IndicatorSet();
-  for (const ip of valuesAt(attributes, ['network', 'client', 'ip'])) indicators.ip(ip);
-  for (const ip of valuesAt(attributes, 'sourceIPAddress')) indicators.ip(ip);
-  for (const name of valuesAt(attributes, ['dns', 'question', 'name'])) indicators.domain(name);
-  for (const url of valuesAt(attributes, ['http', 'url'])) indicators.url(url);
-  for (const email of valuesAt(attributes, ['usr', 'email'])) indicators.email(email);
+  for (const ip of attributes?.texts(['network', 'client', 'ip']) ?? []) indicators.ip(ip);
+  for (const ip of attributes?.texts('sourceIPAddress') ?? []) indicators.ip(ip);
+  for (const name of attributes?.texts(['dns', 'question', 'name']) ?? []) indicators.domain(name);
+  for (const url of attributes?.texts(['http', 'url']) ?? []) indicators.url(url);
+  for (const email of attributes?.texts(['usr', 'email']) ?? []) indicators.email(email);
 
   // `tactic:ta0006-credential-access`, `technique:t1078.004-cloud-accounts`: the id leads the value.
   const attack = new AttackCollector();
@@ -140,7 +129,7 @@ function describe(attributes: FieldReader | undefined, tags: readonly string[], 
     context: {
       log_source: tagValues(tags, 'source')[0],
       env: tagValues(tags, 'env')[0],
-      service: [...new Set(valuesAt(attributes, 'service'))].join(', ') || undefined,
+      service: [...new Set(attributes?.texts('service'))].join(', ') || undefined,
       event_name: firstAt(attributes, ['evt', 'name']) ?? firstAt(attributes, 'eventName'),
     },
   };

@@ -82,13 +82,6 @@ function objectsAt(reader: FieldReader, path: string, max = MAX_LIST): FieldRead
   return out;
 }
 
-/** A field written either as one string or as a list of strings (`message`, `email.to`, `x_forwarded_for`). */
-function stringsAt(reader: FieldReader, path: string): string[] {
-  if (Array.isArray(reader.get(path))) return reader.strings(path).slice(0, MAX_LIST);
-  const text = reader.text(path);
-  return text === undefined ? [] : [text];
-}
-
 function joined(values: readonly string[]): string | undefined {
   return values.length === 0 ? undefined : values.join('; ');
 }
@@ -400,15 +393,15 @@ function indicatorsOf(reader: FieldReader, evidences: readonly FieldReader[]): I
     hashIndicators(event.child('process'), 'file.hashes', set);
     hashIndicators(event.child('actor.process'), 'file.hashes', set);
   }
-  for (const ip of stringsAt(reader, 'http_request.x_forwarded_for')) set.ip(ip);
+  for (const ip of reader.texts('http_request.x_forwarded_for').slice(0, MAX_LIST)) set.ip(ip);
   set.domain(reader.text('tls.sni'));
   for (const answer of objectsAt(reader, 'answers')) set.host(answer.text('rdata'));
   const email = reader.child('email');
   if (email) {
     for (const field of ['from', 'smtp_from', 'reply_to', 'to', 'smtp_to', 'cc']) {
-      for (const address of stringsAt(email, field)) set.email(address);
+      for (const address of email.texts(field).slice(0, MAX_LIST)) set.email(address);
     }
-    for (const ip of stringsAt(email, 'x_originating_ip')) set.ip(ip);
+    for (const ip of email.texts('x_originating_ip').slice(0, MAX_LIST)) set.ip(ip);
   }
   observableIndicators(reader, set);
   return set;
@@ -575,7 +568,7 @@ function normalizeEvent(reader: FieldReader): EventDraft {
   const evidences = objectsAt(reader, 'evidences');
   const indicators = indicatorsOf(reader, evidences);
   const status = reader.text('status');
-  const message = joined(stringsAt(reader, 'message'));
+  const message = joined(reader.texts('message').slice(0, MAX_LIST));
   const operation = reader.text('api.operation');
   const sourceIp = reader.text('src_endpoint.ip');
   const compliance = reader.child('compliance');

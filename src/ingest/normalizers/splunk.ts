@@ -43,18 +43,8 @@ const TACTIC_FIELDS: readonly (readonly string[])[] = [
   ['mitre_tactic'],
 ];
 
-/** A row field as a list: a multivalue field is an array of strings, a single value a string. */
-function valuesAt(row: FieldReader, path: readonly (string | number)[]): string[] {
-  const value = row.get(path);
-  if (!Array.isArray(value)) {
-    const text = row.text(path);
-    return text === undefined ? [] : [text];
-  }
-  return value.flatMap((_, i) => row.text([...path, i]) ?? []);
-}
-
 function firstAt(row: FieldReader, field: string): string | undefined {
-  return valuesAt(row, [field])[0];
+  return row.texts([field])[0];
 }
 
 /** The path of a field's first value, for error messages that point at it. */
@@ -107,35 +97,35 @@ function rate(row: FieldReader): Rating {
 function resourcesOf(row: FieldReader): ResourceRef[] {
   const resources: ResourceRef[] = [];
   for (const field of HOST_FIELDS) {
-    for (const id of valuesAt(row, [field])) resources.push({ type: 'host', id });
+    for (const id of row.texts([field])) resources.push({ type: 'host', id });
   }
-  for (const id of valuesAt(row, ['user'])) resources.push({ type: 'user', id });
+  for (const id of row.texts(['user'])) resources.push({ type: 'user', id });
   // A risk notable (ES risk-based alerting) names its entity as risk_object of type system or user.
   const riskType = RISK_OBJECT_TYPES.get(firstAt(row, 'risk_object_type')?.toLowerCase() ?? '');
-  if (riskType) for (const id of valuesAt(row, ['risk_object'])) resources.push({ type: riskType, id });
+  if (riskType) for (const id of row.texts(['risk_object'])) resources.push({ type: riskType, id });
   return resources;
 }
 
 function indicatorsOf(row: FieldReader): IndicatorSet {
   const indicators = new IndicatorSet();
-  for (const field of IP_FIELDS) for (const value of valuesAt(row, [field])) indicators.ip(value);
-  for (const field of HOST_OR_IP_FIELDS) for (const value of valuesAt(row, [field])) indicators.host(value);
-  for (const value of valuesAt(row, ['url'])) indicators.url(value);
-  for (const field of DOMAIN_FIELDS) for (const value of valuesAt(row, [field])) indicators.domain(value);
-  for (const field of HASH_FIELDS) for (const value of valuesAt(row, [field])) indicators.hash(value);
+  for (const field of IP_FIELDS) for (const value of row.texts([field])) indicators.ip(value);
+  for (const field of HOST_OR_IP_FIELDS) for (const value of row.texts([field])) indicators.host(value);
+  for (const value of row.texts(['url'])) indicators.url(value);
+  for (const field of DOMAIN_FIELDS) for (const value of row.texts([field])) indicators.domain(value);
+  for (const field of HASH_FIELDS) for (const value of row.texts([field])) indicators.hash(value);
   // In the CIM Email model src_user is the sender: a phishing sender is worth enriching.
-  for (const value of valuesAt(row, ['src_user'])) indicators.email(value);
+  for (const value of row.texts(['src_user'])) indicators.email(value);
   return indicators;
 }
 
 function attackOf(row: FieldReader): AttackCollector {
   const attack = new AttackCollector();
-  for (const path of TECHNIQUE_FIELDS) for (const value of valuesAt(row, path)) attack.label(value);
-  for (const path of TACTIC_FIELDS) for (const value of valuesAt(row, path)) attack.tactic(value);
+  for (const path of TECHNIQUE_FIELDS) for (const value of row.texts(path)) attack.label(value);
+  for (const path of TACTIC_FIELDS) for (const value of row.texts(path)) attack.tactic(value);
   // The notable's annotations as an object, when the search kept the JSON structure.
   const nested = row.get(['annotations', 'mitre_attack']);
   if (typeof nested === 'string' || Array.isArray(nested)) {
-    for (const value of valuesAt(row, ['annotations', 'mitre_attack'])) attack.label(value);
+    for (const value of row.texts(['annotations', 'mitre_attack'])) attack.label(value);
   }
   return attack;
 }
