@@ -101,10 +101,22 @@ function uniqueResources(refs: readonly ResourceRef[]): ResourceRef[] {
   return out;
 }
 
+// Normalizers use a fixed set of context keys: remember the ones already checked.
+const checkedContextKeys = new Set<string>();
+function isContextKey(key: string): boolean {
+  if (checkedContextKeys.has(key)) return true;
+  if (!CONTEXT_KEY.test(key)) return false;
+  if (checkedContextKeys.size < 10_000) checkedContextKeys.add(key);
+  return true;
+}
+
 function contextOf(draft: EventDraft): Record<string, string> {
   const context: Record<string, string> = {};
-  for (const [key, value] of Object.entries(draft.context ?? {})) {
-    if (value === undefined || !CONTEXT_KEY.test(key)) continue;
+  const source = draft.context;
+  if (!source) return context;
+  for (const key in source) {
+    const value = source[key];
+    if (value === undefined || !isContextKey(key)) continue;
     const text = displayText(String(value), 2048);
     if (text !== undefined) context[key] = text;
   }

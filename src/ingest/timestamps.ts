@@ -36,12 +36,28 @@ export function parseTimestamp(value: unknown): string | undefined {
   return new Date(Math.floor(ms)).toISOString();
 }
 
-/** The hot path: `2026-03-01T10:00:00(.fff…)Z`, read by Date.parse and checked for roll-over. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digits(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * The hot path: `2026-03-01T10:00:00(.fff…)Z`, the form almost every vendor writes. The regex has
+ * checked the shape; the ranges are checked here, and the ISO output is assembled without a Date.
+ */
 function parseCanonical(text: string): string | undefined {
-  const ms = Date.parse(text);
-  if (!(ms >= MIN_MS && ms < MAX_MS)) return undefined;
-  const iso = new Date(ms).toISOString();
-  return iso.startsWith(text.slice(0, 19)) ? iso : undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (year < 1990 || year >= 2200 || day < 1 || day > monthDays) return undefined;
+  if (digits(text, 11, 2) > 23 || digits(text, 14, 2) > 59 || digits(text, 17, 2) > 59) return undefined;
+  const fraction = text.length > 20 ? text.slice(20, -1) : '';
+  return `${text.slice(0, 19)}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
 }
 
 function parseIsoLike(text: string): number | undefined {
