@@ -53,11 +53,17 @@ const hostileValue: fc.Arbitrary<Json> = fc.oneof(
 );
 
 /** Every path into a value, so a mutation can hit any field a normalizer might read. */
-function pathsOf(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function pathsOf(
+  value: Json,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (prefix.length > 8) return out;
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...prefix, i], out).push([...prefix, i]));
+  if (Array.isArray(value))
+    value.forEach((item, i) => pathsOf(item, [...prefix, i], out).push([...prefix, i]));
   else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) pathsOf(value[key] as Json, [...prefix, key], out).push([...prefix, key]);
+    for (const key of Object.keys(value))
+      pathsOf(value[key] as Json, [...prefix, key], out).push([...prefix, key]);
   }
   return out;
 }
@@ -76,14 +82,21 @@ function mutate(value: Json, path: (string | number)[], replacement: Json | unde
 
 describe('normalize never fails in an untyped way', () => {
   it('on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => void outcome(bytes)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => void outcome(bytes)),
+      { numRuns: 500 },
+    );
   });
 
   it('on arbitrary JSON, detected or forced to any source', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.option(fc.constantFrom(...SOURCE_NAMES)), (value, source) => {
-        void outcome(Buffer.from(JSON.stringify(value)), source ?? undefined);
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 5 }),
+        fc.option(fc.constantFrom(...SOURCE_NAMES)),
+        (value, source) => {
+          void outcome(Buffer.from(JSON.stringify(value)), source ?? undefined);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -95,7 +108,10 @@ describe('normalize never fails in an untyped way', () => {
     expect(outcome(Buffer.from(JSON.stringify(original)))).toBe('events');
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(paths.length - 1), fc.option(hostileValue, { freq: 5 })), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(paths.length - 1), fc.option(hostileValue, { freq: 5 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         (mutations) => {
           let value = original;
           for (const [index, replacement] of mutations) {

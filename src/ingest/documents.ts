@@ -33,23 +33,47 @@ function parseError(error: unknown): string {
   return `invalid JSON: ${displayText(message, 160) ?? 'does not parse'}`;
 }
 
+export interface StructureProblem {
+  readonly path: JsonPath;
+  readonly what: string;
+}
+
 /**
- * Rejects nesting deeper than the limit and prototype-polluting keys. Recursion stops at the depth
- * limit, so hostile nesting cannot overflow the stack; the path of a problem is only built when there
- * is one (this runs for every event, and allocating paths dominated its cost).
+ * Where a parsed value breaks the limits: nesting deeper than maxDepth, or a prototype-polluting key.
+ * Recursion stops at the depth limit, so hostile nesting cannot overflow the stack; the path is only
+ * built when there is a problem (this runs for every event, and allocating paths dominated its cost).
  */
-function checkStructure(value: JsonValue, origin: string, maxDepth: number): void {
+export function structureProblem(value: JsonValue, maxDepth: number): StructureProblem | undefined {
   const problem = findProblem(value, 1, maxDepth);
-  if (!problem) return;
+  if (!problem) return undefined;
   const path = locateProblem(value, [], maxDepth) ?? [];
-  const key = path[path.length - 1];
-  if (problem === 'depth') {
-    throw new InputError(`${origin}: ${formatPath(path)}`, `nesting is deeper than ${maxDepth} levels`);
+  if (problem === 'depth') return { path, what: `nesting is deeper than ${maxDepth} levels` };
+  return { path, what: `key "${String(path[path.length - 1])}" is not accepted (prototype pollution guard)` };
+}
+
+function checkStructure(value: JsonValue, origin: string, maxDepth: number): void {
+  const problem = structureProblem(value, maxDepth);
+  if (problem) throw new InputError(`${origin}: ${formatPath(problem.path)}`, problem.what);
+}
+
+/**
+ * A JSON document a vendor embeds as a string (CloudTrail lookup-events' CloudTrailEvent, IAM policy
+ * documents), parsed under the same limits as a received document.
+ */
+export function parseEmbeddedJson(
+  text: string,
+  limits: Limits = DEFAULT_LIMITS,
+): { readonly value: JsonValue } | StructureProblem {
+  if (text.length > limits.maxPayloadBytes) {
+    return { path: [], what: `is ${text.length} characters; the limit is ${limits.maxPayloadBytes}` };
   }
-  throw new InputError(
-    `${origin}: ${formatPath(path)}`,
-    `key "${String(key)}" is not accepted (prototype pollution guard)`,
-  );
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    return { path: [], what: parseError(error) };
+  }
+  return structureProblem(value, limits.maxDepth) ?? { value };
 }
 
 type Problem = 'depth' | 'key' | undefined;
@@ -114,7 +138,8 @@ function document(bytes: Uint8Array, text: string, origin: string, limits: Limit
 function isBlank(text: string): boolean {
   const first = text.charCodeAt(0);
   // A JSON text starts with { [ " or a literal: only blank lines need the full check.
-  if (first !== 0x20 && first !== 0x09 && first !== 0x0d && first !== 0x0a && !Number.isNaN(first)) return false;
+  if (first !== 0x20 && first !== 0x09 && first !== 0x0d && first !== 0x0a && !Number.isNaN(first))
+    return false;
   return text.trim() === '';
 }
 

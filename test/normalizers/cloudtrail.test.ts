@@ -720,7 +720,7 @@ describe('CloudTrail containers', () => {
     const item = (CloudTrailEvent: string) => ({
       Events: [{ EventId: 'e', EventName: 'X', CloudTrailEvent }],
     });
-    expect(rejection(item('{oops'))).toMatch(/\$\.Events\[0\]\.CloudTrailEvent: is not a JSON document/);
+    expect(rejection(item('{oops'))).toMatch(/\$\.Events\[0\]\.CloudTrailEvent: invalid JSON: /);
     expect(rejection(item('[1,2]'))).toMatch(/CloudTrailEvent: does not hold a JSON object/);
     expect(rejection(item(JSON.stringify({ ...record(), eventTime: 'later' })))).toMatch(
       /\$\.Events\[0\]\.CloudTrailEvent\.eventTime: timestamp "later" does not parse/,

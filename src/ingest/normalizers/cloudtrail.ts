@@ -19,7 +19,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { ResourceRef, Severity } from '../../types.js';
 import { AttackCollector } from '../attack.js';
 import riskData from '../data/cloudtrail-risk.json' with { type: 'json' };
-import { DEFAULT_LIMITS } from '../documents.js';
+import { parseEmbeddedJson } from '../documents.js';
 import { FieldReader } from '../fields.js';
 import { IndicatorSet } from '../indicators.js';
 import type { EventDraft, Normalizer } from '../normalizer.js';
@@ -114,33 +114,6 @@ function includesText(value: JsonValue | undefined, wanted: string): boolean {
   return value === wanted || (Array.isArray(value) && value.includes(wanted));
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Where a parsed value breaks irac's document limits: too deep, or a prototype-polluting key. */
-function structureProblem(
-  value: JsonValue,
-  maxDepth: number,
-): { path: (string | number)[]; what: string } | undefined {
-  const stack: { node: JsonValue; path: (string | number)[] }[] = [{ node: value, path: [] }];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { node, path } = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (path.length >= maxDepth) return { path, what: `nesting is deeper than ${maxDepth} levels` };
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => {
-        if (typeof item === 'object' && item !== null) stack.push({ node: item, path: [...path, i] });
-      });
-      continue;
-    }
-    for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], what: `key "${key}" is not accepted` };
-      const item = node[key] as JsonValue;
-      if (typeof item === 'object' && item !== null) stack.push({ node: item, path: [...path, key] });
-    }
-  }
-  return undefined;
-}
-
 // IAM limits a policy document to 10,240 characters (inline) or 6,144 (managed); 64 KiB leaves room
 // for whitespace and URL encoding without letting a hostile string cost much.
 const MAX_POLICY_CHARS = 65_536;
@@ -150,13 +123,15 @@ function policyDocument(value: JsonValue | undefined): JsonValue | undefined {
   if (isJsonObject(value)) return value;
   if (typeof value !== 'string' || value.length > MAX_POLICY_CHARS) return undefined;
   let text = value.trimStart();
-  try {
-    if (text.startsWith('%7B') || text.startsWith('%7b')) text = decodeURIComponent(text);
-    const parsed = JSON.parse(text) as JsonValue;
-    return structureProblem(parsed, DEFAULT_LIMITS.maxDepth) ? undefined : parsed;
-  } catch {
-    return undefined;
+  if (text.startsWith('%7B') || text.startsWith('%7b')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return undefined;
+    }
   }
+  const parsed = parseEmbeddedJson(text);
+  return 'value' in parsed ? parsed.value : undefined;
 }
 
 function allowStatements(document: JsonValue | undefined): JsonObject[] {
@@ -1049,23 +1024,10 @@ function normalizeEventBridge(reader: FieldReader): EventDraft {
  * `$.CloudTrailEvent.<field>`.
  */
 function normalizeLookupItem(item: FieldReader): EventDraft {
-  const text = item.requireString('CloudTrailEvent');
-  if (text.length > DEFAULT_LIMITS.maxPayloadBytes) {
-    item.fail(
-      'CloudTrailEvent',
-      `is ${text.length} characters; the limit is ${DEFAULT_LIMITS.maxPayloadBytes}`,
-    );
-  }
-  let parsed: JsonValue;
-  try {
-    parsed = JSON.parse(text) as JsonValue;
-  } catch {
-    return item.fail('CloudTrailEvent', 'is not a JSON document');
-  }
-  if (!isJsonObject(parsed)) return item.fail('CloudTrailEvent', 'does not hold a JSON object');
-  const problem = structureProblem(parsed, DEFAULT_LIMITS.maxDepth);
-  if (problem) item.fail(['CloudTrailEvent', ...problem.path], problem.what);
-  const record = new FieldReader(parsed, item.origin, [...item.base, 'CloudTrailEvent']);
+  const parsed = parseEmbeddedJson(item.requireString('CloudTrailEvent'));
+  if (!('value' in parsed)) return item.fail(['CloudTrailEvent', ...parsed.path], parsed.what);
+  if (!isJsonObject(parsed.value)) return item.fail('CloudTrailEvent', 'does not hold a JSON object');
+  const record = new FieldReader(parsed.value, item.origin, [...item.base, 'CloudTrailEvent']);
   return normalizeRecord(item, record, { timestamp: item.time('EventTime') });
 }
 
