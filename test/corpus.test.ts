@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { normalizeInput } from '../src/ingest/normalize.js';
 import type { SecurityEvent, Vendor } from '../src/types.js';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from './helpers/corpus.js';
+import { assertValidEvents, CORPUS_DIR, corpusAvailable, corpusFiles } from './helpers/corpus.js';
 
 type Expectation = Vendor | 'unknown';
 
@@ -94,7 +94,7 @@ describe.skipIf(!corpusAvailable)('the shared corpus', () => {
     }
     let events: SecurityEvent[] = [];
     try {
-      events = normalizeInput(bytes, { name: path });
+      events = assertValidEvents(normalizeInput(bytes, { name: path }));
     } catch (error) {
       // Not events, rejected on purpose with a message saying so: Sentinel's entity lists, Security
       // Hub's insight counts, and an EventBridge rule's pattern that the AWS docs print beside events.

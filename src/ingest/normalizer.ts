@@ -181,7 +181,10 @@ export function buildEvent(draft: EventDraft, provenance: Provenance): SecurityE
   const first = resources[0];
   const kind = displayText(draft.kind) ?? 'unknown';
   const resource =
-    optionalText(draft.resource) ?? first?.arn ?? (first ? `${first.type}:${first.id}` : 'unknown');
+    optionalText(draft.resource) ??
+    first?.arn ??
+    (first && displayText(`${first.type}:${first.id}`)) ??
+    'unknown';
   const actor = optionalText(draft.actor);
   const context = contextOf(draft);
   if (draft.timestamp === undefined) context.timestamp_origin = 'received';

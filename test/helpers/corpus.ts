@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type NormalizeOptions, normalizeInput } from '../../src/ingest/normalize.js';
 import type { SecurityEvent } from '../../src/types.js';
+import { describeErrors, securityEventValidator } from '../../src/validation.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CORPUS_DIR = process.env.IRAC_CORPUS ?? resolve(REPO_ROOT, '../shared/corpus');
@@ -37,10 +38,19 @@ export function shortName(file: string): string {
   return relative(file.startsWith(CORPUS_DIR) ? CORPUS_DIR : FIXTURES_DIR, file);
 }
 
+/** Events are valid by construction; the tests hold buildEvent to that, on every event they see. */
+export function assertValidEvents(events: readonly SecurityEvent[]): SecurityEvent[] {
+  const validate = securityEventValidator();
+  for (const event of events) {
+    if (!validate(event))
+      throw new Error(`${event.id} breaks the schema: ${describeErrors(validate.errors)}`);
+  }
+  return [...events];
+}
+
 export function normalizeFile(file: string, options: NormalizeOptions = {}): SecurityEvent[] {
-  return normalizeInput(readFileSync(file), {
-    name: shortName(file),
-    receivedAt: '2026-01-01T00:00:00.000Z',
-    ...options,
-  });
+  const input = readFileSync(file);
+  return assertValidEvents(
+    normalizeInput(input, { name: shortName(file), receivedAt: '2026-01-01T00:00:00.000Z', ...options }),
+  );
 }
