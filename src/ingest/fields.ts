@@ -57,17 +57,36 @@ export class FieldReader {
   }
 
   private property(object: JsonObject, key: string): JsonValue | undefined {
-    if (Object.hasOwn(object, key)) return object[key];
-    if (this.options.pascalCaseFallback) {
-      const pascal = key.charAt(0).toUpperCase() + key.slice(1);
-      if (Object.hasOwn(object, pascal)) return object[pascal];
-    }
-    return undefined;
+    const own = this.spelling(object, key);
+    return Object.hasOwn(object, own) ? object[own] : undefined;
+  }
+
+  /** The key as this object spells it: with the fallback on, `resource` may really be `Resource`. */
+  private spelling(object: JsonObject, key: string): string {
+    if (Object.hasOwn(object, key) || !this.options.pascalCaseFallback) return key;
+    const pascal = key.charAt(0).toUpperCase() + key.slice(1);
+    return Object.hasOwn(object, pascal) ? pascal : key;
+  }
+
+  /** A path below this reader's object, spelled as the payload spells it, for errors and child paths. */
+  private spelled(path: FieldPath): (string | number)[] {
+    const segments = [...segmentsOf(path)];
+    if (!this.options.pascalCaseFallback) return segments;
+    let current: JsonValue | undefined = this.value;
+    return segments.map((segment) => {
+      const key =
+        isJsonObject(current) && typeof segment === 'string' ? this.spelling(current, segment) : segment;
+      current =
+        current !== null && typeof current === 'object'
+          ? (current as Record<string, JsonValue>)[key]
+          : undefined;
+      return key;
+    });
   }
 
   /** Throws the InputError for a field of this reader. */
   fail(path: FieldPath, what: string): never {
-    throw new InputError(`${this.origin}: ${formatPath([...this.base, ...segmentsOf(path)])}`, what);
+    throw new InputError(`${this.origin}: ${formatPath([...this.base, ...this.spelled(path)])}`, what);
   }
 
   private expected(path: FieldPath, expected: string, got: JsonValue): never {
@@ -173,12 +192,12 @@ export class FieldReader {
   /** A reader for a nested object (a finding inside an envelope), keeping full paths in errors. */
   child(path: FieldPath): FieldReader | undefined {
     const value = this.object(path);
-    return value && new FieldReader(value, this.origin, [...this.base, ...segmentsOf(path)], this.options);
+    return value && new FieldReader(value, this.origin, [...this.base, ...this.spelled(path)], this.options);
   }
 
   /** Readers for every object of an array field; non-object items are rejected. */
   children(path: FieldPath): FieldReader[] {
-    const segments = segmentsOf(path);
+    const segments = this.spelled(path);
     return (this.array(path) ?? []).map((item, i) => {
       if (!isJsonObject(item)) return this.expected([...segments, i], 'an object', item);
       return new FieldReader(item, this.origin, [...this.base, ...segments, i], this.options);

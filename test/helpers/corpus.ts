@@ -42,8 +42,8 @@ export function shortName(file: string): string {
 export function assertValidEvents(events: readonly SecurityEvent[]): SecurityEvent[] {
   const validate = securityEventValidator();
   for (const event of events) {
-    if (!validate(event))
-      throw new Error(`${event.id} breaks the schema: ${describeErrors(validate.errors)}`);
+    const { id } = event;
+    if (!validate(event)) throw new Error(`${id} breaks the schema: ${describeErrors(validate.errors)}`);
   }
   return [...events];
 }

@@ -172,9 +172,9 @@ describe('GuardDuty findings', () => {
     );
     const probe = fixtureJson('cli-port-probe.json');
     (probe.Service as JsonObject).Action = { PortProbeAction: { PortProbeDetails: ['192.0.2.10'] } };
-    // The PascalCase fallback reports the path as asked (camelCase); see the fields.ts note in the report.
-    expect(rejection(probe).toLowerCase()).toBe(
-      'guardduty.json: $.service.action.portprobeaction.portprobedetails[0]: expected an object, got a string "192.0.2.10"',
+    // Errors spell the path as the payload does, PascalCase here.
+    expect(rejection(probe)).toBe(
+      'guardduty.json: $.Service.Action.PortProbeAction.PortProbeDetails[0]: expected an object, got a string "192.0.2.10"',
     );
   });
 
