@@ -1,5 +1,6 @@
 // `irac normalize [FILE|-] [--source NAME] [--max-bytes N] [--json]`: payloads → SecurityEvents, nothing stored.
 
+import { InputError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeInput } from '../ingest/normalize.js';
 import type { SecurityEvent, Vendor } from '../types.js';
