@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { splitNdjson } from '../src/ingest/documents.js';
 import { normalizeInput } from '../src/ingest/normalize.js';
@@ -62,6 +63,18 @@ describe('splitting NDJSON', () => {
   it('does not split one JSON document or small input', () => {
     expect(splitNdjson(Buffer.from(JSON.stringify([1, 2, 3])), 4)).toBeUndefined();
     expect(splitNdjson(Buffer.from(`${eventLine(1)}\n${eventLine(2)}\n`), 4)).toBeUndefined();
+  });
+});
+
+describe('normalizeInParallel (compiled, as the CLI runs it)', () => {
+  it('splits large NDJSON over the threads it is given and counts every event once', async () => {
+    const url = pathToFileURL(join(REPO_ROOT, 'lib/src/ingest/parallel.js')).href;
+    const { normalizeInParallel } = (await import(url)) as typeof import('../src/ingest/parallel.js');
+    const { bytes } = bigFile('count.ndjson');
+    const counts = await normalizeInParallel(bytes, 'count', { name: 'count.ndjson' }, 3);
+    expect(counts).toHaveLength(3);
+    expect(counts?.reduce((sum: number, n) => sum + Number(n), 0)).toBe(normalizeInput(bytes).length);
+    expect(await normalizeInParallel(bytes, 'count', {}, 1)).toBeUndefined();
   });
 });
 
