@@ -38,3 +38,11 @@ export function formatPath(path: JsonPath): string {
 export function toJsonPointer(path: JsonPath): string {
   return path.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
+
+/**
+ * A data table (a JSON object of mappings) as a Map. Looking a payload's value up in a plain object
+ * would find "constructor" or "toString" on Object.prototype; a Map has only the table's own keys.
+ */
+export function tableOf<T>(object: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(object));
+}

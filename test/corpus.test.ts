@@ -3,33 +3,19 @@
 // The per-source counts printed at the end are the figures the closing notes report.
 
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { normalizeInput } from '../src/ingest/normalize.js';
-import type { SecurityEvent, Vendor } from '../src/types.js';
-import { assertValidEvents, CORPUS_DIR, corpusAvailable, corpusFiles } from './helpers/corpus.js';
-
-type Expectation = Vendor | 'unknown';
-
-/** First match wins. Paths are relative to the corpus root. */
-const EXPECTATIONS: readonly [RegExp, Expectation][] = [
-  [/^guardduty\//, 'guardduty'],
-  [/^cloudtrail\//, 'cloudtrail'],
-  [/^securityhub-asff\//, 'securityhub'],
-  [/^falco\//, 'falco'],
-  [/^splunk\//, 'splunk'],
-  [/^elastic\//, 'elastic'],
-  [/^datadog\//, 'datadog'],
-  [/^sentinel\//, 'sentinel'],
-  // The raw vendor events the OCSF examples were mapped from: irac reads the AWS and Falco ones natively.
-  [/^ocsf\/ocsf-examples\/raw-inputs\/.*CloudTrail/, 'cloudtrail'],
-  [/^ocsf\/ocsf-examples\/raw-inputs\/.*Security_Hub/, 'securityhub'],
-  [/^ocsf\/ocsf-examples\/raw-inputs\/.*Falco/, 'falco'],
-  [/^ocsf\/ocsf-examples\/raw-inputs\/.*SSC__samples/, 'ocsf'], // already OCSF (Security Finding 2001)
-  [/^ocsf\/ocsf-examples\/raw-inputs\//, 'unknown'], // Okta, GitHub audit, Zeek, QRadar, O365, WAF, VPC flow, Route 53, EKS audit
-  [/^ocsf\//, 'ocsf'],
-];
+import type { SecurityEvent } from '../src/types.js';
+import {
+  assertValidEvents,
+  CORPUS_DIR,
+  corpusAvailable,
+  corpusExpectation,
+  corpusFiles,
+  exampleBody,
+} from './helpers/corpus.js';
 
 /** Files that hold no event and are rejected on purpose, with the message that says why. */
 const NOT_EVENTS: ReadonlyMap<string, RegExp> = new Map([
@@ -39,15 +25,11 @@ const NOT_EVENTS: ReadonlyMap<string, RegExp> = new Map([
   ['securityhub-asff/eventbridge/awsdocs/securityhub-cwe-all-findings__2.json', /event pattern/],
 ]);
 
-function expectationFor(path: string): Expectation | undefined {
-  return EXPECTATIONS.find(([pattern]) => pattern.test(path))?.[1];
-}
-
 /** The Sentinel corpus files are Azure REST API example files: the payload is the 200 response body. */
 function payloadBytes(path: string, bytes: Buffer): Buffer {
-  if (!path.startsWith('sentinel/')) return bytes;
-  const example = JSON.parse(bytes.toString('utf8'));
-  return Buffer.from(JSON.stringify(example.responses['200'].body));
+  return path.startsWith('sentinel/')
+    ? Buffer.from(JSON.stringify(exampleBody(join(CORPUS_DIR, path))))
+    : bytes;
 }
 
 const tally = new Map<string, { files: number; events: number; rejected: number }>();
@@ -73,11 +55,11 @@ describe.skipIf(!corpusAvailable)('the shared corpus', () => {
   });
 
   it('has an expectation for every file', () => {
-    expect(files.filter((f) => !expectationFor(f))).toEqual([]);
+    expect(files.filter((f) => !corpusExpectation(f))).toEqual([]);
   });
 
   it.each(files.map((f) => [f]))('%s', (path) => {
-    const expected = expectationFor(path);
+    const expected = corpusExpectation(path);
     const bytes = payloadBytes(path, readFileSync(`${CORPUS_DIR}/${path}`));
     const folder = path.split('/').slice(0, 2).join('/');
     if (expected === 'unknown') {

@@ -1,10 +1,11 @@
 // MITRE ATT&CK ids from the many ways vendors name them: "Privilege Escalation", "PrivilegeEscalation",
 // "mitre_privilege_escalation", "TA0004", "T1078.004". The name table is data (data/attack-tactics.json).
 
+import { tableOf } from '../json.js';
 import table from './data/attack-tactics.json' with { type: 'json' };
 import type { AttackIds } from './normalizer.js';
 
-const TACTICS: Readonly<Record<string, string>> = table.tactics;
+const TACTICS: ReadonlyMap<string, string> = tableOf(table.tactics);
 const TACTIC_ID = /^TA\d{4}$/i;
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 
@@ -20,7 +21,7 @@ function tacticKey(name: string): string {
 
 export function tacticId(name: string): string | undefined {
   if (TACTIC_ID.test(name.trim())) return name.trim().toUpperCase();
-  return TACTICS[tacticKey(name)];
+  return TACTICS.get(tacticKey(name));
 }
 
 export function techniqueId(text: string): string | undefined {

@@ -60,7 +60,7 @@ export interface Provenance {
 const TACTIC = /^TA\d{4}$/;
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 const CONTEXT_KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const RESOURCE_TYPE = /^[a-z0-9]+(\.[a-z0-9_]+)*$/;
+const RESOURCE_TYPE = /^(?=.{1,64}$)[a-z0-9]+(\.[a-z0-9_]+)*$/;
 const MAX_RESOURCES = 64;
 const MAX_CONTEXT = 64;
 const MAX_POINTER = 1024;

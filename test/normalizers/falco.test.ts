@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { normalizeInput } from '../../src/ingest/normalize.js';
 import {
   corpusAvailable,
   corpusFiles,
+  eventsDetectedAs,
   FIXTURES_DIR,
   fixtureFiles,
   normalizeFile,
+  normalizeValue,
+  rejection,
   shortName,
 } from '../helpers/corpus.js';
 
@@ -20,16 +22,6 @@ const alert = (over: Record<string, unknown>) => ({
   output_fields: { 'container.id': 'abc123', 'user.name': 'root' },
   ...over,
 });
-
-function rejection(value: unknown): string {
-  try {
-    normalizeInput(Buffer.from(JSON.stringify(value)), { name: 'falco.json' });
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).message;
-  }
-  throw new Error('accepted');
-}
 
 describe('Falco alerts', () => {
   it('maps a container alert to its k8s pod, container and host, with the C2 address as an indicator', () => {
@@ -87,24 +79,27 @@ describe('Falco alerts', () => {
     ['Informational', 'low'],
     ['Debug', 'low'],
   ])('maps priority %s to %s', (priority, severity) => {
-    const [event] = normalizeInput(Buffer.from(JSON.stringify(alert({ priority }))));
+    const [event] = normalizeValue(alert({ priority }), 'falco.json');
     expect(event?.severity).toBe(severity);
   });
 
   it('rejects an unknown priority, wrong types and an unparseable time, naming the field', () => {
-    expect(rejection(alert({ priority: 'Severe' }))).toBe(
+    expect(rejection(alert({ priority: 'constructor' }), 'falco.json')).toBe(
+      'falco.json: $.priority: unknown Falco priority "constructor"',
+    );
+    expect(rejection(alert({ priority: 'Severe' }), 'falco.json')).toBe(
       'falco.json: $.priority: unknown Falco priority "Severe"',
     );
-    expect(rejection(alert({ output_fields: 'oops' }))).toBe(
+    expect(rejection(alert({ output_fields: 'oops' }), 'falco.json')).toBe(
       'falco.json: $.output_fields: expected an object, got a string "oops"',
     );
-    expect(rejection(alert({ output_fields: { 'k8s.ns.name': ['a'] } }))).toBe(
+    expect(rejection(alert({ output_fields: { 'k8s.ns.name': ['a'] } }), 'falco.json')).toBe(
       'falco.json: $.output_fields["k8s.ns.name"]: expected a string, got an array',
     );
-    expect(rejection(alert({ time: 'Tuesday' }))).toBe(
+    expect(rejection(alert({ time: 'Tuesday' }), 'falco.json')).toBe(
       'falco.json: $.time: timestamp "Tuesday" does not parse',
     );
-    expect(rejection(alert({ tags: [1] }))).toBe(
+    expect(rejection(alert({ tags: [1] }), 'falco.json')).toBe(
       'falco.json: $.tags[0]: expected a string, got a number "1"',
     );
   });
@@ -116,8 +111,7 @@ describe('Falco alerts', () => {
   });
 
   it('normalizes every shipped Falco fixture', () => {
-    for (const file of fixtureFiles('falco'))
-      expect(normalizeFile(file).every((e) => e.vendor === 'falco')).toBe(true);
+    for (const file of fixtureFiles('falco')) eventsDetectedAs('falco', file);
   });
 });
 
@@ -125,9 +119,7 @@ describe.skipIf(!corpusAvailable)('Falco corpus', () => {
   it.each(corpusFiles('falco').map((f) => [shortName(f), f]))(
     'normalizes %s as one falco event',
     (_name, file) => {
-      const events = normalizeFile(file);
-      expect(events).toHaveLength(1);
-      expect(events[0]?.vendor).toBe('falco');
+      expect(eventsDetectedAs('falco', file)).toHaveLength(1);
     },
   );
 

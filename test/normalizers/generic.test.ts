@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { normalizeInput } from '../../src/ingest/normalize.js';
-import { fixtureFiles, normalizeFile } from '../helpers/corpus.js';
+import { eventsDetectedAs, fixtureFiles, normalizeValue, rejection } from '../helpers/corpus.js';
 
 const seedEvent = {
   id: 'det-20260301-0001',
@@ -13,18 +12,7 @@ const seedEvent = {
   context: { owner: 'platform', environment: 'prod' },
 };
 
-const normalize = (value: unknown) =>
-  normalizeInput(Buffer.from(JSON.stringify(value)), { name: 'event.json' });
-
-function rejection(value: unknown): string {
-  try {
-    normalize(value);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).message;
-  }
-  throw new Error('accepted');
-}
+const normalize = (value: unknown) => normalizeValue(value, 'event.json');
 
 describe('generic SecurityEvent payloads', () => {
   it("accepts the seed's SecurityEvent shape", () => {
@@ -83,20 +71,20 @@ describe('generic SecurityEvent payloads', () => {
   });
 
   it('rejects an unknown severity, a wrong type and an unparseable timestamp with the field path', () => {
-    expect(rejection({ ...seedEvent, severity: 'urgent', resource: 'r', kind: 'k' })).toMatch(
+    expect(rejection({ ...seedEvent, severity: 'urgent', resource: 'r', kind: 'k' }, 'event.json')).toMatch(
       /unrecognised payload/,
     );
-    expect(rejection({ ...seedEvent, severity: 7 })).toMatch(/unrecognised payload/);
-    expect(rejection({ ...seedEvent, source: 'edr' })).toBe(
+    expect(rejection({ ...seedEvent, severity: 7 }, 'event.json')).toMatch(/unrecognised payload/);
+    expect(rejection({ ...seedEvent, source: 'edr' }, 'event.json')).toBe(
       'event.json: $.source: must be one of siem, cloudtrail, runtime, threatintel',
     );
-    expect(rejection({ ...seedEvent, context: { owner: { nested: true } } })).toBe(
+    expect(rejection({ ...seedEvent, context: { owner: { nested: true } } }, 'event.json')).toBe(
       'event.json: $.context.owner: expected a string, got an object',
     );
-    expect(rejection({ ...seedEvent, timestamp: '2026-02-30T00:00:00Z' })).toBe(
+    expect(rejection({ ...seedEvent, timestamp: '2026-02-30T00:00:00Z' }, 'event.json')).toBe(
       'event.json: $.timestamp: timestamp "2026-02-30T00:00:00Z" does not parse',
     );
-    expect(rejection({ ...seedEvent, indicators: [{ type: 'ipv9', value: '1.2.3.4' }] })).toBe(
+    expect(rejection({ ...seedEvent, indicators: [{ type: 'ipv9', value: '1.2.3.4' }] }, 'event.json')).toBe(
       'event.json: $.indicators[0].type: must be one of ip, domain, url, md5, sha1, sha256, email',
     );
   });
@@ -105,7 +93,7 @@ describe('generic SecurityEvent payloads', () => {
     const files = fixtureFiles('generic');
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      for (const event of normalizeFile(file)) expect(event.vendor).toBe('generic');
+      eventsDetectedAs('generic', file);
     }
   });
 });

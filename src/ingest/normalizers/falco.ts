@@ -2,7 +2,7 @@
 // forwards to webhooks (it adds `uuid`). Syscall alerts name a container / k8s pod, k8s_audit alerts
 // name the API object (ka.target.*), internal ones (metrics snapshots) name the host.
 
-import type { JsonObject } from '../../json.js';
+import { type JsonObject, tableOf } from '../../json.js';
 import type { ResourceRef, Severity } from '../../types.js';
 import { AttackCollector } from '../attack.js';
 import type { FieldReader } from '../fields.js';
@@ -10,7 +10,7 @@ import { IndicatorSet } from '../indicators.js';
 import type { EventDraft, Normalizer } from '../normalizer.js';
 
 // Falco's priorities, from syslog: https://falco.org/docs/concepts/rules/basic-elements/#priority
-const SEVERITY_BY_PRIORITY: Readonly<Record<string, Severity>> = {
+const SEVERITY_BY_PRIORITY: ReadonlyMap<string, Severity> = tableOf<Severity>({
   emergency: 'critical',
   alert: 'critical',
   critical: 'critical',
@@ -20,7 +20,7 @@ const SEVERITY_BY_PRIORITY: Readonly<Record<string, Severity>> = {
   informational: 'low',
   info: 'low',
   debug: 'low',
-};
+});
 
 const IP_FIELDS = ['fd.cip', 'fd.sip', 'fd.rip', 'fd.lip', 'ka.sourceips'];
 const DOMAIN_FIELDS = ['fd.sip.name', 'fd.rip.name', 'fd.cip.name'];
@@ -66,7 +66,7 @@ function normalizeAlert(reader: FieldReader): EventDraft {
   const rule = reader.requireString('rule');
   const priority = reader.requireString('priority');
   const severity =
-    SEVERITY_BY_PRIORITY[priority.toLowerCase()] ??
+    SEVERITY_BY_PRIORITY.get(priority.toLowerCase()) ??
     reader.fail('priority', `unknown Falco priority "${priority}"`);
   reader.object('output_fields');
   const hostname = reader.string('hostname') ?? field(reader, 'evt.hostname');

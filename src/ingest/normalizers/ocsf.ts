@@ -7,7 +7,7 @@
 // single `answers` object instead of a list): what is lenient here is lenient on purpose and commented.
 
 import { isIP } from 'node:net';
-import { isJsonObject, type JsonObject, jsonTypeOf } from '../../json.js';
+import { isJsonObject, type JsonObject, jsonTypeOf, tableOf } from '../../json.js';
 import type { ResourceRef, Severity, SourceClass } from '../../types.js';
 import { AttackCollector } from '../attack.js';
 import classTable from '../data/ocsf-classes.json' with { type: 'json' };
@@ -23,24 +23,24 @@ interface OcsfClass {
   readonly activities: Readonly<Record<string, string>>;
 }
 
-const CLASSES: Readonly<Record<string, OcsfClass>> = classTable.classes;
-const BASE_ACTIVITIES: Readonly<Record<string, string>> = classTable.base_activities;
+const CLASSES: ReadonlyMap<string, OcsfClass> = tableOf(classTable.classes);
+const BASE_ACTIVITIES: ReadonlyMap<string, string> = tableOf(classTable.base_activities);
 const FINDINGS_CATEGORY = classTable.findings_category_uid;
 const SYSTEM_CATEGORY = classTable.runtime_category_uid;
 
-const SEVERITY_BY_ID: Readonly<Record<string, string>> = severityTable.by_id;
-const SEVERITY_BY_CAPTION: Readonly<Record<string, string>> = severityTable.by_caption;
-const SEVERITY_BY_RISK_LEVEL: Readonly<Record<string, string>> = severityTable.by_risk_level_id;
+const SEVERITY_BY_ID: ReadonlyMap<string, string> = tableOf(severityTable.by_id);
+const SEVERITY_BY_CAPTION: ReadonlyMap<string, string> = tableOf(severityTable.by_caption);
+const SEVERITY_BY_RISK_LEVEL: ReadonlyMap<string, string> = tableOf(severityTable.by_risk_level_id);
 const SEVERITIES: ReadonlySet<string> = new Set(['low', 'medium', 'high', 'critical'] satisfies Severity[]);
 
 const SOURCE_BY_PRODUCT: readonly { readonly match: string; readonly source: string }[] =
   sourceTable.by_product;
 const THREAT_TYPE_NAMESPACES: ReadonlySet<string> = new Set(sourceTable.threat_type_namespaces);
 
-const RESOURCE_TYPES: Readonly<Record<string, string>> = resourceTable.types;
-const AWS_ONLY_TYPES: Readonly<Record<string, string>> = resourceTable.aws_only;
-const ARN_TYPES: Readonly<Record<string, string>> = resourceTable.arn_types;
-const ARN_TEMPLATES: Readonly<Record<string, string>> = resourceTable.arn_templates;
+const RESOURCE_TYPES: ReadonlyMap<string, string> = tableOf(resourceTable.types);
+const AWS_ONLY_TYPES: ReadonlyMap<string, string> = tableOf(resourceTable.aws_only);
+const ARN_TYPES: ReadonlyMap<string, string> = tableOf(resourceTable.arn_types);
+const ARN_TEMPLATES: ReadonlyMap<string, string> = tableOf(resourceTable.arn_templates);
 
 // Bounds on the lists read per event, so a hostile payload costs no more than its parse.
 const MAX_LIST = 64;
@@ -104,9 +104,9 @@ function severityOf(reader: FieldReader): Severity {
   const id = reader.numeric('severity_id');
   const caption = reader.string('severity');
   const fromCaption =
-    caption === undefined ? undefined : band(SEVERITY_BY_CAPTION[caption.trim().toLowerCase()]);
+    caption === undefined ? undefined : band(SEVERITY_BY_CAPTION.get(caption.trim().toLowerCase()));
   if (id !== undefined) {
-    const mapped = SEVERITY_BY_ID[String(id)];
+    const mapped = SEVERITY_BY_ID.get(String(id));
     if (mapped === undefined) {
       return reader.fail('severity_id', `OCSF severity_id ${id} is not one of 0-6 or 99`);
     }
@@ -118,7 +118,7 @@ function severityOf(reader: FieldReader): Severity {
   const risk = reader.numeric('risk_level_id');
   if (risk !== undefined) {
     return (
-      band(SEVERITY_BY_RISK_LEVEL[String(risk)]) ??
+      band(SEVERITY_BY_RISK_LEVEL.get(String(risk))) ??
       reader.fail('risk_level_id', `OCSF risk_level_id ${risk} is not one of 0-4 or 99`)
     );
   }
@@ -181,7 +181,7 @@ function arnResource(parsed: ParsedArn, name?: string): ResourceRef {
   const parts = resource.split(/[/:]/);
   const kind = service === 's3' ? (resource.includes('/') ? 'object' : '') : parts.length > 1 ? parts[0] : '';
   const type = validType(
-    ARN_TYPES[`${service}:${kind}`] ??
+    ARN_TYPES.get(`${service}:${kind}`) ??
       (kind ? `aws.${snakeCase(service)}.${snakeCase(kind ?? '')}` : `aws.${snakeCase(service)}`),
   );
   let id: string;
@@ -204,7 +204,7 @@ function arnResource(parsed: ParsedArn, name?: string): ResourceRef {
 }
 
 function arnFor(type: string, id: string, scope: CloudScope, region = scope.region): string | undefined {
-  const template = ARN_TEMPLATES[type];
+  const template = ARN_TEMPLATES.get(type);
   if (!template || !scope.isAws) return undefined;
   if (template.includes('{region}') && !region) return undefined;
   if (template.includes('{account}') && !(scope.account && AWS_ACCOUNT.test(scope.account))) return undefined;
@@ -219,7 +219,7 @@ function arnFor(type: string, id: string, scope: CloudScope, region = scope.regi
 function mappedType(declared: string | undefined, scope: CloudScope): string | undefined {
   if (declared === undefined || declared.length > 256) return undefined;
   const key = declared.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return RESOURCE_TYPES[key] ?? (scope.isAws ? AWS_ONLY_TYPES[key] : undefined);
+  return RESOURCE_TYPES.get(key) ?? (scope.isAws ? AWS_ONLY_TYPES.get(key) : undefined);
 }
 
 function derivedType(declared: string | undefined): string {
@@ -506,7 +506,7 @@ function normalizeEvent(reader: FieldReader): EventDraft {
   if (!Number.isInteger(classUid) || classUid < 0) {
     reader.fail('class_uid', `OCSF class_uid ${classUid} is not a class id`);
   }
-  const known = CLASSES[String(classUid)];
+  const known = CLASSES.get(String(classUid));
   const category = reader.number('category_uid') ?? Math.floor(classUid / 1000);
   const className = reader.string('class_name') ?? known?.name ?? `OCSF class ${classUid}`;
   const activityId = reader.number('activity_id');
@@ -514,8 +514,10 @@ function normalizeEvent(reader: FieldReader): EventDraft {
     reader.string('activity_name') ??
     (activityId === undefined
       ? undefined
-      : (known?.activities[String(activityId)] ??
-        BASE_ACTIVITIES[String(activityId)] ??
+      : ((known && Object.hasOwn(known.activities, String(activityId))
+          ? known.activities[String(activityId)]
+          : undefined) ??
+        BASE_ACTIVITIES.get(String(activityId)) ??
         `activity ${activityId}`));
   const label = activity ? `${className}: ${activity}` : className;
   const isFinding = category === FINDINGS_CATEGORY || Math.floor(classUid / 1000) === FINDINGS_CATEGORY;
