@@ -242,7 +242,7 @@ describe('OCSF fixtures', () => {
       severity: 'low',
       kind: 'API Activity: Delete',
       actor: 'arn:aws:sts::123456789012:assumed-role/ci-deployer/gh-actions-run-8812',
-      vendor_id: 'a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d',
+      vendor_id: '6003:a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d',
       account: '123456789012',
       region: 'us-east-1',
     });
@@ -428,13 +428,19 @@ describe('OCSF time and identity', () => {
     ).toBe('event.json: $.finding_info.modified_time: timestamp "soon" does not parse');
   });
 
-  it('identifies a finding update by uid@modified, a finding without update time by uid, an activity by metadata.uid', () => {
+  it('identifies a finding update by uid@modified, a finding without update time by uid, an activity by class and metadata.uid', () => {
     const finding = sample.finding_info as JsonObject;
     const { modified_time: _m, ...unmodified } = finding;
     expect(only({ ...sample, finding_info: unmodified }).vendor_id).toBe(finding.uid);
     const later = only({ ...sample, finding_info: { ...finding, modified_time: 1772359999000 } });
     expect(later.id).not.toBe(only(sample).id);
-    expect(only(cloudTrailCall).vendor_id).toBe('a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d');
+    expect(only(cloudTrailCall).vendor_id).toBe('6003:a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d');
+    // Zeek gives the conn and dns events of one connection the same uid: they stay two events.
+    const zeek = {
+      ...cloudTrailCall,
+      metadata: { ...(cloudTrailCall.metadata as JsonObject), uid: 'CmES5u32sYpV7JYN' },
+    };
+    expect(only({ ...zeek, class_uid: 4001 }).id).not.toBe(only({ ...zeek, class_uid: 4003 }).id);
   });
 
   it('hashes the content when an event carries no id, so a re-delivery keeps its id', () => {

@@ -591,9 +591,16 @@ function normalizeEvent(reader: FieldReader): EventDraft {
         status,
       });
 
+  // metadata.uid is the producer's id, not always one per event: Zeek writes its connection uid into
+  // the conn, dns, http, ssl... events of that connection. Within one class it does identify an event.
+  const eventUid = metadata?.text('uid');
   return {
     from: reader,
-    vendorId: findingUid ? (modified ? `${findingUid}@${modified}` : findingUid) : metadata?.text('uid'),
+    vendorId: findingUid
+      ? modified
+        ? `${findingUid}@${modified}`
+        : findingUid
+      : eventUid && `${classUid}:${eventUid}`,
     timestamp:
       reader.firstTime('time', 'time_dt') ??
       finding?.firstTime('created_time', 'created_time_dt') ??
