@@ -46,6 +46,13 @@ export class AttackCollector implements AttackIds {
     return this;
   }
 
+  /** Ids already resolved (a data table's row, looked up once at load). */
+  merge(ids: AttackIds): this {
+    for (const id of ids.tactics) if (!this.tactics.includes(id)) this.tactics.push(id);
+    for (const id of ids.techniques) if (!this.techniques.includes(id)) this.techniques.push(id);
+    return this;
+  }
+
   /** A label that may be either: a tactic name, a tactic id or a technique id. */
   label(text: string): this {
     return techniqueId(text) ? this.technique(text) : this.tactic(text);

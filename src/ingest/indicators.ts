@@ -12,12 +12,11 @@ const MAX_INDICATORS = 256;
 
 export class IndicatorSet {
   readonly list: Indicator[] = [];
-  private readonly seen = new Set<string>();
 
   private add(type: Indicator['type'], value: string): void {
-    const key = `${type}:${value}`;
-    if (this.seen.has(key) || this.list.length >= MAX_INDICATORS) return;
-    this.seen.add(key);
+    // A scan, not a Set: events carry a handful of indicators, and this runs for every event.
+    if (this.list.length >= MAX_INDICATORS || this.list.some((i) => i.value === value && i.type === type))
+      return;
     this.list.push({ type, value });
   }
 

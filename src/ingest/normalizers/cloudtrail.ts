@@ -17,12 +17,13 @@
 
 import { isJsonObject, type JsonObject, type JsonValue } from '../../json.js';
 import type { ResourceRef, Severity } from '../../types.js';
-import { AttackCollector } from '../attack.js';
+import { AttackCollector, tacticId, techniqueId } from '../attack.js';
 import riskData from '../data/cloudtrail-risk.json' with { type: 'json' };
 import { parseEmbeddedJson } from '../documents.js';
-import { FieldReader } from '../fields.js';
+import { type FieldPath, FieldReader } from '../fields.js';
 import { IndicatorSet } from '../indicators.js';
-import type { EventDraft, Normalizer } from '../normalizer.js';
+import type { AttackIds, EventDraft, Normalizer } from '../normalizer.js';
+import { parseTimestamp } from '../timestamps.js';
 
 // ---------------------------------------------------------------------------------------------------
 // The risk table
@@ -62,20 +63,17 @@ export interface RiskTableData {
   readonly events: Readonly<Record<string, RiskRowData>>;
 }
 
-interface RiskCondition {
+/** Tactics and techniques are ATT&CK ids, resolved once when the table is loaded. */
+interface RiskCondition extends AttackIds {
   readonly test: Condition;
   readonly severity: Severity;
   readonly title: string;
-  readonly tactics: readonly string[];
-  readonly techniques: readonly string[];
 }
 
-export interface RiskRow {
+export interface RiskRow extends AttackIds {
   readonly source: string | undefined;
   readonly severity: Severity;
   readonly title: string;
-  readonly tactics: readonly string[];
-  readonly techniques: readonly string[];
   readonly when: readonly RiskCondition[];
 }
 
@@ -90,6 +88,14 @@ function tableSeverity(value: string, where: string): Severity {
   throw new Error(`cloudtrail-risk.json: ${where}: unknown severity "${value}"`);
 }
 
+/** The table's ATT&CK labels as ids (what AttackCollector would make of them), once instead of per record. */
+function tableAttack(tactics: readonly string[] = [], techniques: readonly string[] = []): AttackIds {
+  return {
+    tactics: tactics.flatMap((name) => tacticId(name) ?? []),
+    techniques: techniques.flatMap((text) => techniqueId(text) ?? []),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Lenient reads of the free-form parts of a record
 
@@ -102,10 +108,12 @@ function textAt(value: JsonValue | undefined, key: string): string | undefined {
   return typeof found === 'string' && found !== '' ? found : undefined;
 }
 
+const NO_ITEMS: readonly JsonValue[] = [];
+
 /** EC2's XML-derived lists are `{items: [...]}`; other services use arrays or a single object. */
 function itemsOf(value: JsonValue | undefined): readonly JsonValue[] {
   if (Array.isArray(value)) return value;
-  if (!isJsonObject(value)) return [];
+  if (!isJsonObject(value)) return NO_ITEMS;
   const items = at(value, 'items');
   return Array.isArray(items) ? items : [value];
 }
@@ -345,16 +353,14 @@ export function loadRiskRows(data: RiskTableData): Map<string, RiskRow> {
         test,
         severity: tableSeverity(c.severity, `events.${name}.when[${i}]`),
         title: c.title,
-        tactics: c.tactics ?? [],
-        techniques: c.techniques ?? [],
+        ...tableAttack(c.tactics, c.techniques),
       };
     });
     rows.set(name, {
       source: row.source,
       severity: tableSeverity(row.severity, `events.${name}`),
       title: row.title,
-      tactics: row.tactics ?? [],
-      techniques: row.techniques ?? [],
+      ...tableAttack(row.tactics, row.techniques),
       when,
     });
   }
@@ -364,7 +370,9 @@ export function loadRiskRows(data: RiskTableData): Map<string, RiskRow> {
 export const RISK_ROWS: ReadonlyMap<string, RiskRow> = loadRiskRows(table);
 const DENIED_CODES = new Set(table.denied.errorCodes);
 const DENIED_SEVERITY = tableSeverity(table.denied.severity, 'denied');
+const DENIED_ATTACK = tableAttack(table.denied.tactics);
 const ROOT_SEVERITY = tableSeverity(table.root.severity, 'root');
+const ROOT_ATTACK = tableAttack(table.root.tactics, table.root.techniques);
 const ROOT_CRITICAL = new Set(table.root.criticalEvents);
 
 // Lambda logs its API version in the name: UpdateFunctionCode20150331v2.
@@ -396,18 +404,30 @@ function riskRowOf(eventName: string, eventSource: string | undefined): RiskRow 
 // Values documentation and test fixtures put where a real record has data ("redacted", "...",
 // "<Victim source IP>"): no information, so treated as absent instead of as a malformed value.
 const PLACEHOLDER = /^(?:redacted|\.{3}|…|<[^<>]*>)$/i;
-const PLACEHOLDER_START = new Set(['r', 'R', '.', '…', '<']);
 
 function isPlaceholder(text: string): boolean {
-  return PLACEHOLDER_START.has(text.charAt(0)) && text.length < 80 && PLACEHOLDER.test(text);
+  // Almost every value starts with another character: the switch spares them the regex.
+  switch (text.charAt(0)) {
+    case 'r':
+    case 'R':
+    case '.':
+    case '…':
+    case '<':
+      return text.length < 80 && PLACEHOLDER.test(text);
+    default:
+      return false;
+  }
 }
 
-// Field paths as arrays: FieldReader splits a string path on every call, and this runs per record.
+// Field paths for FieldReader, which reads timestamps and reports fields of the wrong type.
 const PATH = {
   eventName: ['eventName'],
   eventSource: ['eventSource'],
   eventID: ['eventID'],
   eventType: ['eventType'],
+  eventTime: ['eventTime'],
+  logstashTimestamp: ['@timestamp'],
+  pantherEventTime: ['p_event_time'],
   awsRegion: ['awsRegion'],
   recipientAccountId: ['recipientAccountId'],
   errorCode: ['errorCode'],
@@ -417,48 +437,204 @@ const PATH = {
   readOnly: ['readOnly'],
   vpcEndpointId: ['vpcEndpointId'],
   userIdentity: ['userIdentity'],
-  type: ['type'],
-  arn: ['arn'],
-  userName: ['userName'],
-  accountId: ['accountId'],
-  accessKeyId: ['accessKeyId'],
-  invokedBy: ['invokedBy'],
-  principalId: ['principalId'],
-  sessionIssuerArn: ['sessionContext', 'sessionIssuer', 'arn'],
-  sessionIssuerUserName: ['sessionContext', 'sessionIssuer', 'userName'],
-  mfaAuthenticated: ['sessionContext', 'attributes', 'mfaAuthenticated'],
-  onBehalfOfUserId: ['onBehalfOf', 'userId'],
+  identityType: ['userIdentity', 'type'],
+  identityArn: ['userIdentity', 'arn'],
+  identityUserName: ['userIdentity', 'userName'],
+  identityAccountId: ['userIdentity', 'accountId'],
+  identityAccessKeyId: ['userIdentity', 'accessKeyId'],
+  identityInvokedBy: ['userIdentity', 'invokedBy'],
+  identityPrincipalId: ['userIdentity', 'principalId'],
+  sessionIssuerArn: ['userIdentity', 'sessionContext', 'sessionIssuer', 'arn'],
+  sessionIssuerUserName: ['userIdentity', 'sessionContext', 'sessionIssuer', 'userName'],
+  onBehalfOfUserId: ['userIdentity', 'onBehalfOf', 'userId'],
 } as const;
+
+/**
+ * The top-level fields of a record that the normalizer reads, as the record holds them (types not yet
+ * checked: see stringOf). Records come in hundreds of shapes (one per API, SDK and exporter), and V8
+ * finds a field by name slowly in objects of that many shapes; one for...in pass over the keys reads
+ * each value directly, several times faster than twenty lookups by name. for...in yields only the
+ * record's own keys: JSON.parse makes plain objects, and Object.prototype has no enumerable properties.
+ */
+class RecordFields {
+  eventName: JsonValue | undefined = undefined;
+  eventSource: JsonValue | undefined = undefined;
+  eventID: JsonValue | undefined = undefined;
+  eventType: JsonValue | undefined = undefined;
+  eventTime: JsonValue | undefined = undefined;
+  logstashTimestamp: JsonValue | undefined = undefined;
+  pantherEventTime: JsonValue | undefined = undefined;
+  awsRegion: JsonValue | undefined = undefined;
+  recipientAccountId: JsonValue | undefined = undefined;
+  errorCode: JsonValue | undefined = undefined;
+  errorMessage: JsonValue | undefined = undefined;
+  sourceIPAddress: JsonValue | undefined = undefined;
+  userAgent: JsonValue | undefined = undefined;
+  readOnly: JsonValue | undefined = undefined;
+  vpcEndpointId: JsonValue | undefined = undefined;
+  userIdentity: JsonValue | undefined = undefined;
+  requestParameters: JsonValue | undefined = undefined;
+  responseElements: JsonValue | undefined = undefined;
+  additionalEventData: JsonValue | undefined = undefined;
+  resources: JsonValue | undefined = undefined;
+
+  constructor(record: JsonObject) {
+    for (const key in record) {
+      const value = record[key];
+      switch (key) {
+        case 'eventName':
+          this.eventName = value;
+          break;
+        case 'eventSource':
+          this.eventSource = value;
+          break;
+        case 'eventID':
+          this.eventID = value;
+          break;
+        case 'eventType':
+          this.eventType = value;
+          break;
+        case 'eventTime':
+          this.eventTime = value;
+          break;
+        case '@timestamp':
+          this.logstashTimestamp = value;
+          break;
+        case 'p_event_time':
+          this.pantherEventTime = value;
+          break;
+        case 'awsRegion':
+          this.awsRegion = value;
+          break;
+        case 'recipientAccountId':
+          this.recipientAccountId = value;
+          break;
+        case 'errorCode':
+          this.errorCode = value;
+          break;
+        case 'errorMessage':
+          this.errorMessage = value;
+          break;
+        case 'sourceIPAddress':
+          this.sourceIPAddress = value;
+          break;
+        case 'userAgent':
+          this.userAgent = value;
+          break;
+        case 'readOnly':
+          this.readOnly = value;
+          break;
+        case 'vpcEndpointId':
+          this.vpcEndpointId = value;
+          break;
+        case 'userIdentity':
+          this.userIdentity = value;
+          break;
+        case 'requestParameters':
+          this.requestParameters = value;
+          break;
+        case 'responseElements':
+          this.responseElements = value;
+          break;
+        case 'additionalEventData':
+          this.additionalEventData = value;
+          break;
+        case 'resources':
+          this.resources = value;
+          break;
+      }
+    }
+  }
+}
+
+/** The fields of userIdentity that the normalizer reads, found as RecordFields finds the record's. */
+class IdentityFields {
+  type: JsonValue | undefined = undefined;
+  arn: JsonValue | undefined = undefined;
+  userName: JsonValue | undefined = undefined;
+  accountId: JsonValue | undefined = undefined;
+  accessKeyId: JsonValue | undefined = undefined;
+  invokedBy: JsonValue | undefined = undefined;
+  principalId: JsonValue | undefined = undefined;
+  sessionContext: JsonValue | undefined = undefined;
+  onBehalfOf: JsonValue | undefined = undefined;
+
+  constructor(identity: JsonObject) {
+    for (const key in identity) {
+      const value = identity[key];
+      switch (key) {
+        case 'type':
+          this.type = value;
+          break;
+        case 'arn':
+          this.arn = value;
+          break;
+        case 'userName':
+          this.userName = value;
+          break;
+        case 'accountId':
+          this.accountId = value;
+          break;
+        case 'accessKeyId':
+          this.accessKeyId = value;
+          break;
+        case 'invokedBy':
+          this.invokedBy = value;
+          break;
+        case 'principalId':
+          this.principalId = value;
+          break;
+        case 'sessionContext':
+          this.sessionContext = value;
+          break;
+        case 'onBehalfOf':
+          this.onBehalfOf = value;
+          break;
+      }
+    }
+  }
+}
+
+/**
+ * A string field as `reader.string(path)` reads it: absent, null or "" is undefined, and a value of
+ * another type goes to the reader, which throws the InputError that names the path.
+ */
+function stringOf(value: JsonValue | undefined, reader: FieldReader, path: FieldPath): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  return value === undefined || value === null ? undefined : reader.string(path);
+}
 
 function clean(text: string | undefined): string | undefined {
   return text === undefined || isPlaceholder(text) ? undefined : text;
 }
 
-const TIME_FIELDS = [['eventTime'], ['@timestamp'], ['p_event_time']] as const;
+const TIME_FIELDS = ['eventTime', 'logstashTimestamp', 'pantherEventTime'] as const;
 
 /** eventTime, else Logstash's @timestamp, else Panther's p_event_time; placeholders are absent. */
-function recordTime(record: FieldReader): { timestamp?: string; redacted: boolean } {
+function recordTime(record: FieldReader, fields: RecordFields): { timestamp?: string; redacted: boolean } {
   let redacted = false;
   for (const field of TIME_FIELDS) {
-    const raw = record.get(field);
+    const raw = fields[field];
+    if (raw === undefined) continue;
     if (typeof raw === 'string' && isPlaceholder(raw)) {
       redacted = true;
       continue;
     }
-    const timestamp = record.time(field);
+    // Parsed here, since the reader would look the field up again; it reports a value that does not parse.
+    const parsed = typeof raw === 'string' || typeof raw === 'number' ? parseTimestamp(raw) : undefined;
+    const timestamp = parsed ?? record.time(PATH[field]);
     if (timestamp !== undefined) return { timestamp, redacted };
   }
   return { redacted };
 }
 
 /** readOnly is a boolean; some exporters write "true"/"True". */
-function readOnlyOf(record: FieldReader): boolean | undefined {
-  const raw = record.get(PATH.readOnly);
+function readOnlyOf(record: FieldReader, raw: JsonValue | undefined): boolean | undefined {
   if (typeof raw === 'string') {
     const lower = raw.toLowerCase();
     return lower === 'true' ? true : lower === 'false' ? false : undefined;
   }
-  return record.boolean(PATH.readOnly);
+  return typeof raw === 'boolean' || raw === undefined ? raw : record.boolean(PATH.readOnly);
 }
 
 interface Scope {
@@ -508,11 +684,12 @@ const NO_IDENTITY: Identity = {
 
 /** The part of an ARN after the account: "user/path/name", "assumed-role/Role/session", "root". */
 function arnResource(arn: string): string | undefined {
-  let colons = 0;
-  for (let i = 0; i < arn.length; i++) {
-    if (arn.charCodeAt(i) === 58 && ++colons === 5) return arn.slice(i + 1);
+  let colon = -1;
+  for (let colons = 0; colons < 5; colons++) {
+    colon = arn.indexOf(':', colon + 1);
+    if (colon === -1) return undefined;
   }
-  return undefined;
+  return arn.slice(colon + 1);
 }
 
 function lastSegment(text: string): string {
@@ -527,51 +704,73 @@ function lastSegment(text: string): string {
  * activity into as many incidents as sessions, and the role is what containment acts on. The session
  * ARN and name stay in context for the responder.
  */
-function identityOf(record: FieldReader, scope: Scope): Identity {
-  const identity = record.child(PATH.userIdentity);
-  if (!identity) return NO_IDENTITY;
-  const type = clean(identity.string(PATH.type));
-  const arn = clean(identity.string(PATH.arn));
-  const userName = clean(identity.string(PATH.userName));
-  const accountId = clean(identity.string(PATH.accountId));
-  const accessKeyId = clean(identity.string(PATH.accessKeyId));
-  const invokedBy = clean(identity.string(PATH.invokedBy));
-  const principalId = clean(identity.string(PATH.principalId));
-  const mfa = identity.get(PATH.mfaAuthenticated);
+function identityOf(record: FieldReader, value: JsonValue | undefined, scope: Scope): Identity {
+  if (!isJsonObject(value)) {
+    record.object(PATH.userIdentity); // throws for a value that is not an object
+    return NO_IDENTITY;
+  }
+  const fields = new IdentityFields(value);
+  const type = clean(stringOf(fields.type, record, PATH.identityType));
+  const arn = clean(stringOf(fields.arn, record, PATH.identityArn));
+  const userName = clean(stringOf(fields.userName, record, PATH.identityUserName));
+  const accountId = clean(stringOf(fields.accountId, record, PATH.identityAccountId));
+  const accessKeyId = clean(stringOf(fields.accessKeyId, record, PATH.identityAccessKeyId));
+  const invokedBy = clean(stringOf(fields.invokedBy, record, PATH.identityInvokedBy));
+  const principalId = clean(stringOf(fields.principalId, record, PATH.identityPrincipalId));
+  const session = fields.sessionContext;
+  const mfa = at(at(session, 'attributes'), 'mfaAuthenticated');
   const account = accountId ?? scope.account;
 
   let actor: string | undefined;
   let label: string | undefined;
+  // The IAM entity behind the call, set together when there is one.
   let principalType: string | undefined;
   let principalName: string | undefined;
   let principalResourceArn: string | undefined;
   if (type === 'AssumedRole' || type === 'FederatedUser') {
     // arn:aws:sts::123456789012:assumed-role/Role/session, arn:aws:sts::123456789012:federated-user/name
-    const parts = arn === undefined ? [] : (arnResource(arn) ?? '').split('/');
-    const session = parts.length > 1 ? parts.slice(type === 'AssumedRole' ? 2 : 1).join('/') : undefined;
-    const issuerArn = clean(identity.string(PATH.sessionIssuerArn));
-    const issuerName = clean(identity.string(PATH.sessionIssuerUserName));
+    // A session name may itself hold slashes: it is all that follows the role (or "federated-user/").
+    const resource = arn === undefined ? '' : (arnResource(arn) ?? '');
+    const kindEnd = resource.indexOf('/');
+    const issuer = at(session, 'sessionIssuer');
+    const issuerArn = clean(stringOf(at(issuer, 'arn'), record, PATH.sessionIssuerArn));
+    const issuerName = clean(stringOf(at(issuer, 'userName'), record, PATH.sessionIssuerUserName));
     if (type === 'AssumedRole') {
-      const roleName = issuerName ?? parts[1];
+      const roleEnd = kindEnd === -1 ? -1 : resource.indexOf('/', kindEnd + 1);
+      const roleInArn =
+        kindEnd === -1 ? undefined : resource.slice(kindEnd + 1, roleEnd === -1 ? resource.length : roleEnd);
+      const session = roleEnd === -1 ? undefined : resource.slice(roleEnd + 1);
+      const roleName = issuerName ?? roleInArn;
       const roleArn =
         issuerArn ??
         (roleName && account ? `arn:${scope.partition}:iam::${account}:role/${roleName}` : undefined);
       actor = roleArn ?? arn ?? principalId ?? userName;
       label = roleName ? (session ? `${roleName}/${session}` : roleName) : actor;
-      if (roleName)
-        [principalType, principalName, principalResourceArn] = ['aws.iam.role', roleName, roleArn];
+      if (roleName) {
+        principalType = 'aws.iam.role';
+        principalName = roleName;
+        principalResourceArn = roleArn;
+      }
     } else {
       // GetFederationToken sessions: the IAM user who asked for the token is the credential at stake.
+      const session = kindEnd === -1 ? undefined : resource.slice(kindEnd + 1);
       actor = issuerArn ?? arn ?? principalId;
       label = session ? `${issuerName ?? 'federated'}/${session}` : (issuerName ?? actor);
-      if (issuerName)
-        [principalType, principalName, principalResourceArn] = ['aws.iam.user', issuerName, issuerArn];
+      if (issuerName) {
+        principalType = 'aws.iam.user';
+        principalName = issuerName;
+        principalResourceArn = issuerArn;
+      }
     }
   } else if (type === 'Root') {
     const rootArn = arn ?? (account ? `arn:${scope.partition}:iam::${account}:root` : undefined);
     actor = rootArn ?? 'root';
     label = 'root';
-    if (account) [principalType, principalName, principalResourceArn] = ['aws.account', account, rootArn];
+    if (account) {
+      principalType = 'aws.account';
+      principalName = account;
+      principalResourceArn = rootArn;
+    }
   } else if (type === 'AWSService') {
     actor = invokedBy ?? principalId;
     label = actor;
@@ -583,10 +782,15 @@ function identityOf(record: FieldReader, scope: Scope): Identity {
       arn ?? (name && account ? `arn:${scope.partition}:iam::${account}:user/${name}` : undefined);
     actor = userArn ?? principalId;
     label = name ?? actor;
-    if (name) [principalType, principalName, principalResourceArn] = ['aws.iam.user', name, userArn];
+    if (name) {
+      principalType = 'aws.iam.user';
+      principalName = name;
+      principalResourceArn = userArn;
+    }
   } else {
     // AWSAccount (another account's principal), IdentityCenterUser, SAMLUser, WebIdentityUser, Unknown.
-    actor = arn ?? userName ?? clean(identity.string(PATH.onBehalfOfUserId)) ?? principalId ?? accountId;
+    const onBehalfOf = clean(stringOf(at(fields.onBehalfOf, 'userId'), record, PATH.onBehalfOfUserId));
+    actor = arn ?? userName ?? onBehalfOf ?? principalId ?? accountId;
     label = userName ?? actor;
   }
   return {
@@ -747,15 +951,16 @@ const MAX_LISTED = 16;
 
 class ResourceList {
   readonly list: ResourceRef[] = [];
-  private readonly arns = new Set<string>();
 
   add(type: string, id: string | undefined, arn?: string | undefined): void {
     if (id === undefined || id === '' || this.list.length >= 64) return;
-    if (arn !== undefined) {
-      if (this.arns.has(arn)) return;
-      this.arns.add(arn);
+    if (arn === undefined) {
+      this.list.push({ type, id });
+      return;
     }
-    this.list.push(arn === undefined ? { type, id } : { type, id, arn });
+    // A scan of at most 64 entries (usually one or two) costs less than a Set per record.
+    for (const known of this.list) if (known.arn === arn) return;
+    this.list.push({ type, id, arn });
   }
 
   /** An id that may already be an ARN (trail names, function names, key ids, secret ids). */
@@ -785,7 +990,9 @@ function arnId(arn: string): string {
   return resource.slice(cut + 1) || resource;
 }
 
-const typeCache = new Map<string, string>();
+// Keyed by CloudTrail's type, else by "service:kind" from the ARN.
+const typeByCloudTrailType = new Map<string, string>();
+const typeByArnKind = new Map<string, string>();
 
 /** What an ARN names when CloudTrail gives no type: "repository/x" → repository; S3 bucket or object. */
 function arnKind(arn: string, service: string): string {
@@ -799,8 +1006,9 @@ function arnKind(arn: string, service: string): string {
 function resourceType(cloudTrailType: string | undefined, arn: string): string {
   const service = cloudTrailType === undefined ? (arn.split(':', 3)[2] ?? '') : '';
   const kind = cloudTrailType === undefined ? arnKind(arn, service) : '';
-  const key = cloudTrailType === undefined ? `arn:${service}:${kind}` : `type:${cloudTrailType}`;
-  const cached = typeCache.get(key);
+  const cache = cloudTrailType === undefined ? typeByArnKind : typeByCloudTrailType;
+  const key = cloudTrailType ?? `${service}:${kind}`;
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   // The service keeps its name (SecretsManager → secretsmanager), the resource is snake_cased.
   const parts = (cloudTrailType === undefined ? ['aws', service, kind] : cloudTrailType.split('::')).map(
@@ -811,12 +1019,12 @@ function resourceType(cloudTrailType: string | undefined, arn: string): string {
   );
   let type = parts.filter((p) => p !== '').join('.');
   if (!/^[a-z0-9]+(\.[a-z0-9_]+)*$/.test(type) || type.length > 64) type = 'aws.resource';
-  if (typeCache.size < 1024) typeCache.set(key, type);
+  if (cache.size < 1024) cache.set(key, type);
   return type;
 }
 
 function resourcesOf(
-  record: FieldReader,
+  listed: JsonValue | undefined,
   eventSource: string | undefined,
   params: JsonObject | undefined,
   response: JsonObject | undefined,
@@ -829,25 +1037,24 @@ function resourcesOf(
   if (newKey) resources.add('aws.iam.access_key', newKey);
 
   if (params !== undefined) {
-    // Walk the (few) parameters rather than the (many) known keys; keep the table's order.
+    // Walk the (few) parameters rather than the (many) known keys; keep the table's order. for...in
+    // yields own keys only (see RecordFields) and reads each value without a lookup by name.
     const found: { rank: number; entry: ParameterResource; id: string }[] = [];
-    for (const key of Object.keys(params)) {
+    for (const key in params) {
       const known = PARAMETER_RESOURCE_BY_KEY.get(key);
       if (known === undefined) continue;
       const { rank, entry } = known;
       if (entry.source !== undefined && eventSource !== undefined && entry.source !== eventSource) continue;
-      const id = textAt(params, key);
-      if (id !== undefined) found.push({ rank, entry, id });
+      const id = params[key];
+      if (typeof id === 'string' && id !== '') found.push({ rank, entry, id });
     }
     if (found.length > 1) found.sort((a, b) => a.rank - b.rank);
     for (const { entry, id } of found) resources.addId(entry, id, scope);
     resources.instances(at(params, 'instanceIds'), scope);
     // DeleteFlowLogs logs its request as {DeleteFlowLogsRequest: {FlowLogId: {content, tag} | [...]}}.
-    for (const flowLog of itemsOf(at(at(params, 'DeleteFlowLogsRequest'), 'FlowLogId')).slice(
-      0,
-      MAX_LISTED,
-    )) {
-      const id = textAt(flowLog, 'content');
+    const flowLogs = itemsOf(at(at(params, 'DeleteFlowLogsRequest'), 'FlowLogId'));
+    for (let i = 0; i < flowLogs.length && i < MAX_LISTED; i++) {
+      const id = textAt(flowLogs[i], 'content');
       if (id !== undefined)
         resources.add('aws.ec2.flow_log', id, regional('ec2', `vpc-flow-log/${id}`, scope));
     }
@@ -855,7 +1062,6 @@ function resourcesOf(
   }
   if (response !== undefined) resources.instances(response, scope);
 
-  const listed = record.value.resources;
   if (Array.isArray(listed)) {
     for (const item of listed) {
       const arn = textAt(item, 'ARN') ?? textAt(item, 'arn');
@@ -880,24 +1086,28 @@ interface Envelope {
   readonly context?: Readonly<Record<string, string | undefined>>;
 }
 
-function normalizeRecord(from: FieldReader, record: FieldReader, envelope: Envelope = {}): EventDraft {
-  const eventName = record.requireString(PATH.eventName);
-  const eventSource = record.string(PATH.eventSource);
-  const region = clean(record.string(PATH.awsRegion)) ?? envelope.region;
-  const recipientAccountId = clean(record.string(PATH.recipientAccountId));
+const NO_ENVELOPE: Envelope = {};
+
+function normalizeRecord(from: FieldReader, record: FieldReader, envelope = NO_ENVELOPE): EventDraft {
+  const fields = new RecordFields(record.value);
+  const eventName =
+    stringOf(fields.eventName, record, PATH.eventName) ??
+    record.fail(PATH.eventName, 'required string is missing');
+  const eventSource = stringOf(fields.eventSource, record, PATH.eventSource);
+  const region = clean(stringOf(fields.awsRegion, record, PATH.awsRegion)) ?? envelope.region;
+  const recipientAccountId = clean(stringOf(fields.recipientAccountId, record, PATH.recipientAccountId));
   const partition = partitionOf(region);
   const identityScope: Scope = { partition, region, account: recipientAccountId ?? envelope.account };
-  const identity = identityOf(record, identityScope);
+  const identity = identityOf(record, fields.userIdentity, identityScope);
   const account = recipientAccountId ?? identity.accountId ?? envelope.account;
   const scope: Scope = { partition, region, account };
-  const time = recordTime(record);
-  const errorCode = record.string(PATH.errorCode);
-  const sourceIp = record.string(PATH.sourceIPAddress);
+  const time = recordTime(record, fields);
+  const errorCode = stringOf(fields.errorCode, record, PATH.errorCode);
+  const sourceIp = stringOf(fields.sourceIPAddress, record, PATH.sourceIPAddress);
 
-  const value = record.value;
-  const params = isJsonObject(value.requestParameters) ? value.requestParameters : undefined;
-  const response = isJsonObject(value.responseElements) ? value.responseElements : undefined;
-  const additional = at(value, 'additionalEventData');
+  const params = isJsonObject(fields.requestParameters) ? fields.requestParameters : undefined;
+  const response = isJsonObject(fields.responseElements) ? fields.responseElements : undefined;
+  const additional = fields.additionalEventData;
 
   // Severity: the call's row, its conditions, then the two rules that apply to any row.
   const attack = new AttackCollector();
@@ -907,8 +1117,7 @@ function normalizeRecord(from: FieldReader, record: FieldReader, envelope: Envel
   if (row) {
     severity = row.severity;
     let reason = row.title;
-    for (const id of row.tactics) attack.tactic(id);
-    for (const id of row.techniques) attack.technique(id);
+    attack.merge(row);
     if (row.when.length > 0) {
       const facts: Facts = {
         params,
@@ -922,29 +1131,26 @@ function normalizeRecord(from: FieldReader, record: FieldReader, envelope: Envel
         if (!condition.test(facts)) continue;
         severity = higher(severity, condition.severity);
         reason = condition.title;
-        for (const id of condition.tactics) attack.tactic(id);
-        for (const id of condition.techniques) attack.technique(id);
+        attack.merge(condition);
       }
     }
     reasons.push(reason);
     if (errorCode !== undefined && DENIED_CODES.has(errorCode) && RANK[severity] < RANK[DENIED_SEVERITY]) {
       severity = DENIED_SEVERITY;
       reasons.push(table.denied.title);
-      for (const id of table.denied.tactics ?? []) attack.tactic(id);
+      attack.merge(DENIED_ATTACK);
     }
   }
-  const eventType = record.string(PATH.eventType);
+  const eventType = stringOf(fields.eventType, record, PATH.eventType);
   if (identity.type === 'Root' && identity.invokedBy === undefined && eventType !== 'AwsServiceEvent') {
     const failed = errorCode !== undefined || textAt(response, 'ConsoleLogin') === 'Failure';
     const critical = ROOT_CRITICAL.has(eventName) && !failed;
     severity = higher(severity, critical ? 'critical' : ROOT_SEVERITY);
     reasons.push(critical ? table.root.criticalTitle : table.root.title);
-    for (const id of table.root.tactics ?? []) attack.tactic(id);
-    for (const id of table.root.techniques ?? []) attack.technique(id);
+    attack.merge(ROOT_ATTACK);
   }
 
-  const resources = resourcesOf(record, eventSource, params, response, identity, scope).list;
-  const indicators = new IndicatorSet().ip(sourceIp);
+  const resources = resourcesOf(fields.resources, eventSource, params, response, identity, scope).list;
   const target = resources[0];
   const targetIsActor =
     target !== undefined &&
@@ -953,10 +1159,30 @@ function normalizeRecord(from: FieldReader, record: FieldReader, envelope: Envel
   const onTarget = target && !targetIsActor ? ` on ${target.name ?? target.id}` : '';
   const failure = errorCode ? ` (failed: ${errorCode})` : '';
   const risk = reasons.length > 0 ? reasons.join('; ') : undefined;
+  const vendorId = clean(stringOf(fields.eventID, record, PATH.eventID));
+  const context = {
+    event_type: eventType,
+    read_only: readOnlyOf(record, fields.readOnly),
+    error_code: errorCode,
+    error_message: stringOf(fields.errorMessage, record, PATH.errorMessage),
+    risk,
+    source_ip_address: sourceIp,
+    user_agent: stringOf(fields.userAgent, record, PATH.userAgent),
+    recipient_account_id: recipientAccountId,
+    user_identity_type: identity.type,
+    // The exact session (assumed-role/Role/session) when the actor is its role.
+    principal_arn: identity.principalArn === identity.actor ? undefined : identity.principalArn,
+    invoked_by: identity.invokedBy,
+    mfa_authenticated: identity.mfaAuthenticated,
+    mfa_used: textAt(additional, 'MFAUsed'),
+    console_login: textAt(response, 'ConsoleLogin'),
+    vpc_endpoint_id: stringOf(fields.vpcEndpointId, record, PATH.vpcEndpointId),
+    event_time_redacted: time.redacted ? true : undefined,
+  };
 
   return {
     from,
-    vendorId: clean(record.string(PATH.eventID)),
+    vendorId,
     timestamp: time.timestamp ?? envelope.timestamp,
     source: 'cloudtrail',
     severity,
@@ -966,28 +1192,10 @@ function normalizeRecord(from: FieldReader, record: FieldReader, envelope: Envel
     account,
     region,
     actor: identity.actor,
-    indicators: indicators.list,
+    indicators: new IndicatorSet().ip(sourceIp).list,
     attack,
-    context: {
-      ...envelope.context,
-      event_type: eventType,
-      read_only: readOnlyOf(record),
-      error_code: errorCode,
-      error_message: record.string(PATH.errorMessage),
-      risk,
-      source_ip_address: sourceIp,
-      user_agent: record.string(PATH.userAgent),
-      recipient_account_id: recipientAccountId,
-      user_identity_type: identity.type,
-      // The exact session (assumed-role/Role/session) when the actor is its role.
-      principal_arn: identity.principalArn === identity.actor ? undefined : identity.principalArn,
-      invoked_by: identity.invokedBy,
-      mfa_authenticated: identity.mfaAuthenticated,
-      mfa_used: textAt(additional, 'MFAUsed'),
-      console_login: textAt(response, 'ConsoleLogin'),
-      vpc_endpoint_id: record.string(PATH.vpcEndpointId),
-      event_time_redacted: time.redacted ? true : undefined,
-    },
+    // A spread into the literal would cost every record; only containers have context of their own.
+    context: envelope.context === undefined ? context : { ...envelope.context, ...context },
   };
 }
 
