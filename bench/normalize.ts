@@ -2,11 +2,9 @@
 // same lines, both measured in this run on this machine. Target: ratio ≥ 0.5.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeStream } from '../src/ingest/normalize.js';
-import { normalizeInParallel } from '../src/ingest/parallel.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const MIN_LINES = 100_000;
@@ -22,22 +20,17 @@ function recordLines(): { lines: string[]; origin: string } {
   return { lines, origin: file };
 }
 
-async function bestOf(runs: number, task: () => unknown): Promise<number> {
+function bestOf(runs: number, task: () => void): number {
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await task();
+    task();
     best = Math.min(best, performance.now() - start);
   }
   return best;
 }
 
-export async function benchNormalize(): Promise<{
-  name: string;
-  ratio: number;
-  target: number;
-  lines: string[];
-}> {
+export function benchNormalize(): { name: string; ratio: number; target: number; lines: string[] } {
   const { lines: records, origin } = recordLines();
   const lines: string[] = [];
   while (lines.length < MIN_LINES) lines.push(...records);
@@ -54,28 +47,16 @@ export async function benchNormalize(): Promise<{
     for (const _event of normalizeStream(input, { name: 'bench.ndjson' })) normalized++;
   };
 
-  const threads = availableParallelism();
-  let parallel = 0;
-  const normalizeOnAllCores = async () => {
-    const counts = await normalizeInParallel(input, 'count', { name: 'bench.ndjson' }, threads);
-    parallel = (counts ?? []).reduce((sum: number, n) => sum + Number(n), 0);
-  };
-
   // Warm every path up (JIT) before timing.
   parseAll();
   normalizeAll();
-  const parseMs = await bestOf(5, parseAll);
-  const normalizeMs = await bestOf(5, normalizeAll);
-  const parallelMs = threads > 1 ? await bestOf(5, normalizeOnAllCores) : Number.NaN;
+  const parseMs = bestOf(5, parseAll);
+  const normalizeMs = bestOf(5, normalizeAll);
   if (normalized !== lines.length) throw new Error(`normalized ${normalized} of ${lines.length} lines`);
-  if (threads > 1 && parallel !== lines.length)
-    throw new Error(`normalized ${parallel} of ${lines.length} lines in parallel`);
 
   const rate = (events: number, ms: number) => events / (ms / 1000);
   const parseRate = rate(parsed, parseMs);
-  const oneThread = rate(normalized, normalizeMs) / parseRate;
-  const allCores = rate(parallel, parallelMs) / parseRate;
-  const ratio = threads > 1 ? allCores : oneThread;
+  const ratio = rate(normalized, normalizeMs) / parseRate;
   const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} events/s`.padEnd(20);
   const mib = (input.length / 1024 / 1024).toFixed(1);
   return {
@@ -84,11 +65,8 @@ export async function benchNormalize(): Promise<{
     target: 0.5,
     lines: [
       `normalize: ${lines.length} CloudTrail lines (${mib} MiB) from ${origin}`,
-      `  JSON.parse only, one thread                ${perSecond(parseRate)}`,
-      `  normalize + validate, one thread           ${perSecond(rate(normalized, normalizeMs))} ratio ${oneThread.toFixed(2)}`,
-      threads > 1
-        ? `  normalize + validate, ${threads} worker threads     ${perSecond(rate(parallel, parallelMs))} ratio ${allCores.toFixed(2)} (target ≥ 0.5)`
-        : '  (one core: no parallel figure)',
+      `  JSON.parse only         ${perSecond(parseRate)}`,
+      `  normalize + validate    ${perSecond(rate(normalized, normalizeMs))} ratio ${ratio.toFixed(2)} (target ≥ 0.5)`,
     ],
   };
 }

@@ -2,7 +2,7 @@
 
 import { benchNormalize } from './normalize.js';
 
-const results = [await benchNormalize()];
+const results = [benchNormalize()];
 for (const result of results) console.log(result.lines.join('\n'));
 const missed = results.filter((r) => r.ratio < r.target);
 console.log(

@@ -1,6 +1,5 @@
 // `irac normalize [FILE|-] [--source NAME] [--max-bytes N] [--json]`: payloads → SecurityEvents, nothing stored.
 
-import { InputError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeInput } from '../ingest/normalize.js';
 import type { SecurityEvent, Vendor } from '../types.js';
@@ -29,21 +28,11 @@ export async function normalizeCommand(
 ) {
   const { bytes, name } = await readInput(file, io);
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
-  const normalizeOptions = { source: options.source, limits, name };
+  const events = normalizeInput(bytes, { source: options.source, limits, name });
   if (options.json) {
-    // Large NDJSON goes to worker threads; loaded only then, so small inputs and the Action never pay for it.
-    const { normalizeInParallel } = await import('../ingest/parallel.js');
-    const parts = await normalizeInParallel(bytes, 'ndjson', normalizeOptions);
-    const ndjson = parts
-      ? parts.join('')
-      : normalizeInput(bytes, normalizeOptions)
-          .map((e) => `${JSON.stringify(e)}\n`)
-          .join('');
-    if (ndjson === '') throw new InputError(name, 'holds no security event');
-    io.stdout(ndjson);
+    io.stdout(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
     return;
   }
-  const events = normalizeInput(bytes, normalizeOptions);
   io.stdout(renderTable(events, COLUMNS));
   const vendors = new Set(events.map((e) => e.vendor));
   io.stdout(

@@ -159,10 +159,6 @@ function isBlankBytes(buffer: Buffer, start: number, end: number): boolean {
 export function* readDocuments(input: Uint8Array, name: string, limits: Limits = DEFAULT_LIMITS) {
   if (!isUtf8(input)) throw new InputError(name, 'input is not valid UTF-8 text');
   const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (isNdjsonPart(input)) {
-    yield* readLines(buffer, 0, name, limits, input.firstLine);
-    return;
-  }
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   if (isBlankBytes(buffer, bom, buffer.length)) throw new InputError(name, 'input is empty');
 
@@ -201,14 +197,8 @@ function firstLineIsJson(buffer: Buffer, start: number, end: number): boolean {
   }
 }
 
-function* readLines(
-  buffer: Buffer,
-  start: number,
-  name: string,
-  limits: Limits,
-  firstLine = 1,
-): Generator<RawDocument> {
-  let line = firstLine - 1;
+function* readLines(buffer: Buffer, start: number, name: string, limits: Limits): Generator<RawDocument> {
+  let line = 0;
   for (let begin = start; begin < buffer.length; ) {
     line++;
     const newline = buffer.indexOf(NEWLINE, begin);
@@ -223,50 +213,4 @@ function* readLines(
     if (isBlank(text)) continue;
     yield document(bytes, text, origin, limits);
   }
-}
-
-/** A slice of NDJSON input cut at line starts, to be read on its own (on a worker thread). */
-export interface NdjsonPart extends Uint8Array {
-  /** The input's line number of the slice's first line, so errors still name the right line. */
-  readonly firstLine: number;
-}
-
-function isNdjsonPart(input: Uint8Array): input is NdjsonPart {
-  return typeof (input as Partial<NdjsonPart>).firstLine === 'number';
-}
-
-/**
- * Cuts input into about `count` parts at line starts when it is NDJSON too large to be one document
- * (so readDocuments would read it line by line anyway); undefined otherwise. Parts keep their line
- * numbers and can be read by readDocuments independently.
- */
-export function splitNdjson(
-  input: Uint8Array,
-  count: number,
-  limits: Limits = DEFAULT_LIMITS,
-): NdjsonPart[] | undefined {
-  const buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const firstBreak = buffer.indexOf(NEWLINE);
-  if (
-    buffer.length <= limits.maxPayloadBytes ||
-    firstBreak === -1 ||
-    !firstLineIsJson(buffer, 0, firstBreak)
-  ) {
-    return undefined;
-  }
-  const parts: NdjsonPart[] = [];
-  const target = Math.ceil(buffer.length / count);
-  let line = 1;
-  for (let start = 0; start < buffer.length; ) {
-    const cut = buffer.indexOf(NEWLINE, Math.min(start + target, buffer.length - 1));
-    const end = cut === -1 ? buffer.length : cut + 1;
-    const part = Object.assign(new Uint8Array(buffer.buffer, buffer.byteOffset + start, end - start), {
-      firstLine: line,
-    });
-    parts.push(part);
-    for (let i = buffer.indexOf(NEWLINE, start); i !== -1 && i < end; i = buffer.indexOf(NEWLINE, i + 1))
-      line++;
-    start = end;
-  }
-  return parts;
 }
