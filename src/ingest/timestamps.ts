@@ -6,8 +6,8 @@
 const ISO_LIKE =
   /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH = /^\d{9,19}(\.\d+)?$/;
-// The form almost every vendor uses; Date.parse reads it exactly (but rolls 02-30 over, checked below).
-const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+// The form almost every vendor uses, and its zone-less, space-separated cousin (Panther, Logstash: UTC).
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?$/;
 
 // Anything outside these years is a unit mix-up or a forgery, not a security event.
 const MIN_MS = Date.UTC(1990, 0, 1);
@@ -45,7 +45,7 @@ function digits(text: string, start: number, count: number): number {
 }
 
 /**
- * The hot path: `2026-03-01T10:00:00(.fff…)Z`, the form almost every vendor writes. The regex has
+ * The hot path: `2026-03-01T10:00:00(.fff…)Z` (or with a space and no zone, read as UTC). The regex has
  * checked the shape; the ranges are checked here, and the ISO output is assembled without a Date.
  */
 function parseCanonical(text: string): string | undefined {
@@ -56,8 +56,8 @@ function parseCanonical(text: string): string | undefined {
   const monthDays = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
   if (year < 1990 || year >= 2200 || day < 1 || day > monthDays) return undefined;
   if (digits(text, 11, 2) > 23 || digits(text, 14, 2) > 59 || digits(text, 17, 2) > 59) return undefined;
-  const fraction = text.length > 20 ? text.slice(20, -1) : '';
-  return `${text.slice(0, 19)}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
+  const fraction = text.length > 20 ? text.slice(20, text.endsWith('Z') ? -1 : undefined) : '';
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction.slice(0, 3).padEnd(3, '0')}Z`;
 }
 
 function parseIsoLike(text: string): number | undefined {

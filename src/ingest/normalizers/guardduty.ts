@@ -734,8 +734,8 @@ function cased(finding: FieldReader): FieldReader {
 }
 const TYPE_SHAPE = /^[A-Za-z0-9]+:[A-Za-z0-9]+\/\S/;
 
-function field(object: JsonObject, camel: string): JsonValue | undefined {
-  const pascal = camel.charAt(0).toUpperCase() + camel.slice(1);
+/** Detection runs on every payload of every source: the two spellings are given, not computed. */
+function field(object: JsonObject, camel: string, pascal: string): JsonValue | undefined {
   return Object.hasOwn(object, camel)
     ? object[camel]
     : Object.hasOwn(object, pascal)
@@ -746,12 +746,12 @@ function field(object: JsonObject, camel: string): JsonValue | undefined {
 /** A finding in either casing: a `Threat:Resource/Family` type, a service block and a severity. */
 function looksLikeFinding(value: JsonValue | undefined): boolean {
   if (!isJsonObject(value)) return false;
-  const type = field(value, 'type');
+  const type = field(value, 'type', 'Type');
   return (
     typeof type === 'string' &&
     TYPE_SHAPE.test(type) &&
-    isJsonObject(field(value, 'service')) &&
-    field(value, 'severity') !== undefined
+    isJsonObject(field(value, 'service', 'Service')) &&
+    field(value, 'severity', 'Severity') !== undefined
   );
 }
 
