@@ -1,0 +1,22 @@
+// Ends every run with one plain line, `tests: N passed, N failed, N skipped`, that CI logs and
+// people read the same way whatever the runner's own summary looks like.
+
+import type { Reporter, TestModule } from 'vitest/node';
+
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(testModules: readonly TestModule[]): void {
+    const count = { passed: 0, failed: 0, skipped: 0 };
+    for (const module of testModules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') count.passed++;
+        else if (state === 'failed') count.failed++;
+        else count.skipped++;
+      }
+      if (module.state() === 'failed' && module.children.size === 0) count.failed++; // a file that did not load
+    }
+    process.stdout.write(
+      `\ntests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`,
+    );
+  }
+}
