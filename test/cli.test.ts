@@ -66,7 +66,7 @@ describe('irac normalize', () => {
     [
       'an unknown shape',
       '{"hello":"world"}',
-      /^irac: bad\.json: \$: unrecognised payload \(keys: hello\); known sources: guardduty, /,
+      /^irac: bad\.json: \$: unrecognised payload \(keys: hello\); known sources: cloudtrail, datadog, /,
     ],
     ['a __proto__ key', '{"severity":"low","resource":"r","__proto__":{"x":1}}', /prototype pollution guard/],
     [
@@ -99,7 +99,7 @@ describe('irac normalize', () => {
     expect(forced.stderr).toMatch(/\$\.rule: required string is missing/);
     const unknown = irac(['normalize', '--source', 'qradar', sample]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Allowed choices are guardduty, /);
+    expect(unknown.stderr).toMatch(/Allowed choices are cloudtrail, /);
   });
 
   it('exits 2 on usage errors and 0 on --help', () => {

@@ -70,7 +70,7 @@ describe.skipIf(!corpusAvailable)('the shared corpus', () => {
         error = caught;
       }
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).message).toMatch(/unrecognised payload .*known sources: guardduty, /);
+      expect((error as InputError).message).toMatch(/unrecognised payload .*known sources: cloudtrail, datadog, /);
       count(`${folder} (unknown)`, 0, true);
       return;
     }

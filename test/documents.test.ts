@@ -64,18 +64,37 @@ describe('reading documents', () => {
     expect(normalizeInput(bytes(ok))).toHaveLength(1);
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])(
-    'rejects a %s key anywhere and pollutes nothing',
-    (key) => {
-      const payload = `{"severity":"high","resource":"r","context":{"a":{"${key}":{"polluted":"yes"}}}}`;
-      const error = rejection(payload);
-      expect(error.message).toBe(
-        `events.json: $.context.a.${key}: key "${key}" is not accepted (prototype pollution guard)`,
-      );
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect(Object.prototype).not.toHaveProperty('polluted');
-    },
-  );
+  it.each([
+    ['a __proto__ key', '{"a":{"__proto__":{"polluted":"yes"}}}', '$.context.a.__proto__', '__proto__'],
+    ['__proto__ holding a scalar', '{"__proto__":"x"}', '$.context.__proto__', '__proto__'],
+    [
+      'constructor.prototype',
+      '{"a":{"constructor":{"prototype":{"polluted":"yes"}}}}',
+      '$.context.a.constructor',
+      'constructor',
+    ],
+  ])('rejects %s anywhere, naming it, and pollutes nothing', (_name, context, path, key) => {
+    const error = rejection(`{"severity":"high","resource":"r","context":${context}}`);
+    expect(error.message).toBe(
+      `events.json: ${path}: key "${key}" is not accepted (prototype pollution guard)`,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('accepts constructor and prototype as plain data (tag keys, labels) and still pollutes nothing', () => {
+    // An AWS tag key or a pod label named "constructor" must not make irac refuse the event around it.
+    const record = {
+      severity: 'high',
+      resource: 'r',
+      kind: 'tagging',
+      payload: { tags: { constructor: 'x', prototype: 'y' }, labels: { constructor: { name: 'z' } } },
+    };
+    const [event] = normalizeInput(bytes(JSON.stringify(record)));
+    expect(event?.payload).toEqual(record);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(event?.payload)).toBe(Object.prototype);
+  });
 
   it('rejects bytes that are not UTF-8', () => {
     expect(rejection(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])).message).toBe(

@@ -4,7 +4,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
-import { formatPath, type JsonObject, type JsonPath, type JsonValue } from '../json.js';
+import { formatPath, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json.js';
 import { displayText } from './display.js';
 import { sha256Hex } from './normalizer.js';
 
@@ -25,7 +25,18 @@ export interface RawDocument {
   readonly sha256: string;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Prototype poisoning, as secure-json-parse defines it: a `__proto__` key anywhere (it rewrites a
+ * prototype the moment code copies the object with Object.assign or a merge), and `constructor`
+ * holding an object with `prototype` (the `constructor.prototype` path). A lone `constructor` or
+ * `prototype` key is data — an AWS tag key, a Kubernetes label — and rejecting it would let anyone
+ * who can name a tag make irac refuse the real events around it. JSON.parse makes every key an own
+ * property, and every read in irac is own-property only (FieldReader, Maps for data tables).
+ */
+function isPoisonKey(key: string, value: JsonValue | undefined): boolean {
+  if (key === '__proto__') return true;
+  return key === 'constructor' && isJsonObject(value) && Object.hasOwn(value, 'prototype');
+}
 const NEWLINE = 0x0a;
 
 function parseError(error: unknown): string {
@@ -90,8 +101,8 @@ function findProblem(node: JsonValue, depth: number, maxDepth: number): Problem 
     return undefined;
   }
   for (const key in node as JsonObject) {
-    if (FORBIDDEN_KEYS.has(key)) return 'key';
     const item = (node as JsonObject)[key] as JsonValue;
+    if (isPoisonKey(key, item)) return 'key';
     if (typeof item === 'object' && item !== null) {
       if (depth >= maxDepth) return 'depth';
       const problem = findProblem(item, depth + 1, maxDepth);
@@ -109,7 +120,7 @@ function locateProblem(node: JsonValue, path: (string | number)[], maxDepth: num
     ? node.map((item, i) => [i, item])
     : Object.keys(node).map((key) => [key, node[key] as JsonValue]);
   for (const [key, item] of entries) {
-    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) return [...path, key];
+    if (typeof key === 'string' && isPoisonKey(key, item)) return [...path, key];
     const found = locateProblem(item, [...path, key], maxDepth);
     if (found) return found;
   }

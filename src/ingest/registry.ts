@@ -1,5 +1,7 @@
-// Every source irac understands, in the order detection tries them: specific shapes first, the
-// generic SecurityEvent shape last. Adding a source is adding its module here.
+// Every source irac understands, in the order detection tries them. SIEM alerts come first: a Splunk
+// notable or an Elastic alert often carries the raw event's fields at its top level (eventName,
+// rule/priority), and must still be read as the SIEM's alert, with the SIEM's severity. Raw vendor
+// shapes next, the generic SecurityEvent shape last. Adding a source is adding its module here.
 
 import { UsageError } from '../errors.js';
 import type { JsonObject } from '../json.js';
@@ -17,19 +19,20 @@ import { sentinel } from './normalizers/sentinel.js';
 import { splunk } from './normalizers/splunk.js';
 
 export const NORMALIZERS: readonly Normalizer[] = [
+  elastic,
+  splunk,
+  sentinel,
+  datadog,
   guardduty,
   securityhub,
   cloudtrail,
   ocsf,
   falco,
-  splunk,
-  elastic,
-  datadog,
-  sentinel,
   generic,
 ];
 
-export const SOURCE_NAMES: readonly Vendor[] = NORMALIZERS.map((n) => n.vendor);
+/** The source names, alphabetical, as users see them listed. */
+export const SOURCE_NAMES: readonly Vendor[] = NORMALIZERS.map((n) => n.vendor).sort();
 
 export function isSourceName(name: string): name is Vendor {
   return (SOURCE_NAMES as readonly string[]).includes(name);
