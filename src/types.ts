@@ -77,7 +77,13 @@ export interface SecurityEvent {
    * MITRE ATT&CK ids where the event maps to them.
    */
   attack: {
+    /**
+     * @maxItems 64
+     */
     tactics: string[];
+    /**
+     * @maxItems 64
+     */
     techniques: string[];
   };
   /**

@@ -13,6 +13,12 @@ describe('display neutralization', () => {
     expect(displayText('invoice\u202Efdp.exe')).toBe('invoice\uFFFDfdp.exe');
   });
 
+  it('makes invisible characters visible: bidi marks, zero-width characters, tag characters', () => {
+    expect(displayText('i-0abc\u200f\u061c\u200edef')).toBe('i-0abc\uFFFD\uFFFD\uFFFDdef');
+    expect(displayText('ro\u200bot\ufeff')).toBe('ro\uFFFDot\uFFFD');
+    expect(displayText('admin\u{E0041}\u{E0042}')).toBe('admin\uFFFD\uFFFD');
+  });
+
   it('defuses Slack broadcast mentions in both syntaxes, any case', () => {
     expect(displayText('<!channel> and <!here|here> and <@U024BE7LH>')).toBe(
       '\u2039!channel\u203A and \u2039!here|here\u203A and \u2039@U024BE7LH\u203A',

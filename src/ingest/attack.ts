@@ -8,6 +8,8 @@ import type { AttackIds } from './normalizer.js';
 const TACTICS: ReadonlyMap<string, string> = tableOf(table.tactics);
 const TACTIC_ID = /^TA\d{4}$/i;
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
+/** ATT&CK has 14 tactics and a few hundred techniques; one event naming more is noise or an attack on us. */
+export const MAX_ATTACK_IDS = 64;
 
 /** `Command and Control`, `CommandAndControl`, `mitre_command_and_control` → `command_and_control`. */
 function tacticKey(name: string): string {
@@ -29,6 +31,10 @@ export function techniqueId(text: string): string | undefined {
   return TECHNIQUE_ID.test(id) ? id : undefined;
 }
 
+function addOnce(ids: string[], id: string): void {
+  if (ids.length < MAX_ATTACK_IDS && !ids.includes(id)) ids.push(id);
+}
+
 /** Collects tactic and technique ids from free-form labels (tags, categories), ignoring the rest. */
 export class AttackCollector implements AttackIds {
   readonly tactics: string[] = [];
@@ -36,20 +42,20 @@ export class AttackCollector implements AttackIds {
 
   tactic(name: string | undefined): this {
     const id = name === undefined ? undefined : tacticId(name);
-    if (id && !this.tactics.includes(id)) this.tactics.push(id);
+    if (id) addOnce(this.tactics, id);
     return this;
   }
 
   technique(text: string | undefined): this {
     const id = text === undefined ? undefined : techniqueId(text);
-    if (id && !this.techniques.includes(id)) this.techniques.push(id);
+    if (id) addOnce(this.techniques, id);
     return this;
   }
 
   /** Ids already resolved (a data table's row, looked up once at load). */
   merge(ids: AttackIds): this {
-    for (const id of ids.tactics) if (!this.tactics.includes(id)) this.tactics.push(id);
-    for (const id of ids.techniques) if (!this.techniques.includes(id)) this.techniques.push(id);
+    for (const id of ids.tactics) addOnce(this.tactics, id);
+    for (const id of ids.techniques) addOnce(this.techniques, id);
     return this;
   }
 

@@ -4,11 +4,17 @@
 
 import { isIP } from 'node:net';
 import type { Indicator } from '../types.js';
+import { displayText } from './display.js';
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 const HEX = /^[0-9a-f]+$/;
 const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,255}$/;
 const MAX_INDICATORS = 256;
+
+/** Indicators end up in Slack and tickets too: one that display neutralization would change is not kept. */
+function isShowable(text: string): boolean {
+  return text.length <= 2048 && displayText(text, 2048) === text;
+}
 
 export class IndicatorSet {
   readonly list: Indicator[] = [];
@@ -39,12 +45,13 @@ export class IndicatorSet {
     return this.domain(text);
   }
 
+  /** Kept as the parser writes it back (controls stripped, the rest percent-encoded), if that is safe to show. */
   url(value: string | undefined): this {
     const text = value?.trim();
     if (!text || text.length > 2048 || !URL.canParse(text)) return this;
     const url = new URL(text);
-    if (url.protocol === 'http:' || url.protocol === 'https:') {
-      this.add('url', text);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && isShowable(url.href)) {
+      this.add('url', url.href);
       this.host(url.hostname.replace(/^\[|\]$/g, ''));
     }
     return this;
@@ -62,7 +69,7 @@ export class IndicatorSet {
 
   email(value: string | undefined): this {
     const text = value?.trim().toLowerCase();
-    if (text && EMAIL.test(text)) this.add('email', text);
+    if (text && EMAIL.test(text) && isShowable(text)) this.add('email', text);
     return this;
   }
 }

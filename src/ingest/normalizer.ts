@@ -7,6 +7,7 @@ import canonicalize from 'canonicalize';
 import { InputError } from '../errors.js';
 import { formatPath, type JsonObject, toJsonPointer } from '../json.js';
 import type { Indicator, ResourceRef, SecurityEvent, Severity, SourceClass, Vendor } from '../types.js';
+import { MAX_ATTACK_IDS } from './attack.js';
 import { DISPLAY_MAX, displayText } from './display.js';
 import type { FieldReader } from './fields.js';
 
@@ -152,7 +153,11 @@ function contextOf(draft: EventDraft): Record<string, string> {
 
 function validIds(ids: readonly string[] | undefined, pattern: RegExp): string[] {
   const out: string[] = [];
-  if (ids) for (const id of ids) if (pattern.test(id) && !out.includes(id)) out.push(id);
+  if (!ids) return out;
+  for (const id of ids) {
+    if (out.length === MAX_ATTACK_IDS) break;
+    if (pattern.test(id) && !out.includes(id)) out.push(id);
+  }
   return out;
 }
 

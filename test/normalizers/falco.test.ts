@@ -110,6 +110,16 @@ describe('Falco alerts', () => {
     expect(again?.id).toBe(first?.id);
   });
 
+  it('keeps at most 64 ATT&CK ids however many tags an alert carries', () => {
+    const tags = Array.from(
+      { length: 20_000 },
+      (_, i) => `T${String(1000 + (i % 9000)).padStart(4, '0')}.${String(i % 1000).padStart(3, '0')}`,
+    );
+    const [event] = normalizeInput(Buffer.from(JSON.stringify(alert({ tags }))));
+    expect(event?.attack.techniques).toHaveLength(64);
+    expect(event?.attack.techniques[0]).toBe('T1000.000');
+  });
+
   it('normalizes every shipped Falco fixture', () => {
     for (const file of fixtureFiles('falco')) eventsDetectedAs('falco', file);
   });
