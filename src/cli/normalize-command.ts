@@ -30,7 +30,16 @@ export async function normalizeCommand(
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
   const events = normalizeInput(bytes, { source: options.source, limits, name });
   if (options.json) {
-    io.stdout(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    // In pieces: one string of a million events would pass V8's limit on string length.
+    let chunk = '';
+    for (const event of events) {
+      chunk += `${JSON.stringify(event)}\n`;
+      if (chunk.length > 1 << 20) {
+        io.stdout(chunk);
+        chunk = '';
+      }
+    }
+    io.stdout(chunk);
     return;
   }
   io.stdout(renderTable(events, COLUMNS));

@@ -176,6 +176,8 @@ export function* readDocuments(input: Uint8Array, name: string, limits: Limits =
   const firstBreak = buffer.indexOf(NEWLINE, bom);
   const multiLine = firstBreak !== -1 && !isBlankBytes(buffer, firstBreak + 1, buffer.length);
   if (!multiLine) {
+    // Checked before decoding: a string of a 600 MB document would pass V8's limit on string length.
+    if (buffer.length > limits.maxPayloadBytes) throw tooLarge(name, buffer.length, limits);
     yield document(buffer, buffer.toString('utf8', bom), name, limits);
     return;
   }
