@@ -102,6 +102,20 @@ describe('irac normalize', () => {
     expect(unknown.stderr).toMatch(/Allowed choices are cloudtrail, /);
   });
 
+  it('ends quietly when the reader closes the pipe early (| head)', () => {
+    const line = JSON.stringify({ severity: 'low', resource: 'r', title: 'x'.repeat(500) });
+    const many = file('many.ndjson', `${Array.from({ length: 20_000 }, () => line).join('\n')}\n`);
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" normalize --json ${many} | head -c 100 > /dev/null`],
+      {
+        cwd: scratch,
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stderr).toBe('');
+  });
+
   it('exits 2 on usage errors and 0 on --help', () => {
     expect(irac(['normalize', '--frobnicate']).code).toBe(2);
     expect(irac(['explode']).code).toBe(2);
