@@ -70,7 +70,9 @@ describe.skipIf(!corpusAvailable)('the shared corpus', () => {
         error = caught;
       }
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).message).toMatch(/unrecognised payload .*known sources: cloudtrail, datadog, /);
+      expect((error as InputError).message).toMatch(
+        /unrecognised payload .*known sources: cloudtrail, datadog, /,
+      );
       count(`${folder} (unknown)`, 0, true);
       return;
     }

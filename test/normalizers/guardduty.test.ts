@@ -203,12 +203,13 @@ describe('GuardDuty findings', () => {
     expect(c2?.payload).toEqual((fixtureJson('guardduty', 'get-findings.json').Findings as JsonValue[])[0]);
   });
 
-  it('maps an EKS Runtime Monitoring finding to source runtime: cluster, pod, container, node and miner hash', () => {
+  it('maps an EKS Runtime Monitoring finding to source runtime: pod, container, node, then cluster, and miner hash', () => {
     const [event] = fixture('eventbridge-eks-runtime-cryptominer.json');
     expect(event).toMatchObject({
       source: 'runtime',
       severity: 'high',
-      resource: 'arn:aws:eks:us-west-2:210987654321:cluster/prod-payments',
+      // Containment acts on the first resource: the compromised pod, not the whole cluster.
+      resource: 'k8s.pod:payments/checkout-7d9f8b6c5-q2w4e',
       attack: { tactics: ['TA0040'], techniques: ['T1496'] },
       indicators: [
         { type: 'domain', value: 'xmr-eu1.nanopool.example' },
@@ -217,25 +218,44 @@ describe('GuardDuty findings', () => {
       context: { process: '/tmp/.cache/kworkerds', feature: 'RuntimeMonitoring' },
     });
     expect(event?.resources.map((r) => `${r.type}:${r.id}`)).toEqual([
-      'aws.eks.cluster:prod-payments',
       'k8s.pod:payments/checkout-7d9f8b6c5-q2w4e',
       'container:4b7e1c9a2d3f',
       'aws.ec2.instance:i-0c4d5e6f7a8b9c0d1',
+      'aws.eks.cluster:prod-payments',
     ]);
   });
 
-  it('maps an ECS reverse shell to the cluster, the task and its container, with the remote end', () => {
+  it('names the EKS cluster first when the finding names no workload in it (a Kubernetes audit finding)', () => {
+    const [event] = run(
+      finding({
+        type: 'Policy:Kubernetes/AnonymousAccessGranted',
+        resource: {
+          resourceType: 'EKSCluster',
+          eksClusterDetails: { name: 'prod-payments' },
+          kubernetesDetails: { kubernetesUserDetails: { username: 'system:anonymous' } },
+        },
+      }),
+    );
+    expect(event?.resource).toBe('arn:aws:eks:us-east-1:123456789012:cluster/prod-payments');
+    expect(event?.actor).toBe('system:anonymous');
+  });
+
+  it('maps an ECS reverse shell to the task first, its container, then the cluster, with the remote end', () => {
     const [event] = fixture('ecs-runtime-reverse-shell.json');
     expect(event).toMatchObject({
       source: 'runtime',
-      resource: 'arn:aws:ecs:us-east-1:123456789012:cluster/web-prod',
+      resource: 'arn:aws:ecs:us-east-1:123456789012:task/web-prod/8f7e6d5c4b3a29180f1e2d3c4b5a6978',
       attack: { tactics: ['TA0002'], techniques: ['T1059'] },
     });
-    expect(event?.resources[1]).toEqual({
-      type: 'aws.ecs.task',
-      id: 'web-prod/8f7e6d5c4b3a29180f1e2d3c4b5a6978',
-      arn: 'arn:aws:ecs:us-east-1:123456789012:task/web-prod/8f7e6d5c4b3a29180f1e2d3c4b5a6978',
-    });
+    expect(event?.resources).toEqual([
+      {
+        type: 'aws.ecs.task',
+        id: 'web-prod/8f7e6d5c4b3a29180f1e2d3c4b5a6978',
+        arn: 'arn:aws:ecs:us-east-1:123456789012:task/web-prod/8f7e6d5c4b3a29180f1e2d3c4b5a6978',
+      },
+      { type: 'container', id: '9c8b7a6f5e4d', name: 'public.ecr.aws/acme/storefront:5.2.0' },
+      { type: 'aws.ecs.cluster', id: 'web-prod', arn: 'arn:aws:ecs:us-east-1:123456789012:cluster/web-prod' },
+    ]);
     expect(event?.indicators[0]).toEqual({ type: 'ip', value: '192.0.2.66' });
   });
 

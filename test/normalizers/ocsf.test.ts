@@ -145,7 +145,7 @@ describe.skipIf(!corpusAvailable)('OCSF corpus', () => {
   it('takes severity from risk_level_id when a Security Finding has none (QRadar offense)', () => {
     const event = corpusEvent('markdown__IBM__QRadar_SIEM__samples__offense.ocsf.json');
     expect(event.severity).toBe('high');
-    expect(event.vendor_id).toBe('591');
+    expect(event.vendor_id).toBe('QRadar SIEM|591');
     expect(event.indicators.map((i) => i.value)).toEqual(['99.99.99.99', '88.88.88.88', '77.77.77.77']);
   });
 
@@ -198,7 +198,7 @@ describe('OCSF fixtures', () => {
       region: 'eu-west-1',
       timestamp: '2026-03-01T10:05:30.250Z',
       vendor_id:
-        'arn:aws:guardduty:eu-west-1:123456789012:detector/12abc34d567e8fa901bc2d34e56789f0/finding/7cc62a1a2b3d4e5f60718293a4b5c6d7@2026-03-01T10:05:30.250Z',
+        'GuardDuty|arn:aws:guardduty:eu-west-1:123456789012:detector/12abc34d567e8fa901bc2d34e56789f0/finding/7cc62a1a2b3d4e5f60718293a4b5c6d7@2026-03-01T10:05:30.250Z',
     });
     expect(event.resources[0]).toEqual({
       type: 'aws.ec2.instance',
@@ -224,7 +224,7 @@ describe('OCSF fixtures', () => {
       resource: 'arn:aws:s3:::payroll-exports-prod',
       account: '123456789012',
       timestamp: '2026-03-02T08:15:00.000Z',
-      vendor_id: 'prowler-aws-s3_bucket_public_access-123456789012-eu-central-1-payroll-exports-prod',
+      vendor_id: 'Prowler|prowler-aws-s3_bucket_public_access-123456789012-eu-central-1-payroll-exports-prod',
     });
     expect(event.attack).toEqual({ tactics: ['TA0010'], techniques: ['T1530'] });
     expect(event.context).toMatchObject({
@@ -242,7 +242,6 @@ describe('OCSF fixtures', () => {
       severity: 'low',
       kind: 'API Activity: Delete',
       actor: 'arn:aws:sts::123456789012:assumed-role/ci-deployer/gh-actions-run-8812',
-      vendor_id: '6003:a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d',
       account: '123456789012',
       region: 'us-east-1',
     });
@@ -368,6 +367,34 @@ describe('OCSF severity', () => {
     expect(only(withSeverity({ severity_id: 0, severity: 'high ' })).severity).toBe('high');
     expect(only(withSeverity({ severity_id: 99, severity: 'P1-urgent' })).severity).toBe('low');
     expect(only(withSeverity({ severity_id: 4, severity: 'Low' })).severity).toBe('high');
+    expect(only(withSeverity({ severity_id: 0, severity: 'high' })).context.severity_basis).toBe('severity');
+  });
+
+  it.each([
+    [0, 'Unknown', { risk_level_id: 4 }, 'critical', 'risk_level_id'],
+    [99, 'Other', { risk_level_id: 3, risk_level: 'High' }, 'high', 'risk_level_id'],
+    [0, undefined, { risk_level: 'Critical' }, 'critical', 'risk_level'],
+    [99, 'Other', { risk_level_id: 99, risk_level: 'Critical' }, 'critical', 'risk_level'],
+  ])('falls back from severity_id %i (%s) to the risk level %o: %s', (id, caption, risk, expected, basis) => {
+    const event = only(withSeverity({ severity_id: id, severity: caption, ...risk }));
+    expect(event.severity).toBe(expected);
+    expect(event.context.severity_basis).toBe(basis);
+  });
+
+  it('says so in context when it assumes low for an event that rates itself nowhere', () => {
+    const unrated = only(withSeverity({ severity_id: 0, severity: 'Unknown' }));
+    expect(unrated.severity).toBe('low');
+    expect(unrated.context.severity_basis).toBe('default');
+    expect(only(withSeverity({})).context.severity_basis).toBe('default');
+    expect(only(withSeverity({ severity_id: 99, risk_level: 'Severe' })).context).toMatchObject({
+      severity_basis: 'default',
+      risk_level: 'Severe',
+    });
+    // Informational is a rating: low from severity_id, not a default, and the risk level does not raise it.
+    const informational = only(withSeverity({ severity_id: 1, risk_level_id: 4 }));
+    expect(informational.severity).toBe('low');
+    expect(informational.context.severity_basis).toBe('severity_id');
+    expect(only(withSeverity({ severity_id: 4 })).context.severity_basis).toBe('severity_id');
   });
 
   it('accepts a caption without severity_id, then risk_level_id, then nothing as Unknown', () => {
@@ -428,19 +455,48 @@ describe('OCSF time and identity', () => {
     ).toBe('event.json: $.finding_info.modified_time: timestamp "soon" does not parse');
   });
 
-  it('identifies a finding update by uid@modified, a finding without update time by uid, an activity by class and metadata.uid', () => {
+  it('identifies a finding by product and uid, each update by its modified time', () => {
     const finding = sample.finding_info as JsonObject;
     const { modified_time: _m, ...unmodified } = finding;
-    expect(only({ ...sample, finding_info: unmodified }).vendor_id).toBe(finding.uid);
+    expect(only({ ...sample, finding_info: unmodified }).vendor_id).toBe(`GuardDuty|${finding.uid}`);
+    // Two products both numbering their findings from 1 do not collide.
+    const other = { ...sample, metadata: { ...(sample.metadata as JsonObject), product: { name: 'Other' } } };
+    expect(only(other).id).not.toBe(only(sample).id);
     const later = only({ ...sample, finding_info: { ...finding, modified_time: 1772359999000 } });
     expect(later.id).not.toBe(only(sample).id);
-    expect(only(cloudTrailCall).vendor_id).toBe('6003:a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d');
-    // Zeek gives the conn and dns events of one connection the same uid: they stay two events.
-    const zeek = {
-      ...cloudTrailCall,
-      metadata: { ...(cloudTrailCall.metadata as JsonObject), uid: 'CmES5u32sYpV7JYN' },
-    };
-    expect(only({ ...zeek, class_uid: 4001 }).id).not.toBe(only({ ...zeek, class_uid: 4003 }).id);
+    expect(only(sample).id).toBe(only(structuredClone(sample)).id);
+  });
+
+  it('gives an activity no vendor id: its content is its id, kept on re-delivery, metadata.uid kept as context', () => {
+    const event = only(cloudTrailCall);
+    expect(event.vendor_id).toBeUndefined();
+    expect(event.context.event_uid).toBe('a1b2c3d4-5e6f-4a0b-9c8d-7e6f5a4b3c2d');
+    expect(only(structuredClone(cloudTrailCall)).id).toBe(event.id);
+    expect(only({ ...cloudTrailCall, time: 1772577613000 }).id).not.toBe(event.id);
+  });
+
+  it('keeps both HTTP events of one Zeek keep-alive connection (one uid): the benign request cannot hide the malicious one', () => {
+    const request = (path: string, severityId: number) => ({
+      metadata: {
+        version: '1.3.0',
+        product: { name: 'Zeek', vendor_name: 'Zeek' },
+        log_name: 'http',
+        uid: 'CyB2c3D4e5F6g7H8i9',
+      },
+      category_uid: 4,
+      class_uid: 4002,
+      activity_id: 3,
+      severity_id: severityId,
+      time: 1772439301,
+      src_endpoint: { ip: '203.0.113.7', port: 50124 },
+      dst_endpoint: { ip: '10.8.0.20', port: 80 },
+      http_request: { http_method: 'GET', url: { hostname: 'shop.example.org', path } },
+    });
+    const benign = only(request('/index.html', 1));
+    const malicious = only(request('/payload.bin', 4));
+    expect(malicious.id).not.toBe(benign.id);
+    expect(malicious.severity).toBe('high');
+    expect(only(request('/payload.bin', 4)).id).toBe(malicious.id);
   });
 
   it('hashes the content when an event carries no id, so a re-delivery keeps its id', () => {

@@ -75,7 +75,7 @@ describe('Security Hub findings (ASFF)', () => {
       region: 'us-east-1',
       timestamp: '2026-03-06T11:58:30.000Z',
       vendor_id:
-        'arn:aws:guardduty:us-east-1:123456789012:detector/6ec1f2a8b0d34c5e9f7a1b2c3d4e5f60/finding/9d8c7b6a5f4e3d2c1b0a998877665544@2026-03-06T12:04:18.220Z',
+        'arn:aws:securityhub:us-east-1::product/aws/guardduty arn:aws:guardduty:us-east-1:123456789012:detector/6ec1f2a8b0d34c5e9f7a1b2c3d4e5f60/finding/9d8c7b6a5f4e3d2c1b0a998877665544@2026-03-06T12:04:18.220Z',
       raw_pointer: '/detail/findings/0',
       indicators: [{ type: 'domain', value: 'beacon.c2-relay.example' }],
       attack: { tactics: ['TA0011'], techniques: [] },
@@ -255,7 +255,32 @@ describe('Security Hub findings (ASFF)', () => {
       attack: { tactics: ['TA0005', 'TA0003', 'TA0004'], techniques: ['T1562.008', 'T1098.003'] },
       context: { signals: '1' },
     });
-    expect(event?.resources).toContainEqual({ type: 'aws.iam.access_key', id: 'AKIA4EXAMPLERELEASE1' });
+    // Resources[] names only the account; the compromised key and its user are what to contain.
+    expect(event?.resources.map((r) => `${r.type}:${r.id}`)).toEqual([
+      'aws.iam.access_key:AKIA4EXAMPLERELEASE1',
+      'aws.iam.user:release-bot',
+      'aws.account:123456789012',
+    ]);
+    expect(event?.resource).toBe('aws.iam.access_key:AKIA4EXAMPLERELEASE1');
+  });
+
+  it("names a runtime finding's container before its EKS cluster", () => {
+    const [event] = run(
+      finding({
+        Resources: [
+          {
+            Type: 'AwsEksCluster',
+            Id: 'arn:aws:eks:us-east-1:123456789012:cluster/prod',
+            Region: 'us-east-1',
+          },
+          { Type: 'Container', Id: '4b7e1c9a2d3f', Details: { Container: { ImageName: 'checkout:2.14.1' } } },
+        ],
+      }),
+    );
+    expect(event?.resources.map((r) => `${r.type}:${r.id}`)).toEqual([
+      'container:4b7e1c9a2d3f',
+      'aws.eks.cluster:prod',
+    ]);
   });
 
   it('refuses Insight Results: an aggregate of counts, not a finding', () => {
@@ -298,7 +323,7 @@ describe('Security Hub findings (ASFF)', () => {
     expect(securityhub.detect(apiCall)).toBe(false);
   });
 
-  it('orders resources so the target comes first and the acting access key and principal after', () => {
+  it('orders resources so the target comes first, the acting access key and principal after, the account last', () => {
     const [event] = run(
       finding({
         Resources: [
@@ -323,7 +348,6 @@ describe('Security Hub findings (ASFF)', () => {
       }),
     );
     expect(event?.resources).toEqual([
-      { type: 'aws.account', id: '123456789012' },
       {
         type: 'aws.cloudtrail.trail',
         id: 'main',
@@ -331,6 +355,7 @@ describe('Security Hub findings (ASFF)', () => {
       },
       { type: 'aws.iam.access_key', id: 'AKIA4EXAMPLEACTOR001' },
       { type: 'aws.iam.role', id: 'etl', arn: 'arn:aws:iam::123456789012:role/etl' },
+      { type: 'aws.account', id: '123456789012' },
     ]);
     expect(event?.actor).toBe('arn:aws:iam::123456789012:role/etl');
   });
@@ -342,6 +367,50 @@ describe('Security Hub findings (ASFF)', () => {
     expect(again?.id).toBe(first?.id);
     expect(updated?.id).not.toBe(first?.id);
     expect(updated?.fingerprint).toBe(first?.fingerprint);
+  });
+
+  it('keeps apart two findings with the same Id and UpdatedAt from different products (ASFF keys on both)', () => {
+    const acme = run(finding({ Id: 's3-bucket-public' }))[0];
+    const other = run(
+      finding({
+        Id: 's3-bucket-public',
+        ProductArn: 'arn:aws:securityhub:us-east-1:210987654321:product/210987654321/default',
+      }),
+    )[0];
+    expect(other?.id).not.toBe(acme?.id);
+    expect(acme?.vendor_id).toBe(
+      'arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default s3-bucket-public@2026-02-01T10:05:00.000Z',
+    );
+  });
+
+  describe('a Custom Action (an analyst sending the finding on purpose)', () => {
+    const customAction = (eventId: string, actionName = 'Open irac incident') => ({
+      ...imported(finding()),
+      id: eventId,
+      'detail-type': 'Security Hub Findings - Custom Action',
+      detail: { actionName, actionDescription: 'Send to irac', findings: [finding()] },
+    });
+
+    it('is a new event even when the same finding version was imported already', () => {
+      const [importedEvent] = run(imported(finding()));
+      const [sent] = run(customAction('aaaaaaaa-0000-4000-8000-000000000001'));
+      expect(sent?.id).not.toBe(importedEvent?.id);
+      expect(sent?.context).toMatchObject({
+        custom_action: 'Open irac incident',
+        event_type: 'Security Hub Findings - Custom Action',
+        eventbridge_id: 'aaaaaaaa-0000-4000-8000-000000000001',
+      });
+    });
+
+    it('keeps its id when EventBridge retries it, and differs for a second action or a second sending', () => {
+      const [sent] = run(customAction('aaaaaaaa-0000-4000-8000-000000000001'));
+      const [retried] = run(customAction('aaaaaaaa-0000-4000-8000-000000000001'));
+      const [sentAgain] = run(customAction('aaaaaaaa-0000-4000-8000-000000000002'));
+      const [otherAction] = run(customAction('aaaaaaaa-0000-4000-8000-000000000001', 'Isolate'));
+      expect(retried?.id).toBe(sent?.id);
+      expect(sentAgain?.id).not.toBe(sent?.id);
+      expect(otherAction?.id).not.toBe(sent?.id);
+    });
   });
 
   it('normalizes every shipped Security Hub fixture into valid securityhub events', () => {

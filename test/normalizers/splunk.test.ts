@@ -28,6 +28,11 @@ function webhook(result: JsonObject, extra: JsonObject = {}): JsonObject {
   };
 }
 
+/** A webhook from a search over ES notables: the row carries the correlation search's rule_name. */
+function notable(result: JsonObject): JsonObject {
+  return webhook({ rule_name: 'Test Rule', ...result });
+}
+
 describe.skipIf(!corpusAvailable)('Splunk corpus', () => {
   const files = corpusFiles('splunk');
 
@@ -42,14 +47,15 @@ describe.skipIf(!corpusAvailable)('Splunk corpus', () => {
     },
   );
 
-  it('names the documented example (search_name null) after its app and keys it by sid', () => {
+  it('names the documented example (search_name null) after its app and keys it by sid and row digest', () => {
     const [event] = normalizeFile(files[0] as string);
     expect(event).toMatchObject({
       kind: 'Splunk alert (app search)',
       severity: 'medium',
-      vendor_id: 'scheduler_admin_search_W2_at_14232356_132',
       timestamp: RECEIVED_AT,
     });
+    // A `stats count by sourcetype` row has no _cd or _serial: the row's digest keys it.
+    expect(event?.vendor_id).toMatch(/^scheduler_admin_search_W2_at_14232356_132 row_sha256=[0-9a-f]{32}$/);
     expect(event?.context).toMatchObject({
       severity_basis: 'default',
       timestamp_origin: 'received',
@@ -89,9 +95,55 @@ describe('Splunk fixtures', () => {
 
 describe('Splunk severity', () => {
   it('maps ES urgency high to high even when the correlation search severity says medium', () => {
-    const event = one(fixture('sample.json'));
+    const event = one(fixture('notable-search.json'));
     expect(event.severity).toBe('high');
     expect(event.context).toMatchObject({ severity_basis: 'urgency', vendor_severity: 'high' });
+    expect(event.title).toBe('LSASS memory read on WIN-FIN-07.corp.example by procdump64.exe');
+  });
+
+  it('trusts urgency on a notable (sample.json has rule_name and an @@notable@@ event_id), not on a plain row', () => {
+    const notable = fixtureJson('splunk', 'sample.json');
+    expect(one(notable)).toMatchObject({ severity: 'high', context: { vendor_severity: 'high' } });
+    const result = { ...(notable.result as Record<string, unknown>) };
+    delete result.rule_name;
+    delete result.event_id;
+    const plain = one({ ...notable, result });
+    expect(plain.severity).toBe('medium');
+    expect(plain.context).toMatchObject({
+      severity_basis: 'default',
+      row_urgency: 'high',
+      row_severity: 'medium',
+    });
+    expect(plain.context.vendor_severity).toBeUndefined();
+  });
+
+  it('does not let a severity extracted from the logged request lower a plain saved search', () => {
+    const event = one({
+      sid: 's',
+      search_name: 'SQL injection attempt',
+      result: { src: '203.0.113.7', severity: 'informational' },
+    });
+    expect(event.severity).toBe('medium');
+    expect(event.context).toMatchObject({ severity_basis: 'default', row_severity: 'informational' });
+  });
+
+  it('does not let a risk score or rule_title in a plain search row rate or name the event', () => {
+    const event = one(webhook({ risk_score: '1', rule_title: 'nothing to see', dest: 'web-01' }));
+    expect(event.severity).toBe('medium');
+    expect(event.context.row_risk_score).toBe('1');
+    expect(event.title).toBe('Test - Rule on web-01');
+  });
+
+  it.each([
+    ['an event_id of the notable form', { event_id: 'A-1@@notable@@b2' }],
+    ['rule_id', { rule_id: 'ESCU - Test - Rule' }],
+    ['orig_rule_name', { orig_rule_name: 'Test Rule' }],
+  ])('recognises a notable by %s and trusts its severity', (_marker, marker) => {
+    expect(one(webhook({ ...marker, severity: 'critical' })).severity).toBe('critical');
+  });
+
+  it('accepts a plain search row whose severity is outside the ES vocabulary: it is not read', () => {
+    expect(one(webhook({ urgency: 'sev1' })).context.row_urgency).toBe('sev1');
   });
 
   it('reads severity when the row has no urgency: critical stays critical', () => {
@@ -114,17 +166,17 @@ describe('Splunk severity', () => {
     ['70', 'critical'],
     ['180', 'critical'],
   ])('bands risk score %s as %s per the ESCU scoring guide', (score, severity) => {
-    expect(one(webhook({ risk_score: score })).severity).toBe(severity);
+    expect(one(notable({ risk_score: score })).severity).toBe(severity);
   });
 
   it('skips a severity of unknown and uses the risk score instead', () => {
-    const event = one(webhook({ severity: 'unknown', risk_score: '55' }));
+    const event = one(notable({ severity: 'unknown', risk_score: '55' }));
     expect(event.severity).toBe('high');
     expect(event.context.severity_basis).toBe('risk_score');
   });
 
   it('reads the first value of a multivalue urgency', () => {
-    expect(one(webhook({ urgency: ['Critical', 'low'] })).severity).toBe('critical');
+    expect(one(notable({ urgency: ['Critical', 'low'] })).severity).toBe('critical');
   });
 
   it('assumes medium for a plain saved search and says so in context', () => {
@@ -134,13 +186,13 @@ describe('Splunk severity', () => {
   });
 
   it('rejects an urgency outside the ES vocabulary, naming its JSON path', () => {
-    const error = inputError(webhook({ urgency: 'sev1' }), 'alert.json');
+    const error = inputError(notable({ urgency: 'sev1' }), 'alert.json');
     expect(error.where).toBe('alert.json: $.result.urgency');
     expect(error.what).toContain('unknown Splunk urgency "sev1"');
   });
 
   it('rejects a risk score that is not a number', () => {
-    const error = inputError(webhook({ risk_score: ['high'] }), 'alert.json');
+    const error = inputError(notable({ risk_score: ['high'] }), 'alert.json');
     expect(error.where).toBe('alert.json: $.result.risk_score[0]');
   });
 });
@@ -149,27 +201,48 @@ describe('Splunk resources and actor', () => {
   const everything = {
     user: 'alice',
     src: '10.0.0.9',
+    src_ip: '10.0.0.9',
     host: 'fw-01',
+    dest_nt_host: 'DB01',
     dest_host: 'db-01',
     dest: 'db-01.corp.example',
   };
 
-  it('puts dest first, then dest_host, host, src and user: containment acts on the first', () => {
+  it('puts dest, dest_host, dest_nt_host, then user, then the log source host: containment acts on the first', () => {
     const event = one(webhook(everything));
     expect(event.resources.map((r) => `${r.type}:${r.id}`)).toEqual([
       'host:db-01.corp.example',
       'host:db-01',
-      'host:fw-01',
-      'host:10.0.0.9',
+      'host:DB01',
       'user:alice',
+      'host:fw-01',
     ]);
     expect(event.resource).toBe('host:db-01.corp.example');
   });
 
-  it('falls back along the precedence when dest and dest_host are absent', () => {
-    const { dest: _dest, dest_host: _destHost, ...rest } = everything;
-    expect(one(webhook(rest)).resource).toBe('host:fw-01');
-    expect(one(webhook({ user: 'alice' })).resource).toBe('user:alice');
+  it('falls back along the precedence when the dest fields are absent', () => {
+    const { dest: _dest, dest_host: _destHost, dest_nt_host: _ntHost, ...rest } = everything;
+    expect(one(webhook(rest)).resource).toBe('user:alice');
+    expect(one(webhook({ host: 'fw-01', src: '10.0.0.9' })).resource).toBe('host:fw-01');
+  });
+
+  it('never makes the source of a brute force (| stats by src, user) a resource: it is an indicator', () => {
+    const event = one({
+      sid: 's1',
+      search_name: 'Brute force',
+      result: { src: '203.0.113.7', user: 'alice' },
+    });
+    expect(event.resources).toEqual([{ type: 'user', id: 'alice' }]);
+    expect(event.resource).toBe('user:alice');
+    expect(event.title).toBe('Brute force on alice');
+    expect(event.indicators).toEqual([{ type: 'ip', value: '203.0.113.7' }]);
+    expect(event.context.src).toBe('203.0.113.7');
+  });
+
+  it('keeps every src and src_ip value in context and names no resource when only the source is known', () => {
+    const event = one(webhook({ src: ['203.0.113.7', '198.51.100.9'], src_ip: '203.0.113.7' }));
+    expect(event.resources).toEqual([]);
+    expect(event.context).toMatchObject({ src: '203.0.113.7, 198.51.100.9', src_ip: '203.0.113.7' });
   });
 
   it('makes one resource per value of a multivalue field', () => {
@@ -262,6 +335,33 @@ describe('Splunk vendor id and time', () => {
     const a = one(webhook({ _serial: '0', dest: 'a' }));
     const b = one(webhook({ _serial: '1', dest: 'a' }));
     expect(a.id).not.toBe(b.id);
+  });
+
+  describe('rows of a transforming search (no _cd, _serial or _time)', () => {
+    const bruteForce = (result: JsonObject): JsonObject => ({
+      sid: 's1',
+      search_name: 'Brute force',
+      result,
+    });
+    const alice = bruteForce({ src: '203.0.113.7', user: 'alice' });
+    const bob = bruteForce({ src: '198.51.100.9', user: 'bob' });
+
+    it('gives two different rows under one sid two ids, so neither is lost', () => {
+      expect(one(alice).id).not.toBe(one(bob).id);
+      expect(one(alice).vendor_id).toMatch(/^s1 row_sha256=[0-9a-f]{32}$/);
+    });
+
+    it('keeps the id of a retried webhook, whatever the order of the row fields', () => {
+      const retried = bruteForce({ user: 'alice', src: '203.0.113.7' });
+      expect(one(retried).id).toBe(one(alice).id);
+    });
+
+    it('tells apart rows that share a _time but have no row address', () => {
+      const a = one(bruteForce({ _time: '1718006400', src: '203.0.113.7', user: 'alice' }));
+      const b = one(bruteForce({ _time: '1718006400', src: '198.51.100.9', user: 'bob' }));
+      expect(a.id).not.toBe(b.id);
+      expect(a.vendor_id).toMatch(/^s1 row_sha256=[0-9a-f]{32} time=1718006400$/);
+    });
   });
 
   it('uses the notable event_id when a flat notable has no sid', () => {

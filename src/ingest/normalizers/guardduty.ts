@@ -361,7 +361,12 @@ function attackFromDescription(description: string, attack: AttackCollector): vo
 // Resource detail blocks of a finding, by the resourceType that names them the affected resource.
 // https://docs.aws.amazon.com/guardduty/latest/APIReference/API_Resource.html
 
-type Extractor = (resource: FieldReader, facts: FindingFacts) => void;
+/**
+ * `clusters` collects the EKS and ECS clusters a finding names: they are added after every other
+ * resource, because containment acts on the first one and a compromised pod, container, task or node
+ * is contained on its own, not by taking its whole cluster down.
+ */
+type Extractor = (resource: FieldReader, facts: FindingFacts, clusters: ResourceRef[]) => void;
 
 /** The ARN of an EC2 instance, when the id and the scope are well-formed. */
 export function instanceArn(scope: AwsScope, id: string | undefined): string | undefined {
@@ -440,7 +445,7 @@ function kubernetes(resource: FieldReader, facts: FindingFacts): void {
   facts.actedBy(details.string('kubernetesUserDetails.username'));
 }
 
-function eks(resource: FieldReader, facts: FindingFacts): void {
+function eks(resource: FieldReader, facts: FindingFacts, clusters: ResourceRef[]): void {
   const cluster = resource.child('eksClusterDetails');
   if (cluster) {
     const name = cluster.string('name');
@@ -449,19 +454,23 @@ function eks(resource: FieldReader, facts: FindingFacts): void {
       name && EKS_NAME.test(name) && region && account
         ? `arn:${partition}:eks:${region}:${account}:cluster/${name}`
         : undefined;
-    facts.add(resourceRef('aws.eks.cluster', name, validArn(cluster.string('arn')) ?? built));
+    const ref = resourceRef('aws.eks.cluster', name, validArn(cluster.string('arn')) ?? built);
+    if (ref) clusters.push(ref);
   }
   kubernetes(resource, facts);
 }
 
-function ecs(resource: FieldReader, facts: FindingFacts): void {
+function ecs(resource: FieldReader, facts: FindingFacts, clusters: ResourceRef[]): void {
   const cluster = resource.child('ecsClusterDetails');
   if (!cluster) return;
   const arnText = cluster.string('arn');
   const arn = parseArn(arnText);
-  facts.add(
-    resourceRef('aws.ecs.cluster', cluster.string('name') ?? (arn && arnResourceId(arn)), arn && arnText),
+  const ref = resourceRef(
+    'aws.ecs.cluster',
+    cluster.string('name') ?? (arn && arnResourceId(arn)),
+    arn && arnText,
   );
+  if (ref) clusters.push(ref);
   const task = cluster.child('taskDetails');
   if (task) {
     facts.add(refFromArn(task.string('arn'), 'aws.ecs.task'));
@@ -542,12 +551,17 @@ const EXTRACTORS: readonly (readonly [readonly string[], Extractor])[] = [
   [['EBSVolume', 'EBSSnapshot', 'EC2Image', 'RecoveryPoint'], scannedStorage],
 ];
 
-/** The affected resource first (connectors contain the first resource), then the others it names. */
+/**
+ * The affected resource first (connectors contain the first resource), then the others it names; for
+ * EKS and ECS findings the affected resource is the workload (pod, task, container), its cluster last.
+ */
 function readResources(resource: FieldReader, facts: FindingFacts): string | undefined {
   const resourceType = resource.string('resourceType');
   const primary = EXTRACTORS.find(([types]) => resourceType !== undefined && types.includes(resourceType));
-  if (primary) primary[1](resource, facts);
-  for (const extractor of EXTRACTORS) if (extractor !== primary) extractor[1](resource, facts);
+  const clusters: ResourceRef[] = [];
+  if (primary) primary[1](resource, facts, clusters);
+  for (const extractor of EXTRACTORS) if (extractor !== primary) extractor[1](resource, facts, clusters);
+  for (const cluster of clusters) facts.add(cluster);
   const dbUser = resource.string('rdsDbUserDetails.user');
   facts.actedBy(dbUser);
   return resourceType;

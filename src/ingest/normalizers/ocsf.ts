@@ -31,6 +31,7 @@ const SYSTEM_CATEGORY = classTable.runtime_category_uid;
 const SEVERITY_BY_ID: ReadonlyMap<string, string> = tableOf(severityTable.by_id);
 const SEVERITY_BY_CAPTION: ReadonlyMap<string, string> = tableOf(severityTable.by_caption);
 const SEVERITY_BY_RISK_LEVEL: ReadonlyMap<string, string> = tableOf(severityTable.by_risk_level_id);
+const SEVERITY_BY_RISK_CAPTION: ReadonlyMap<string, string> = tableOf(severityTable.by_risk_level);
 const SEVERITIES: ReadonlySet<string> = new Set(['low', 'medium', 'high', 'critical'] satisfies Severity[]);
 
 const SOURCE_BY_PRODUCT: readonly { readonly match: string; readonly source: string }[] =
@@ -93,36 +94,57 @@ function band(value: string | undefined): Severity | undefined {
   return value !== undefined && SEVERITIES.has(value) ? (value as Severity) : undefined;
 }
 
+interface SeverityReading {
+  readonly severity: Severity;
+  /** The field the severity was read from, or `default` when the event rates itself nowhere. */
+  readonly basis: 'severity_id' | 'severity' | 'risk_level_id' | 'risk_level' | 'default';
+}
+
+/** A Detection Finding's risk_level_id, else its risk_level caption; undefined when neither rates it. */
+function riskLevelOf(reader: FieldReader): SeverityReading | undefined {
+  const risk = reader.numeric('risk_level_id');
+  if (risk !== undefined) {
+    const mapped =
+      SEVERITY_BY_RISK_LEVEL.get(String(risk)) ??
+      reader.fail('risk_level_id', `OCSF risk_level_id ${risk} is not one of 0-4 or 99`);
+    const severity = band(mapped);
+    if (severity) return { severity, basis: 'risk_level_id' };
+  }
+  // The caption is only a fallback here: an unknown one is kept in context, not a reason to drop the event.
+  const caption = reader.string('risk_level');
+  const severity =
+    caption === undefined ? undefined : band(SEVERITY_BY_RISK_CAPTION.get(caption.trim().toLowerCase()));
+  return severity && { severity, basis: 'risk_level' };
+}
+
 /**
- * severity_id per the documented scale (data/ocsf-severity.json). Unknown (0), Informational (1) and
- * Other (99) defer to the `severity` caption, which OCSF says carries the source's own value, and are
- * low when it says nothing more. OCSF requires severity_id, but real mappings omit it (the QRadar
- * offense sample): the caption alone is accepted, then a Detection Finding's risk_level_id, and an
- * event that states none of them is treated like Unknown.
+ * severity_id per the documented scale (data/ocsf-severity.json). Informational (1) defers to the
+ * `severity` caption, which OCSF says carries the source's own value, and is low when it says nothing
+ * more. Unknown (0) and Other (99) are no rating at all: the caption, then a Detection Finding's
+ * risk_level_id or risk_level decide (a Critical risk must not come out low), and only an event that
+ * rates itself nowhere is assumed low, with severity_basis "default" saying so. OCSF requires
+ * severity_id, but real mappings omit it (the QRadar offense sample): the caption alone is accepted
+ * then, and an event that states nothing is treated like Unknown.
  */
-function severityOf(reader: FieldReader): Severity {
+function severityOf(reader: FieldReader): SeverityReading {
   const id = reader.numeric('severity_id');
   const caption = reader.string('severity');
-  const fromCaption =
-    caption === undefined ? undefined : band(SEVERITY_BY_CAPTION.get(caption.trim().toLowerCase()));
+  const captioned = caption === undefined ? undefined : SEVERITY_BY_CAPTION.get(caption.trim().toLowerCase());
+  const fromCaption = band(captioned);
   if (id !== undefined) {
     const mapped = SEVERITY_BY_ID.get(String(id));
     if (mapped === undefined) {
       return reader.fail('severity_id', `OCSF severity_id ${id} is not one of 0-6 or 99`);
     }
-    return mapped === 'text' ? (fromCaption ?? 'low') : (band(mapped) ?? 'low');
+    const rated = band(mapped);
+    if (rated) return { severity: rated, basis: 'severity_id' };
+    if (fromCaption) return { severity: fromCaption, basis: 'severity' };
+    if (mapped === 'text') return { severity: 'low', basis: 'severity_id' };
+  } else if (caption !== undefined) {
+    if (fromCaption) return { severity: fromCaption, basis: 'severity' };
+    if (captioned === undefined) reader.fail('severity', `unknown OCSF severity "${caption.slice(0, 40)}"`);
   }
-  if (caption !== undefined) {
-    return fromCaption ?? reader.fail('severity', `unknown OCSF severity "${caption.slice(0, 40)}"`);
-  }
-  const risk = reader.numeric('risk_level_id');
-  if (risk !== undefined) {
-    return (
-      band(SEVERITY_BY_RISK_LEVEL.get(String(risk))) ??
-      reader.fail('risk_level_id', `OCSF risk_level_id ${risk} is not one of 0-4 or 99`)
-    );
-  }
-  return 'low';
+  return riskLevelOf(reader) ?? { severity: 'low', basis: 'default' };
 }
 
 function sourceOf(product: string | undefined, provider: string | undefined, category: number): SourceClass {
@@ -591,22 +613,23 @@ function normalizeEvent(reader: FieldReader): EventDraft {
         status,
       });
 
-  // metadata.uid is the producer's id, not always one per event: Zeek writes its connection uid into
-  // the conn, dns, http, ssl... events of that connection. Within one class it does identify an event.
-  const eventUid = metadata?.text('uid');
+  // A finding is identified by its uid, each update by its modified time. An activity has no id of its
+  // own: metadata.uid is the producer's, and not one per event (Zeek writes a connection's uid into
+  // every conn, dns and http event of it, so the benign first request of a keep-alive connection
+  // would hide the malicious second). Without a vendor id the event's content is its id: a
+  // re-delivery keeps it, two different events differ.
+  const vendorId =
+    isFinding && findingUid ? `${product ?? ''}|${findingUid}${modified ? `@${modified}` : ''}` : undefined;
+  const rating = severityOf(reader);
   return {
     from: reader,
-    vendorId: findingUid
-      ? modified
-        ? `${findingUid}@${modified}`
-        : findingUid
-      : eventUid && `${classUid}:${eventUid}`,
+    vendorId,
     timestamp:
       reader.firstTime('time', 'time_dt') ??
       finding?.firstTime('created_time', 'created_time_dt') ??
       reader.firstTime('start_time', 'start_time_dt'),
     source: sourceOf(product, provider, category),
-    severity: severityOf(reader),
+    severity: rating.severity,
     kind,
     title,
     resources,
@@ -630,10 +653,12 @@ function normalizeEvent(reader: FieldReader): EventDraft {
       log_provider: provider,
       event_code: eventCode,
       vendor_severity: reader.string('severity')?.trim(),
+      severity_basis: rating.basis,
       severity_id: reader.numeric('severity_id'),
       risk_level: reader.text('risk_level'),
       confidence: reader.text('confidence'),
       finding_uid: findingUid,
+      event_uid: metadata?.text('uid'),
       finding_types: joined(types),
       rule: reader.text('analytic.name') ?? finding?.text('analytic.name'),
       link: finding?.text('src_url'),

@@ -228,24 +228,36 @@ function readResource(resource: FieldReader, facts: FindingFacts): ResourceReadi
 }
 
 /**
- * Resources in the order a responder acts on them: targets first, the actor's credentials and
- * principal (ResourceRole "Actor") after. The actor is the Actor-role principal, else the principal of
- * an access key the finding names.
+ * Resources that contain others: the finding's account, an EKS or ECS cluster. Containment acts on
+ * the first resource, so these come after the specific ones (an attack sequence names the account in
+ * Resources[] and the compromised key and user in Detection.Sequence; a runtime finding names the
+ * cluster beside the container): the caller adds them last.
  */
-function readResources(finding: FieldReader, facts: FindingFacts): void {
+const ENCLOSING_TYPES: ReadonlySet<string> = new Set(['aws.account', 'aws.eks.cluster', 'aws.ecs.cluster']);
+
+/**
+ * Resources in the order a responder acts on them: targets first, the actor's credentials and
+ * principal (ResourceRole "Actor") after, enclosing resources (returned) last. The actor is the
+ * Actor-role principal, else the principal of an access key the finding names.
+ */
+function readResources(finding: FieldReader, facts: FindingFacts): ResourceRef[] {
   const targets: ResourceRef[] = [];
   const actors: ResourceRef[] = [];
+  const enclosing: ResourceRef[] = [];
   let roleActor: string | undefined;
   let keyActor: string | undefined;
   for (const resource of items(finding, 'Resources')) {
     const reading = readResource(resource, facts);
     const isActor = resource.string('ResourceRole')?.toLowerCase() === 'actor';
-    (isActor ? actors : targets).push(...reading.refs);
+    for (const ref of reading.refs) {
+      (ENCLOSING_TYPES.has(ref.type) ? enclosing : isActor ? actors : targets).push(ref);
+    }
     if (isActor) roleActor ??= reading.actor;
     else if (resource.string('Type') === 'AwsIamAccessKey') keyActor ??= reading.actor;
   }
   for (const ref of [...targets, ...actors]) facts.add(ref);
   facts.actedBy(roleActor ?? keyActor);
+  return enclosing;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,6 +333,31 @@ interface Envelope {
   readonly account?: string | undefined;
   readonly detailType?: string | undefined;
   readonly customAction?: string | undefined;
+  /** The EventBridge event's id: one per event, the same when EventBridge retries its delivery. */
+  readonly eventId?: string | undefined;
+}
+
+const CUSTOM_ACTION = 'Security Hub Findings - Custom Action';
+
+/**
+ * ASFF identifies a finding by ProductArn and Id together (two products, or two accounts of one
+ * product, may use the same Id), and each update by UpdatedAt. A Custom Action is an analyst sending
+ * the finding on purpose: a new event, even when that finding version was imported already, keyed by
+ * the action and the EventBridge event so a retried delivery keeps its id.
+ */
+function vendorIdOf(
+  id: string | undefined,
+  updatedAt: string | undefined,
+  productArn: string | undefined,
+  envelope: Envelope,
+): string | undefined {
+  if (!id) return undefined;
+  const version = updatedAt ? `${id}@${updatedAt}` : id;
+  const finding = productArn ? `${productArn} ${version}` : version;
+  if (envelope.detailType !== CUSTOM_ACTION) return finding;
+  return [finding, `action=${envelope.customAction ?? ''}`, envelope.eventId && `event=${envelope.eventId}`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 const INACTIVE_WORKFLOW: ReadonlySet<string> = new Set(['RESOLVED', 'SUPPRESSED']);
@@ -372,7 +409,7 @@ function normalizeFinding(finding: FieldReader, envelope: Envelope): EventDraft 
     (parseArn(productArn)?.region || undefined);
   const facts = new FindingFacts(awsScope(finding.string(['Resources', 0, 'Partition']), region, account));
 
-  readResources(finding, facts);
+  const enclosing = readResources(finding, facts);
   const action = finding.child('Action')?.withOptions({ pascalCaseFallback: true });
   if (action) readAction(action, facts);
   threatIntel(finding, facts);
@@ -381,6 +418,7 @@ function normalizeFinding(finding: FieldReader, envelope: Envelope): EventDraft 
   if (gdType) addFindingTypeAttack(gdType, facts.attack);
   const sequence = finding.child('Detection.Sequence')?.withOptions({ pascalCaseFallback: true });
   const signals = sequence && readSequence(sequence, facts);
+  for (const ref of enclosing) facts.add(ref);
   if (facts.resources.length === 0) facts.add(resourceRef('aws.account', account));
 
   const sample =
@@ -390,7 +428,7 @@ function normalizeFinding(finding: FieldReader, envelope: Envelope): EventDraft 
   const source: SourceClass = guardDuty ? findingSource(gdType) : 'siem';
   return {
     from: finding,
-    vendorId: id && (updatedAt ? `${id}@${updatedAt}` : id),
+    vendorId: vendorIdOf(id, updatedAt, productArn, envelope),
     timestamp: lastSeen ?? updatedAt ?? finding.time('CreatedAt'),
     source,
     severity,
@@ -431,6 +469,7 @@ function normalizeFinding(finding: FieldReader, envelope: Envelope): EventDraft 
       remediation: finding.string('Remediation.Recommendation.Url'),
       event_type: envelope.detailType,
       custom_action: envelope.customAction,
+      eventbridge_id: envelope.eventId,
     },
   };
 }
@@ -485,6 +524,7 @@ function fromEventBridge(reader: FieldReader): EventDraft[] {
     account: reader.text('account'),
     detailType: type,
     customAction: detail.string('actionName'),
+    eventId: reader.text('id'),
   };
   return findings.map((finding) => normalizeFinding(finding, envelope));
 }

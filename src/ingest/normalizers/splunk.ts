@@ -5,13 +5,14 @@
 // Row fields are whatever the search produced — CIM names (dest, src, user, ...) where ES is in use —
 // and each is a string, or an array of strings for a multivalue field.
 
+import canonicalize from 'canonicalize';
 import { isJsonObject, type JsonObject } from '../../json.js';
 import type { ResourceRef, Severity } from '../../types.js';
 import { AttackCollector } from '../attack.js';
 import table from '../data/splunk-severity.json' with { type: 'json' };
 import type { FieldPath, FieldReader } from '../fields.js';
 import { IndicatorSet } from '../indicators.js';
-import type { EventDraft, Normalizer } from '../normalizer.js';
+import { type EventDraft, type Normalizer, sha256Hex } from '../normalizer.js';
 
 const LEVELS: ReadonlyMap<string, Severity> = new Map(
   Object.entries(table.levels as Record<string, Severity>),
@@ -20,8 +21,13 @@ const UNRATED: ReadonlySet<string> = new Set(table.unrated);
 const RISK_BANDS = table.riskScoreBands as readonly { below: number; severity: Severity }[];
 const RISK_ABOVE_BANDS = table.riskScoreAbove as Severity;
 
-/** Where the affected machine or account is named, most specific first: what containment acts on. */
-const HOST_FIELDS = ['dest', 'dest_host', 'host', 'src'] as const;
+/**
+ * Where the affected machine is named, most specific first: what containment acts on. CIM src is
+ * where the activity came from, often the attacker's address (`| stats count by src, user`): it is an
+ * indicator, never the resource. `host` is the machine that sent the log, so it comes after the
+ * accounts (see resourcesOf).
+ */
+const TARGET_HOST_FIELDS = ['dest', 'dest_host', 'dest_nt_host'] as const;
 const RISK_OBJECT_TYPES: ReadonlyMap<string, string> = new Map([
   ['system', 'host'],
   ['user', 'user'],
@@ -52,6 +58,23 @@ function firstPath(row: FieldReader, field: string): FieldPath {
   return Array.isArray(row.get([field])) ? [field, 0] : [field];
 }
 
+/**
+ * Notable markers: ES writes a notable with an event_id of the form <guid>@@notable@@<hash> and the
+ * correlation search's rule_name (rule_id, and orig_rule_name on risk notables)
+ * (https://help.splunk.com/splunk-enterprise-security-7/user-guide/7.3/incident-review/how-urgency-is-assigned-to-notable-events-in-splunk-enterprise-security).
+ */
+const NOTABLE_RULE_FIELDS = ['rule_name', 'rule_id', 'orig_rule_name'] as const;
+
+/**
+ * Only an ES notable's severity, urgency and risk score were set by ES. In the row of a plain saved
+ * search these fields are often extracted from the raw log line, so the attacker writes them
+ * (`severity=informational` in a request): they are kept in context and not trusted.
+ */
+function isNotable(row: FieldReader): boolean {
+  if (firstAt(row, 'event_id')?.includes('@@notable@@')) return true;
+  return NOTABLE_RULE_FIELDS.some((field) => firstAt(row, field) !== undefined);
+}
+
 interface Rating {
   readonly severity: Severity;
   readonly basis: string;
@@ -66,7 +89,10 @@ function riskBand(score: number): Severity {
  * ES urgency first: it is what analysts triage on (severity raised or lowered by the asset's and
  * identity's priority), then the correlation search's severity, then a risk score.
  */
-function rate(row: FieldReader): Rating {
+function rate(row: FieldReader, notable: boolean): Rating {
+  // A plain saved search carries no rating: that it fired at all is the finding. Medium means
+  // "investigate", which is what an untriaged alert needs; context.severity_basis says it was assumed.
+  if (!notable) return { severity: 'medium', basis: 'default' };
   for (const field of ['urgency', 'severity']) {
     const value = firstAt(row, field);
     if (value === undefined) continue;
@@ -89,20 +115,20 @@ function rate(row: FieldReader): Rating {
     }
     return { severity: riskBand(score), basis: 'risk_score', value: risk };
   }
-  // A plain saved search carries no rating: that it fired at all is the finding. Medium means
-  // "investigate", which is what an untriaged alert needs; context.severity_basis says it was assumed.
   return { severity: 'medium', basis: 'default' };
 }
 
 function resourcesOf(row: FieldReader): ResourceRef[] {
   const resources: ResourceRef[] = [];
-  for (const field of HOST_FIELDS) {
+  for (const field of TARGET_HOST_FIELDS) {
     for (const id of row.texts([field])) resources.push({ type: 'host', id });
   }
   for (const id of row.texts(['user'])) resources.push({ type: 'user', id });
   // A risk notable (ES risk-based alerting) names its entity as risk_object of type system or user.
   const riskType = RISK_OBJECT_TYPES.get(firstAt(row, 'risk_object_type')?.toLowerCase() ?? '');
   if (riskType) for (const id of row.texts(['risk_object'])) resources.push({ type: riskType, id });
+  // The log's sender: the affected machine for a host's own logs, a firewall or collector otherwise.
+  for (const id of row.texts(['host'])) resources.push({ type: 'host', id });
   return resources;
 }
 
@@ -132,24 +158,40 @@ function attackOf(row: FieldReader): AttackCollector {
 
 /**
  * The same webhook retried carries the same sid and row; a "for each result" alert sends one webhook
- * per row under one sid, so the row's own address (_cd, else _serial) and time tell those apart.
+ * per row under one sid, so the row's own address (_cd, else _serial) and time tell those apart. A
+ * transforming search (`| stats ... by src, user`) gives rows with no address, and often no _time:
+ * a digest of the row's canonical JSON tells them apart (two different rows under one id would
+ * lose one) while a retry, the same row, keeps its id.
  */
 function vendorIdOf(reader: FieldReader, row: FieldReader): string | undefined {
   const sid = reader.text('sid');
   if (sid === undefined) return firstAt(row, 'event_id');
   const address = firstAt(row, '_cd') ?? firstAt(row, '_serial');
+  const rowKey =
+    address === undefined
+      ? `row_sha256=${sha256Hex(canonicalize(row.value) ?? '').slice(0, 32)}`
+      : `row=${address}`;
   const time = firstAt(row, '_time');
-  return [sid, address && `row=${address}`, time && `time=${time}`].filter(Boolean).join(' ');
+  return [sid, rowKey, time && `time=${time}`].filter(Boolean).join(' ');
+}
+
+/** Values of a field, joined, for context. */
+function joined(row: FieldReader, field: string): string | undefined {
+  const values = row.texts([field]);
+  return values.length === 0 ? undefined : values.join(', ');
 }
 
 function normalizeAlert(reader: FieldReader): EventDraft {
   const row = reader.child('result') ?? reader;
   const app = reader.string('app');
   const kind = reader.string('search_name') ?? (app ? `Splunk alert (app ${app})` : 'Splunk alert');
-  const rating = rate(row);
+  const notable = isNotable(row);
+  const rating = rate(row, notable);
   const resources = resourcesOf(row);
   const primary = resources[0];
-  const title = firstAt(row, 'rule_title') ?? (primary ? `${kind} on ${primary.id}` : kind);
+  // rule_title is the notable's title; in a plain search's row it may come from the log line.
+  const ruleTitle = notable ? firstAt(row, 'rule_title') : undefined;
+  const title = ruleTitle ?? (primary ? `${kind} on ${primary.id}` : kind);
 
   return {
     from: reader,
@@ -169,6 +211,12 @@ function normalizeAlert(reader: FieldReader): EventDraft {
     context: {
       vendor_severity: rating.value,
       severity_basis: rating.basis,
+      // What the row said, not trusted: see isNotable.
+      row_urgency: notable ? undefined : firstAt(row, 'urgency'),
+      row_severity: notable ? undefined : firstAt(row, 'severity'),
+      row_risk_score: notable ? undefined : firstAt(row, 'risk_score'),
+      src: joined(row, 'src'),
+      src_ip: joined(row, 'src_ip'),
       sid: reader.text('sid'),
       app,
       owner: reader.string('owner'),
