@@ -485,6 +485,133 @@ describe('CloudTrail severity from the risk table', () => {
     expect(ingress([{ ipRanges: [{ cidrIp: '0.0.0.0/0' }] }])).toBe('high');
   });
 
+  it('rates administrator access spelled otherwise critical: NotAction, NotResource, "arn:*"-like resources', () => {
+    const put = (statement: Record<string, unknown>) =>
+      iam('PutUserPolicy', {
+        userName: 'bob',
+        policyName: 'p',
+        policyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', ...statement }],
+        }),
+      }).severity;
+    // Everything but one action that does not exist, or everything but one bucket: "*" in effect.
+    expect(put({ NotAction: 'iam:DoesNotExist', Resource: '*' })).toBe('critical');
+    expect(put({ Action: '*', NotResource: 'arn:aws:s3:::x' })).toBe('critical');
+    expect(put({ NotAction: ['iam:DoesNotExist'], NotResource: 'arn:aws:s3:::x' })).toBe('critical');
+    for (const resource of ['arn:*', 'arn:aws:*', 'arn:aws*:*', '*:*', 'arn:aws:*:*:*:*', ['x', 'arn:*']]) {
+      expect(put({ Action: '*', Resource: resource }), JSON.stringify(resource)).toBe('critical');
+    }
+    expect(put({ Action: '*:*', Resource: 'arn:aws-us-gov:*' })).toBe('critical');
+    // One service, or a pattern with more segments than an ARN has colons, is not everything.
+    expect(put({ Action: '*', Resource: 'arn:aws:s3:::*' })).toBe('medium');
+    expect(put({ Action: '*', Resource: 'arn:*:s3:::*' })).toBe('medium');
+    expect(put({ Action: '*', Resource: 'arn:aws:*:*:*:*:*' })).toBe('medium');
+    expect(put({ NotAction: 'iam:*', Resource: 'arn:aws:s3:::b' })).toBe('medium');
+    // Excluding every action or every resource grants nothing.
+    expect(put({ NotAction: '*', Resource: '*' })).toBe('medium');
+    expect(put({ Action: '*', NotResource: 'arn:*' })).toBe('medium');
+    expect(
+      iam('PutRolePolicy', {
+        roleName: 'r',
+        policyDocument: '{"Statement":[{"Effect":"Deny","NotAction":"iam:x","Resource":"*"}]}',
+      }).severity,
+    ).toBe('medium');
+  });
+
+  it('rates a public resource policy high unless its Condition narrows who or where (aws:SourceIp, aws:PrincipalOrgID, ...)', () => {
+    const bucketPolicy = (statement: Record<string, unknown>) =>
+      one(
+        record({
+          eventSource: 's3.amazonaws.com',
+          eventName: 'PutBucketPolicy',
+          requestParameters: {
+            bucketName: 'b',
+            bucketPolicy: {
+              Statement: [
+                { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', ...statement },
+              ],
+            },
+          },
+        }),
+      ).severity;
+    const anyone = (Condition: Record<string, unknown>) => bucketPolicy({ Principal: '*', Condition });
+    // Conditions that hold for every caller.
+    expect(anyone({ StringLike: { 'aws:UserAgent': '*' } })).toBe('high');
+    expect(anyone({ Bool: { 'aws:SecureTransport': 'true' } })).toBe('high');
+    expect(anyone({ StringLike: { 'aws:SourceVpce': '*' } })).toBe('high');
+    expect(anyone({ StringLike: { 'aws:PrincipalAccount': ['111122223333', '????????????'] } })).toBe('high');
+    expect(anyone({ IpAddress: { 'aws:SourceIp': ['0.0.0.0/1', '128.0.0.0/1'] } })).toBe('high');
+    expect(anyone({ ArnLike: { 'aws:SourceArn': 'arn:aws:*' } })).toBe('high');
+    // Everyone but one VPC endpoint, or anyone when the key is absent (a request from the internet).
+    expect(anyone({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } })).toBe('high');
+    expect(anyone({ StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } })).toBe('high');
+    expect(bucketPolicy({ NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } })).toBe('high');
+    // Conditions that do narrow; condition key names are case-insensitive, blocks are ANDed.
+    expect(anyone({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })).toBe('low');
+    expect(anyone({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } })).toBe('low');
+    expect(anyone({ StringEquals: { 'AWS:SourceAccount': ACCOUNT } })).toBe('low');
+    expect(
+      anyone({ StringLike: { 'aws:UserAgent': '*' }, StringEquals: { 'aws:SourceVpc': 'vpc-0a1b2c3d' } }),
+    ).toBe('low');
+    const kms = one(
+      record({
+        eventSource: 'kms.amazonaws.com',
+        eventName: 'PutKeyPolicy',
+        requestParameters: {
+          keyId: 'k',
+          policy: JSON.stringify({
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: '*' },
+                Action: 'kms:Decrypt',
+                Resource: '*',
+                Condition: { StringLike: { 'kms:ViaService': '*' } },
+              },
+            ],
+          }),
+        },
+      }),
+    );
+    expect(kms.severity).toBe('high');
+  });
+
+  it('rates ingress from any range of /8 or wider (IPv6: /16) high: 0.0.0.0/0 split in halves is still the internet', () => {
+    const ingress = (ipPermissions: unknown) =>
+      one(
+        record({
+          eventName: 'AuthorizeSecurityGroupIngress',
+          requestParameters: { groupId: 'sg-1', ipPermissions },
+        }),
+      ).severity;
+    expect(ingress([{ ipRanges: [{ cidrIp: '0.0.0.0/1' }, { cidrIp: '128.0.0.0/1' }] }])).toBe('high');
+    expect(ingress({ items: [{ ipRanges: { items: [{ cidrIp: '64.0.0.0/8' }] } }] })).toBe('high');
+    expect(ingress([{ ipv6Ranges: [{ cidrIpv6: '2000::/3' }] }])).toBe('high');
+    expect(ingress([{ ipv6Ranges: [{ cidrIpv6: '2001::/16' }] }])).toBe('high');
+    expect(ingress([{ ipRanges: [{ cidrIp: '64.0.0.0/9' }] }])).toBe('low');
+    expect(ingress([{ ipv6Ranges: [{ cidrIpv6: '2001:db8::/32' }] }])).toBe('low');
+    // Wide but private: no internet address in them.
+    expect(ingress([{ ipRanges: [{ cidrIp: '10.0.0.0/8' }] }])).toBe('low');
+    expect(ingress([{ ipv6Ranges: [{ cidrIpv6: 'fd00::/8' }] }])).toBe('low');
+    expect(ingress([{ ipRanges: [{ cidrIp: '0.0.0.0/1/x' }, { cidrIp: 'anywhere' }] }])).toBe('low');
+    const legacy = one(
+      record({
+        eventName: 'AuthorizeSecurityGroupIngress',
+        requestParameters: { groupId: 'sg-1', cidrIp: '0.0.0.0/2' },
+      }),
+    );
+    expect(legacy.severity).toBe('high');
+    const rds = one(
+      record({
+        eventSource: 'rds.amazonaws.com',
+        eventName: 'AuthorizeDBSecurityGroupIngress',
+        requestParameters: { dBSecurityGroupName: 'db', cIDRIP: '128.0.0.0/1' },
+      }),
+    );
+    expect(rds.severity).toBe('high');
+  });
+
   it('rates snapshots and images shared with another account or "all" high (TA0010 / T1537), removals low', () => {
     expect(byName('ModifySnapshotAttribute')).toMatchObject({
       severity: 'high',
@@ -741,6 +868,117 @@ describe('CloudTrail containers', () => {
     expect(rejection(record({ eventName: 5 }), 'cloudtrail')).toMatch(
       /\$\.eventName: expected a string, got a number/,
     );
+  });
+});
+
+// Megabyte strings in the fields the normalizer runs a regex on. Speed is measured in benchmarks, not
+// asserted here: each test asserts what only holds when the string is bounded before the regex, and
+// where the regex itself was the problem the failure mode is a hang, which vitest's 30 s per-test
+// timeout turns into a failure (vitest checks the elapsed time even when synchronous code held up its
+// timer; the 1 MiB type below cost the old case-splitting regex about 6 minutes).
+describe('CloudTrail on megabyte strings', () => {
+  const MIB = 1024 * 1024;
+  const large = (value: unknown): SecurityEvent => {
+    const events = normalizeInput(Buffer.from(JSON.stringify(value)), {
+      name: 'cloudtrail.json',
+      receivedAt: '2026-01-01T00:00:00.000Z',
+      limits: { maxPayloadBytes: 8 * MIB, maxDepth: 64 },
+    });
+    expect(events).toHaveLength(1);
+    return events[0] as SecurityEvent;
+  };
+  const listed = (resource: Record<string, unknown>) =>
+    large(record({ eventSource: 's3.amazonaws.com', eventName: 'GetObject', resources: [resource] }))
+      .resources;
+
+  it('snake-cases CloudFormation types: an acronym ends where the next word starts', () => {
+    const types = [
+      'AWS::RDS::DBInstance',
+      'AWS::IAM::SAMLProvider',
+      'AWS::EC2::VPCEndpoint',
+      'AWS::SecretsManager::Secret',
+    ];
+    expect(types.map((type) => listed({ ARN: 'arn:aws:s3:::b', type })[0]?.type)).toEqual([
+      'aws.rds.db_instance',
+      'aws.iam.saml_provider',
+      'aws.ec2.vpc_endpoint',
+      'aws.secretsmanager.secret',
+    ]);
+  });
+
+  it('types a 1 MiB resources[].type as aws.resource, never giving it to the case-splitting regex', () => {
+    for (const type of [
+      `AWS::S3::${'A'.repeat(MIB)}`,
+      `AWS::S3::${'Ab'.repeat(MIB / 2)}`,
+      'AWS::'.repeat(MIB / 5),
+    ]) {
+      expect(listed({ ARN: 'arn:aws:s3:::b', type })[0]).toEqual({
+        type: 'aws.resource',
+        id: 'b',
+        arn: 'arn:aws:s3:::b',
+      });
+    }
+  });
+
+  it('types an ARN whose kind or service is 1 MiB long as aws.resource', () => {
+    const kind = listed({ ARN: `arn:aws:ecr:us-east-1:123456789012:${'A'.repeat(MIB)}/x` })[0];
+    expect(kind?.type).toBe('aws.resource');
+    const service = listed({ ARN: `arn:aws:${'A'.repeat(MIB)}:us-east-1:123456789012:repository/x` })[0];
+    expect(service?.type).toBe('aws.resource');
+    expect(listed({ ARN: 'arn:aws:ecr:us-east-1:123456789012:repository/x' })[0]?.type).toBe(
+      'aws.ecr.repository',
+    );
+  });
+
+  it('does not look up a 1 MiB eventName as a versioned Lambda name: no row is that long', () => {
+    // Were the version-suffix regex given the whole name, it would strip the suffix and find the row (medium).
+    const eventName = `UpdateFunctionCode20150331v${'2'.repeat(MIB)}`;
+    expect(large(record({ eventSource: 'lambda.amazonaws.com', eventName })).severity).toBe('low');
+  });
+
+  it('reads the account of a principal ARN within the span a partition allows, not a megabyte later', () => {
+    const addPermission = (principal: string) =>
+      large(
+        record({
+          eventSource: 'lambda.amazonaws.com',
+          eventName: 'AddPermission',
+          requestParameters: { functionName: 'f', principal, action: 'lambda:InvokeFunction' },
+        }),
+      ).severity;
+    expect(addPermission('arn:aws:iam::444455556666:root')).toBe('high');
+    expect(addPermission(`arn:aws${'a'.repeat(MIB)}:iam::444455556666:root`)).toBe('low');
+  });
+
+  it('reads a GPU family from the start of a 1 MiB instance type', () => {
+    const launch = (instanceType: string) =>
+      large(record({ eventName: 'RunInstances', requestParameters: { instanceType } })).severity;
+    expect(launch(`p5${'x'.repeat(MIB)}`)).toBe('medium');
+    expect(launch(`t3${'p5'.repeat(MIB / 2)}`)).toBe('low');
+  });
+
+  it('evaluates policies and ranges of any length without regexes: padding does not hide a grant', () => {
+    const put = (statement: Record<string, unknown>) =>
+      large(
+        record({
+          eventSource: 'iam.amazonaws.com',
+          eventName: 'PutUserPolicy',
+          requestParameters: {
+            userName: 'bob',
+            policyDocument: { Statement: [{ Effect: 'Allow', ...statement }] },
+          },
+        }),
+      ).severity;
+    expect(put({ Action: '*'.repeat(MIB), Resource: `arn:aws:${'*'.repeat(MIB)}` })).toBe('critical');
+    expect(put({ Action: '*', Resource: `arn:${'a'.repeat(MIB)}:*` })).toBe('medium');
+    const ingress = (cidrIp: string) =>
+      large(
+        record({
+          eventName: 'AuthorizeSecurityGroupIngress',
+          requestParameters: { groupId: 'sg-1', cidrIp },
+        }),
+      ).severity;
+    expect(ingress(`${' '.repeat(MIB)}0.0.0.0/1`)).toBe('high');
+    expect(ingress(`0.0.0.0/${'1'.repeat(MIB)}`)).toBe('low');
   });
 });
 

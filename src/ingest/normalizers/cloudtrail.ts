@@ -148,13 +148,22 @@ function allowStatements(document: JsonValue | undefined): JsonObject[] {
   );
 }
 
+// Every regex below runs on payload strings, so each one sees a string bounded first (a slice or a
+// length check) and is linear in what it sees: no nested or overlapping quantifiers.
 const ACCOUNT_ID = /^\d{12}$/;
 const PRINCIPAL_ACCOUNT = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/;
+// The account of a principal ARN ends within its first 64 characters: partitions are short
+// (aws-us-gov, aws-iso-b), so a longer prefix is no ARN and the regex need not read further.
+const PRINCIPAL_ACCOUNT_SPAN = 64;
+
+function isAccountId(text: string): boolean {
+  return text.length === 12 && ACCOUNT_ID.test(text);
+}
 
 /** The account a principal ("123456789012", "arn:aws:iam::123456789012:root") belongs to. */
 function principalAccount(principal: string): string | undefined {
-  if (ACCOUNT_ID.test(principal)) return principal;
-  return PRINCIPAL_ACCOUNT.exec(principal)?.[1];
+  if (isAccountId(principal)) return principal;
+  return PRINCIPAL_ACCOUNT.exec(principal.slice(0, PRINCIPAL_ACCOUNT_SPAN))?.[1];
 }
 
 /** "*", {"AWS": "*"} or {"AWS": [..., "*"]}: anyone. */
@@ -172,6 +181,142 @@ function trustsOutsider(statement: JsonObject, account: string | undefined): boo
     const owner = typeof p === 'string' ? principalAccount(p) : undefined;
     return owner !== undefined && owner !== account;
   });
+}
+
+function someText(value: JsonValue | undefined, test: (text: string) => boolean): boolean {
+  if (typeof value === 'string') return test(value);
+  return Array.isArray(value) && value.some((item) => typeof item === 'string' && test(item));
+}
+
+/** "*", "**": stars alone, which IAM matches against anything. */
+function isStars(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 0x2a) return false;
+  return true;
+}
+
+/** A value of wildcards alone ("*", "?*", "????????????"): in a condition it matches any value. */
+function isWildcards(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x2a && code !== 0x3f) return false;
+  }
+  return true;
+}
+
+/** An action pattern that matches every action: "*", "*:*". */
+function isAnyAction(pattern: string): boolean {
+  const colon = pattern.indexOf(':');
+  return colon === -1
+    ? isStars(pattern)
+    : isStars(pattern.slice(0, colon)) && isStars(pattern.slice(colon + 1));
+}
+
+/** "aws", "aws-us-gov", "aws*", "*": a partition, or a pattern of one, with any trailing stars. */
+function isPartitionPattern(segment: string): boolean {
+  let end = segment.length;
+  while (end > 0 && segment.charCodeAt(end - 1) === 0x2a) end--;
+  if (end === 0) return segment !== '';
+  if (!segment.startsWith('aws')) return false;
+  for (let i = 3; i < end; i++) {
+    const code = segment.charCodeAt(i);
+    if (code !== 0x2d && (code < 0x61 || code > 0x7a)) return false;
+  }
+  return true;
+}
+
+/**
+ * A resource pattern that matches every ARN of an account: "*", "*:*", "arn:*", "arn:aws:*",
+ * "arn:aws*:*", "arn:aws:*:*:*:*". A segment's trailing "*" matches across colons, so the pattern
+ * covers everything when every segment after the partition is stars and the last one ends in a star;
+ * more than the six segments of an ARN would demand colons that ARNs do not have.
+ */
+function isAnyResource(pattern: string): boolean {
+  const segments = pattern.split(':', 7);
+  if (segments.length > 6) return false;
+  const [first = '', second] = segments;
+  if (isStars(first)) return segments.every(isStars);
+  if (first !== 'arn' || second === undefined || !isPartitionPattern(second)) return false;
+  const rest = segments.slice(2);
+  return rest.length === 0 ? second.endsWith('*') : rest.every(isStars);
+}
+
+/**
+ * An Allow statement that grants every action on every resource. NotAction and NotResource grant
+ * everything except what they list ("NotAction": "iam:DoesNotExist" is "*" spelled otherwise), unless
+ * what they list is itself everything.
+ */
+function grantsEverything(statement: JsonObject): boolean {
+  const actions = Object.hasOwn(statement, 'NotAction')
+    ? !someText(at(statement, 'NotAction'), isAnyAction)
+    : someText(at(statement, 'Action'), isAnyAction);
+  const resources = Object.hasOwn(statement, 'NotResource')
+    ? !someText(at(statement, 'NotResource'), isAnyResource)
+    : someText(at(statement, 'Resource'), isAnyResource);
+  return actions && resources;
+}
+
+// Condition keys that narrow who may use a grant, or from where
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html), in
+// lower case: IAM compares key names case-insensitively. Any other key (aws:UserAgent,
+// aws:SecureTransport, s3:prefix) leaves a "*" principal meaning anyone.
+const NARROWING_CONDITION_KEYS: ReadonlySet<string> = new Set([
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:sourceaccount',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:sourcearn',
+  'aws:principalarn',
+  'aws:userid',
+  'aws:username',
+]);
+// Operators that hold only when the key is present and matches. Negated operators (StringNotEquals:
+// everyone but), ...IfExists and ForAllValues: (true when the key is absent) and Null narrow nothing.
+const NARROWING_OPERATORS: ReadonlySet<string> = new Set(
+  ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike', 'ArnEquals', 'ArnLike', 'IpAddress'].flatMap(
+    (operator) => [operator, `ForAnyValue:${operator}`],
+  ),
+);
+
+/** A condition value that admits only some callers: not wildcards alone, not the whole internet or every ARN. */
+function narrowingValue(key: string, value: JsonValue | undefined): boolean {
+  if (typeof value === 'number') return true;
+  if (typeof value !== 'string' || isWildcards(value)) return false;
+  if (key === 'aws:sourceip') return !isWorldCidr(value);
+  if (key === 'aws:sourcearn' || key === 'aws:principalarn') return !isAnyResource(value);
+  return true;
+}
+
+/**
+ * Whether a statement's Condition restricts who or where: one narrowing key under a narrowing
+ * operator, every value of it narrowing (condition blocks and keys are ANDed, values ORed).
+ */
+function narrowsWho(condition: JsonValue | undefined): boolean {
+  if (!isJsonObject(condition)) return false;
+  for (const operator in condition) {
+    const block = condition[operator];
+    if (!NARROWING_OPERATORS.has(operator) || !isJsonObject(block)) continue;
+    for (const name in block) {
+      const key = name.toLowerCase();
+      if (!NARROWING_CONDITION_KEYS.has(key)) continue;
+      const value = block[name];
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length > 0 && values.every((v) => narrowingValue(key, v))) return true;
+    }
+  }
+  return false;
+}
+
+/** An Allow statement open to anyone: Principal "*" or NotPrincipal, and no Condition that narrows it. */
+function grantsAnyone(statement: JsonObject): boolean {
+  const open = isAnyone(at(statement, 'Principal')) || Object.hasOwn(statement, 'NotPrincipal');
+  return open && !narrowsWho(at(statement, 'Condition'));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -206,11 +351,42 @@ const POLICY_KEYS = [
   'policyDocument',
   'policyInJson',
 ];
-// EC2 families built around GPUs or ML accelerators: what a miner with stolen keys launches.
+// EC2 families built around GPUs or ML accelerators: what a miner with stolen keys launches. The
+// pattern reads a family prefix only; FAMILY_SPAN bounds the string it is given.
 const ACCELERATED_FAMILY = /^(?:p\d|g\d|gr\d|inf\d|trn\d|dl\d|f\d|vt\d)/i;
+const FAMILY_SPAN = 16;
+
+// An ingress range counts as the internet at /8 or wider for IPv4 (/16 or wider for IPv6): a /8 is
+// 16 million addresses, and 0.0.0.0/0 split into pieces (0.0.0.0/1 + 128.0.0.0/1) opens the same door
+// while dodging rules that look for "/0". 10.0.0.0/8 (RFC 1918) and fc00::/7 (unique local) are the
+// wide ranges that hold no internet address.
+const WORLD_PREFIX_IPV4 = 8;
+const WORLD_PREFIX_IPV6 = 16;
+
+/** The prefix length of "a.b.c.d/n" or "x::/n": 1 to 3 digits after the slash. */
+function prefixLength(cidr: string, slash: number): number | undefined {
+  const digits = cidr.length - slash - 1;
+  if (digits < 1 || digits > 3) return undefined;
+  let length = 0;
+  for (let i = slash + 1; i < cidr.length; i++) {
+    const code = cidr.charCodeAt(i);
+    if (!isDigit(code)) return undefined;
+    length = length * 10 + (code - 48);
+  }
+  return length;
+}
 
 function isWorldCidr(value: JsonValue | undefined): boolean {
-  return typeof value === 'string' && value.trim().endsWith('/0');
+  if (typeof value !== 'string') return false;
+  const cidr = value.trim();
+  const slash = cidr.lastIndexOf('/');
+  const prefix = slash === -1 ? undefined : prefixLength(cidr, slash);
+  if (prefix === undefined) return false;
+  const colon = cidr.indexOf(':');
+  if (colon === -1) return prefix <= WORLD_PREFIX_IPV4 && !(prefix === 8 && cidr.startsWith('10.'));
+  if (prefix > WORLD_PREFIX_IPV6) return false;
+  const firstGroup = colon === 0 ? 0 : Number.parseInt(cidr.slice(0, Math.min(colon, 4)), 16);
+  return !(prefix >= 7 && (firstGroup & 0xfe00) === 0xfc00);
 }
 
 function mentionsAllUsers(value: JsonValue | undefined): boolean {
@@ -238,11 +414,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   adminPolicy: ({ params }) => {
     const arn = textAt(params, 'policyArn');
     if (arn?.endsWith(ADMIN_POLICY_SUFFIX)) return true;
-    return allowStatements(policyDocument(at(params, 'policyDocument'))).some(
-      (s) =>
-        (includesText(at(s, 'Action'), '*') || includesText(at(s, 'Action'), '*:*')) &&
-        includesText(at(s, 'Resource'), '*'),
-    );
+    return allowStatements(policyDocument(at(params, 'policyDocument'))).some(grantsEverything);
   },
   externalTrust: ({ params, account }) =>
     allowStatements(
@@ -271,8 +443,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   publicPolicy: ({ params }) => {
     const policy = POLICY_KEYS.map((key) => at(params, key)).find((value) => value !== undefined);
     return allowStatements(policyDocument(policy ?? at(at(params, 'attributes'), 'Policy'))).some(
-      // A Condition (source VPC, org id, IP range) narrows "*" to someone; without one it is anyone.
-      (s) => isAnyone(at(s, 'Principal')) && !Object.hasOwn(s, 'Condition'),
+      grantsAnyone,
     );
   },
   publicBucketAcl: ({ params }) => {
@@ -301,7 +472,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   acceleratedInstance: ({ params }) => {
     const type = at(params, 'instanceType');
     const name = typeof type === 'string' ? type : textAt(type, 'value');
-    return name !== undefined && ACCELERATED_FAMILY.test(name);
+    return name !== undefined && ACCELERATED_FAMILY.test(name.slice(0, FAMILY_SPAN));
   },
   layersChanged: ({ params }) => {
     const layers = at(params, 'layers');
@@ -312,7 +483,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     if (!Array.isArray(layers) || account === undefined) return false;
     return layers.some((layer) => {
       const owner = typeof layer === 'string' ? layer.split(':')[4] : undefined;
-      return owner !== undefined && ACCOUNT_ID.test(owner) && owner !== account;
+      return owner !== undefined && isAccountId(owner) && owner !== account;
     });
   },
   lambdaOpenInvoke: ({ params, account }) => {
@@ -375,8 +546,11 @@ const ROOT_SEVERITY = tableSeverity(table.root.severity, 'root');
 const ROOT_ATTACK = tableAttack(table.root.tactics, table.root.techniques);
 const ROOT_CRITICAL = new Set(table.root.criticalEvents);
 
-// Lambda logs its API version in the name: UpdateFunctionCode20150331v2.
+// Lambda logs its API version in the name: UpdateFunctionCode20150331v2. A name longer than the
+// longest row's plus a version suffix cannot name a row, so the regex never sees one.
 const API_VERSION_SUFFIX = /20\d{6}(?:v\d+)?$/;
+const MAX_VERSIONED_NAME =
+  Math.max(...[...RISK_ROWS.keys()].map((name) => name.length)) + '20150331v999'.length;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -387,6 +561,7 @@ function riskRowOf(eventName: string, eventSource: string | undefined): RiskRow 
   let row = RISK_ROWS.get(eventName);
   if (
     row === undefined &&
+    eventName.length <= MAX_VERSIONED_NAME &&
     isDigit(eventName.charCodeAt(eventName.length - 1)) &&
     API_VERSION_SUFFIX.test(eventName)
   ) {
@@ -998,27 +1173,57 @@ const typeByArnKind = new Map<string, string>();
 function arnKind(arn: string, service: string): string {
   const resource = arnResource(arn) ?? '';
   if (service === 's3') return resource.includes('/') ? 'object' : 'bucket';
-  const cut = resource.search(/[/:]/);
+  const slash = resource.indexOf('/');
+  const colon = resource.indexOf(':');
+  const cut = slash === -1 ? colon : colon === -1 ? slash : Math.min(slash, colon);
   return cut === -1 ? '' : resource.slice(0, cut);
 }
 
+// A resource type is at most 64 characters (RESOURCE_TYPE in normalizer.ts). Snake-casing never
+// shortens a part, so a part longer than that cannot make a type: it is turned away before any regex
+// sees it (a run of capitals once cost the case-splitting regex minutes per megabyte) and before it
+// becomes a cache key.
+const MAX_TYPE_CHARS = 64;
+// CloudFormation names a type in three parts (AWS::RDS::DBInstance); the whole string is bounded
+// before it is split, so a megabyte of "::" is not split into a million parts.
+const MAX_CLOUDTRAIL_TYPE_CHARS = 3 * MAX_TYPE_CHARS + 4;
+const GENERIC_RESOURCE_TYPE = 'aws.resource';
+// "DBInstance" → "DB_Instance": a capital that starts a word after an acronym. One capital and a
+// two-character look-ahead per position, so linear (the former `([A-Z]+)([A-Z][a-z])` backtracked
+// over every run of capitals from each of its positions: quadratic).
+const ACRONYM_END = /([A-Z])(?=[A-Z][a-z])/g;
+const WORD_START = /([a-z0-9])([A-Z])/g;
+const NOT_TYPE_CHAR = /[^a-z0-9_]/g;
+const DOTTED_TYPE = /^[a-z0-9]+(\.[a-z0-9_]+)*$/;
+
 /** "AWS::RDS::DBInstance" → "aws.rds.db_instance"; no type → from the ARN ("aws.ecr.repository"). */
 function resourceType(cloudTrailType: string | undefined, arn: string): string {
-  const service = cloudTrailType === undefined ? (arn.split(':', 3)[2] ?? '') : '';
-  const kind = cloudTrailType === undefined ? arnKind(arn, service) : '';
-  const cache = cloudTrailType === undefined ? typeByArnKind : typeByCloudTrailType;
-  const key = cloudTrailType ?? `${service}:${kind}`;
+  let raw: readonly string[];
+  let key: string;
+  let cache: Map<string, string>;
+  if (cloudTrailType === undefined) {
+    const service = arn.split(':', 3)[2] ?? '';
+    const kind = arnKind(arn, service);
+    raw = ['aws', service, kind];
+    key = `${service}:${kind}`;
+    cache = typeByArnKind;
+  } else {
+    if (cloudTrailType.length > MAX_CLOUDTRAIL_TYPE_CHARS) return GENERIC_RESOURCE_TYPE;
+    raw = cloudTrailType.split('::');
+    key = cloudTrailType;
+    cache = typeByCloudTrailType;
+  }
+  if (raw.some((part) => part.length > MAX_TYPE_CHARS)) return GENERIC_RESOURCE_TYPE;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   // The service keeps its name (SecretsManager → secretsmanager), the resource is snake_cased.
-  const parts = (cloudTrailType === undefined ? ['aws', service, kind] : cloudTrailType.split('::')).map(
-    (part, i) =>
-      (i < 2 ? part : part.replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/([a-z0-9])([A-Z])/g, '$1_$2'))
-        .toLowerCase()
-        .replace(/[^a-z0-9_]/g, '_'),
+  const parts = raw.map((part, i) =>
+    (i < 2 ? part : part.replace(ACRONYM_END, '$1_').replace(WORD_START, '$1_$2'))
+      .toLowerCase()
+      .replace(NOT_TYPE_CHAR, '_'),
   );
   let type = parts.filter((p) => p !== '').join('.');
-  if (!/^[a-z0-9]+(\.[a-z0-9_]+)*$/.test(type) || type.length > 64) type = 'aws.resource';
+  if (type.length > MAX_TYPE_CHARS || !DOTTED_TYPE.test(type)) type = GENERIC_RESOURCE_TYPE;
   if (cache.size < 1024) cache.set(key, type);
   return type;
 }
