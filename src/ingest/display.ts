@@ -8,16 +8,14 @@ export const DISPLAY_MAX = 512;
 
 // C0/C1 controls; bidi marks, embeddings, overrides and isolates; zero-width and invisible characters;
 // Unicode tag characters (invisible text); the line and paragraph separators.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE_CHARACTERS =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
+const UNSAFE_CLASS =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
+const UNSAFE_CHARACTERS = new RegExp(`[${UNSAFE_CLASS}]`, 'gu');
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u2028\u2029]/;
 // Slack's broadcast mentions, with or without its <!...> syntax (link_names turns the bare ones into pings).
 const BROADCAST_MENTION = /@(here|channel|everyone)(?![a-z0-9_])/gi;
 // The characters any rewrite below acts on; most vendor strings contain none (one class, one pass).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const NEEDS_REWRITE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}<>@]/u;
+const NEEDS_REWRITE = new RegExp(`[${UNSAFE_CLASS}<>@]`, 'u');
 const SPACE = 0x20;
 
 /**
