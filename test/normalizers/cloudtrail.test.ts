@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import riskTable from '../../src/ingest/data/cloudtrail-risk.json' with { type: 'json' };
 import { readDocuments } from '../../src/ingest/documents.js';
 import { unwrapDocument } from '../../src/ingest/envelopes.js';
@@ -23,6 +22,8 @@ import {
   FIXTURES_DIR,
   fixtureFiles,
   normalizeFile,
+  oneEvent,
+  rejection as rejectionOf,
   shortName,
 } from '../helpers/corpus.js';
 
@@ -68,29 +69,8 @@ function record(over: Record<string, unknown> = {}): Record<string, unknown> {
   };
 }
 
-function normalizeValue(value: unknown, source?: Vendor): SecurityEvent[] {
-  return normalizeInput(Buffer.from(JSON.stringify(value)), {
-    name: 'cloudtrail.json',
-    receivedAt: '2026-01-01T00:00:00.000Z',
-    source,
-  });
-}
-
-function one(value: unknown): SecurityEvent {
-  const events = normalizeValue(value);
-  expect(events).toHaveLength(1);
-  return events[0] as SecurityEvent;
-}
-
-function rejection(value: unknown, source?: Vendor): string {
-  try {
-    normalizeValue(value, source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).message;
-  }
-  throw new Error('accepted');
-}
+const one = (value: unknown) => oneEvent(value, 'cloudtrail.json');
+const rejection = (value: unknown, source?: Vendor) => rejectionOf(value, 'cloudtrail.json', { source });
 
 describe('CloudTrail records', () => {
   it('maps the sample (StopLogging by an IAM user) to a critical event on the trail, by the user, from the IP', () => {
