@@ -60,7 +60,19 @@ function sampleWith(path: readonly string[], value: unknown): JsonObject {
 }
 
 describe('GuardDuty findings', () => {
-  it('maps instance credentials used outside AWS to the key, the instance role and the attacker IP', () => {
+  it('puts a long-term access key first: it is what gets deactivated', () => {
+    const details = {
+      accessKeyId: 'AKIA4EXAMPLELONGTERM',
+      userName: 'ci-deployer',
+      userType: 'IAMUser',
+      principalId: 'AIDAEXAMPLE',
+    };
+    const payload = sampleWith(['detail', 'resource', 'accessKeyDetails'], details);
+    const event = normalizeValue(payload, 'guardduty.json')[0];
+    expect(event?.resources.map((r) => r.type)).toEqual(['aws.iam.access_key', 'aws.iam.user']);
+  });
+
+  it('maps instance credentials used outside AWS to the instance role (first: its sessions get revoked), the key and the attacker IP', () => {
     const [event, ...rest] = fixture('sample.json');
     expect(rest).toHaveLength(0);
     expect(event).toMatchObject({
@@ -69,7 +81,7 @@ describe('GuardDuty findings', () => {
       severity: 'high',
       kind: 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS',
       title: 'Credentials for instance role orders-api-instance-role used from external IP address.',
-      resource: 'aws.iam.access_key:ASIA4EXAMPLE7QK3ZP2M',
+      resource: 'arn:aws:iam::123456789012:role/orders-api-instance-role',
       account: '123456789012',
       region: 'eu-west-1',
       actor: 'arn:aws:iam::123456789012:role/orders-api-instance-role',
@@ -80,12 +92,12 @@ describe('GuardDuty findings', () => {
       attack: { tactics: ['TA0006'], techniques: ['T1552.005', 'T1078.004'] },
     });
     expect(event?.resources).toEqual([
-      { type: 'aws.iam.access_key', id: 'ASIA4EXAMPLE7QK3ZP2M', name: 'orders-api-instance-role' },
       {
         type: 'aws.iam.role',
         id: 'orders-api-instance-role',
         arn: 'arn:aws:iam::123456789012:role/orders-api-instance-role',
       },
+      { type: 'aws.iam.access_key', id: 'ASIA4EXAMPLE7QK3ZP2M', name: 'orders-api-instance-role' },
     ]);
     expect(event?.context).toMatchObject({
       vendor_severity: '8',

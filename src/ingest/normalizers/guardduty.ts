@@ -394,8 +394,12 @@ function accessKey(resource: FieldReader, facts: FindingFacts): void {
     name,
     details.string('principalId'),
   );
-  facts.add(resourceRef('aws.iam.access_key', details.string('accessKeyId'), undefined, name));
-  facts.add(principal);
+  const keyId = details.string('accessKeyId');
+  const key = resourceRef('aws.iam.access_key', keyId, undefined, name);
+  // A temporary key (ASIA…, a role session) cannot be deactivated: containment revokes the role's
+  // sessions, so the role comes first. A long-term key (AKIA…) is deactivated: the key comes first.
+  const temporary = keyId?.startsWith('ASIA') || details.string('userType') === 'AssumedRole';
+  for (const ref of temporary ? [principal, key] : [key, principal]) facts.add(ref);
   facts.actedBy(actorOf(principal));
 }
 
