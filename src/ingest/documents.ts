@@ -3,10 +3,10 @@
 // depth, and keys that could pollute prototypes downstream.
 
 import { isUtf8 } from 'node:buffer';
+import { sha256Hex } from '../digest.js';
 import { InputError } from '../errors.js';
 import { formatPath, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../json.js';
 import { displayText } from './display.js';
-import { sha256Hex } from './normalizer.js';
 
 export interface Limits {
   /** Largest JSON document (or NDJSON line) accepted, in bytes. */

@@ -2,8 +2,7 @@
 // SecurityEvent: display fields neutralized, ids and fingerprint derived, schema validated. A new
 // source is a new file in normalizers/ that exports a Normalizer and one line in the registry.
 
-import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson, sha256Hex } from '../digest.js';
 import { InputError } from '../errors.js';
 import { formatPath, type JsonObject, toJsonPointer } from '../json.js';
 import type { Indicator, ResourceRef, SecurityEvent, Severity, SourceClass, Vendor } from '../types.js';
@@ -75,13 +74,9 @@ const SOURCES: ReadonlySet<string> = new Set([
   'threatintel',
 ] satisfies SourceClass[]);
 
-export function sha256Hex(data: string | Uint8Array): string {
-  return hash('sha256', data, 'hex');
-}
-
 function eventId(vendor: Vendor, vendorId: string | undefined, payload: JsonObject): string {
   // The vendor id is hashed, never used as is: it becomes a file name in the store.
-  const basis = vendorId === undefined ? `content\0${canonicalize(payload)}` : `id\0${vendorId}`;
+  const basis = vendorId === undefined ? `content\0${canonicalJson(payload)}` : `id\0${vendorId}`;
   return `${vendor}-${sha256Hex(`${vendor}\0${basis}`).slice(0, 32)}`;
 }
 

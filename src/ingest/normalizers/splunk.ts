@@ -5,14 +5,14 @@
 // Row fields are whatever the search produced — CIM names (dest, src, user, ...) where ES is in use —
 // and each is a string, or an array of strings for a multivalue field.
 
-import canonicalize from 'canonicalize';
+import { canonicalJson, sha256Hex } from '../../digest.js';
 import { isJsonObject, type JsonObject } from '../../json.js';
 import type { ResourceRef, Severity } from '../../types.js';
 import { AttackCollector } from '../attack.js';
 import table from '../data/splunk-severity.json' with { type: 'json' };
 import type { FieldPath, FieldReader } from '../fields.js';
 import { IndicatorSet } from '../indicators.js';
-import { type EventDraft, type Normalizer, sha256Hex } from '../normalizer.js';
+import type { EventDraft, Normalizer } from '../normalizer.js';
 
 const LEVELS: ReadonlyMap<string, Severity> = new Map(
   Object.entries(table.levels as Record<string, Severity>),
@@ -169,7 +169,7 @@ function vendorIdOf(reader: FieldReader, row: FieldReader): string | undefined {
   const address = firstAt(row, '_cd') ?? firstAt(row, '_serial');
   const rowKey =
     address === undefined
-      ? `row_sha256=${sha256Hex(canonicalize(row.value) ?? '').slice(0, 32)}`
+      ? `row_sha256=${sha256Hex(canonicalJson(row.value)).slice(0, 32)}`
       : `row=${address}`;
   const time = firstAt(row, '_time');
   return [sid, rowKey, time && `time=${time}`].filter(Boolean).join(' ');
