@@ -176,7 +176,8 @@ function normalizeSignal(signal: FieldReader): EventDraft {
     signal.fail(['attributes', 'attributes', 'workflow', 'rule', 'name'], 'the signal names no rule');
   const rating = rateSignal(signal, attributes, tags);
   const host = outer.string('host') ?? firstAt(attributes, 'host') ?? firstAt(attributes, 'hostname');
-  const facts = describe(attributes, tags, host);
+  // What the signal says about resources, principal and indicators; its own facts go to context.
+  const { context: facts, ...found } = describe(attributes, tags, host);
 
   return {
     from: signal,
@@ -187,14 +188,9 @@ function normalizeSignal(signal: FieldReader): EventDraft {
     severity: rating.severity,
     kind,
     title: title ?? kind,
-    resources: facts.resources,
-    account: facts.account,
-    region: facts.region,
-    actor: facts.actor,
-    indicators: facts.indicators,
-    attack: facts.attack,
+    ...found,
     context: {
-      ...facts.context,
+      ...facts,
       vendor_severity: rating.value,
       rule_id: rule?.string('id'),
       rule_type: rule?.string('type'),
@@ -227,7 +223,8 @@ function normalizeWebhook(webhook: FieldReader): EventDraft {
   const attributes = webhook.child('attributes');
   const tags = webhookTags(webhook);
   const host = firstAt(attributes, 'host') ?? firstAt(attributes, 'hostname');
-  const facts = describe(attributes, tags, host);
+  // What the signal says about resources, principal and indicators; its own facts go to context.
+  const { context: facts, ...found } = describe(attributes, tags, host);
 
   return {
     from: webhook,
@@ -237,14 +234,9 @@ function normalizeWebhook(webhook: FieldReader): EventDraft {
     severity,
     kind,
     title: title ?? kind,
-    resources: facts.resources,
-    account: facts.account,
-    region: facts.region,
-    actor: facts.actor,
-    indicators: facts.indicators,
-    attack: facts.attack,
+    ...found,
     context: {
-      ...facts.context,
+      ...facts,
       vendor_severity: severityText,
       rule_id: webhook.text('rule_id'),
       rule_type: webhook.string('rule_type'),
