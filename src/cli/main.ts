@@ -2,11 +2,12 @@
 // typed errors into exit codes — 0 success, 1 rejected input, 2 usage — with one line on stderr.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, OperationError, UsageError } from '../errors.js';
 import { displayText } from '../ingest/display.js';
 import { SOURCE_NAMES } from '../ingest/registry.js';
 import type { Vendor } from '../types.js';
 import { type CliIo, processIo } from './io.js';
+import { ingestCommand } from './ingest-command.js';
 import { normalizeCommand } from './normalize-command.js';
 
 function positiveInteger(value: string): number {
@@ -44,6 +45,26 @@ function buildProgram(io: CliIo): Command {
       },
     );
 
+  program
+    .command('ingest')
+    .description('record payloads as incidents in the repository: correlate, commit, push')
+    .argument('[file]', 'payload file (as for normalize); - or none for stdin')
+    .addOption(
+      new Option('--source <name>', 'use this normalizer instead of detecting one').choices(SOURCE_NAMES),
+    )
+    .option('--max-bytes <n>', 'largest payload accepted, per document or NDJSON line', positiveInteger)
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option('--config <file>', 'configuration file (default: incident-response-config.yaml in the repository)')
+    .option('--json', 'one JSON line per event: event, incident, outcome, commit')
+    .action(
+      async (
+        file: string | undefined,
+        options: { source?: Vendor; maxBytes?: number; repo?: string; config?: string; json?: boolean },
+      ) => {
+        await ingestCommand(file, options, io);
+      },
+    );
+
   return program;
 }
 
@@ -61,7 +82,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       // commander has already printed the usage problem; help and --version are successes.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof OperationError) {
       io.stderr(errorLine(error.message));
       return 1;
     }

@@ -23,6 +23,8 @@ export interface RawDocument {
   readonly value: JsonValue;
   /** sha256 of the document's exact bytes (an NDJSON line without its line break). */
   readonly sha256: string;
+  /** Those bytes: what the store keeps as evidence. */
+  readonly bytes: Uint8Array;
 }
 
 /**
@@ -143,7 +145,7 @@ function document(bytes: Uint8Array, text: string, origin: string, limits: Limit
     throw new InputError(origin, parseError(error));
   }
   checkStructure(value, origin, limits.maxDepth);
-  return { origin, value, sha256: sha256Hex(bytes) };
+  return { origin, value, sha256: sha256Hex(bytes), bytes };
 }
 
 function isBlank(text: string): boolean {
@@ -192,7 +194,7 @@ export function* readDocuments(input: Uint8Array, name: string, limits: Limits =
     }
     if (value !== undefined) {
       checkStructure(value, name, limits.maxDepth);
-      yield { origin: name, value, sha256: sha256Hex(buffer) };
+      yield { origin: name, value, sha256: sha256Hex(buffer), bytes: buffer };
       return;
     }
   } else if (!ndjson) {

@@ -45,18 +45,32 @@ export function normalizeUnit(
   return normalizer.normalize(unit.reader).map((draft) => buildEvent(draft, provenance));
 }
 
+/** An event with the exact bytes it was received in (the whole document, or its NDJSON line). */
+export interface EventWithEvidence {
+  readonly event: SecurityEvent;
+  readonly raw: Uint8Array;
+}
+
+/** Events from input bytes with their evidence, lazily. */
+export function* normalizeWithEvidence(
+  input: Uint8Array,
+  options: NormalizeOptions = {},
+): Generator<EventWithEvidence> {
+  const receivedAt = options.receivedAt ?? new Date().toISOString();
+  const name = options.name ?? 'input';
+  for (const document of readDocuments(input, name, options.limits ?? DEFAULT_LIMITS)) {
+    for (const unit of unwrapDocument(document)) {
+      for (const event of normalizeUnit(unit, options, receivedAt)) yield { event, raw: document.bytes };
+    }
+  }
+}
+
 /** Events from input bytes (one JSON document, an array, Records[], a dispatch, or NDJSON), lazily. */
 export function* normalizeStream(
   input: Uint8Array,
   options: NormalizeOptions = {},
 ): Generator<SecurityEvent> {
-  const receivedAt = options.receivedAt ?? new Date().toISOString();
-  const name = options.name ?? 'input';
-  for (const document of readDocuments(input, name, options.limits ?? DEFAULT_LIMITS)) {
-    for (const unit of unwrapDocument(document)) {
-      yield* normalizeUnit(unit, options, receivedAt);
-    }
-  }
+  for (const { event } of normalizeWithEvidence(input, options)) yield event;
 }
 
 /** All events of the input, or the first problem as an InputError; input holding no event is one. */

@@ -1,0 +1,267 @@
+// The repository an incident store lives in, and the one way to change it: `apply(operation)`.
+//
+// Optimistic concurrency. Each attempt starts from the freshest state (the remote's branch after a
+// fetch, or the local branch when there is no remote), runs the operation against it, and publishes
+// the resulting commits with a compare-and-swap: a push that is a fast-forward, or `update-ref` with
+// the old value. When another writer got there first, the attempt is thrown away and the operation
+// runs again on the new state, after a jittered exponential backoff. Incident files are never merged
+// as text, and an operation that finds its work already done (an event already recorded) is a no-op,
+// so a re-run after any failure is safe.
+
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import lockfile from 'proper-lockfile';
+import { InputError, OperationError } from '../errors.js';
+import { Git, GitError } from './git.js';
+import { INCIDENTS_DIR } from './layout.js';
+import { type CommitSigner, Transaction } from './transaction.js';
+
+export interface Committer {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface PublishSettings {
+  /** Attempts before giving up when other writers keep winning the race (≥ 1). */
+  readonly pushAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  /** Identity of irac's commits; default: git's configuration, or github-actions[bot] in Actions. */
+  readonly committer?: Committer | undefined;
+  /** SSH private key (a path) to sign commits with. */
+  readonly signingKey?: string | undefined;
+}
+
+export const DEFAULT_PUBLISH: PublishSettings = { pushAttempts: 10, backoffBaseMs: 200, backoffMaxMs: 5000 };
+
+export interface Applied<T> {
+  readonly result: T;
+  /** The commits published, oldest first; empty when the operation changed nothing. */
+  readonly commits: readonly string[];
+  readonly attempts: number;
+  /** Where they went: `origin/main`, or `main` without a remote. */
+  readonly target: string;
+  /** Things the user should know that did not stop the operation. */
+  readonly warnings: readonly string[];
+}
+
+const GITHUB_ACTIONS_BOT: Committer = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+
+/** Failures of git's own locks (a concurrent fetch, a concurrent `git status`): worth another attempt. */
+function isLockContention(error: unknown): boolean {
+  return error instanceof GitError && /cannot lock ref|Unable to create '.*\.lock'|unable to lock/i.test(error.stderr);
+}
+
+export class IncidentRepository {
+  private constructor(
+    readonly git: Git,
+    /** The working tree's top level. */
+    readonly root: string,
+    readonly gitDir: string,
+    readonly branchRef: string,
+    /** The remote to publish to, or undefined: commit locally only. */
+    readonly remote: string | undefined,
+    /** The branch's name on the remote. */
+    readonly remoteBranch: string,
+  ) {}
+
+  /** Opens the repository containing `dir` (any subdirectory works); refuses anything else clearly. */
+  static async open(dir: string): Promise<IncidentRepository> {
+    const info = await stat(dir).catch(() => undefined);
+    if (!info) throw new InputError(dir, 'no such directory');
+    if (!info.isDirectory()) throw new InputError(dir, 'is not a directory');
+    const probe = await new Git(dir).run(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], {
+      okCodes: [0, 128],
+    });
+    if (probe.exitCode !== 0) {
+      throw new InputError(dir, 'is not in a git repository (run `git init`, or point --repo at one)');
+    }
+    const [bare, gitDir] = probe.stdout.trim().split('\n');
+    if (bare === 'true' || !gitDir) {
+      throw new InputError(dir, 'is a bare repository: irac records incidents in a clone with a working tree');
+    }
+    const root = await new Git(dir).output(['rev-parse', '--show-toplevel']);
+    const git = new Git(root);
+    const branchRef = await git.currentBranchRef();
+    if (!branchRef) {
+      throw new InputError(root, 'HEAD is detached: check out the branch incidents are recorded on (e.g. `git switch main`)');
+    }
+    const branch = branchRef.replace(/^refs\/heads\//, '');
+    const remotes = await git.remotes();
+    const configured = await git.config(`branch.${branch}.remote`);
+    const remote = configured && remotes.includes(configured) ? configured : remotes.includes('origin') ? 'origin' : undefined;
+    const merge = await git.config(`branch.${branch}.merge`);
+    const remoteBranch = merge?.startsWith('refs/heads/') ? merge.slice('refs/heads/'.length) : branch;
+    return new IncidentRepository(git, root, gitDir, branchRef, remote, remoteBranch);
+  }
+
+  get branch(): string {
+    return this.branchRef.replace(/^refs\/heads\//, '');
+  }
+
+  /** The commit incidents are read from: the local branch (a fresh remote state arrives with `apply`). */
+  async head(): Promise<string | undefined> {
+    return this.git.resolveCommit(this.branchRef);
+  }
+
+  /**
+   * Runs `operation` against the freshest state and publishes the commits it makes, again and again
+   * until it lands, the attempts run out, or something that is not a race stops it.
+   */
+  async apply<T>(
+    operation: (tx: Transaction) => Promise<T>,
+    settings: PublishSettings = DEFAULT_PUBLISH,
+  ): Promise<Applied<T>> {
+    await this.checkIndexAndIncidents();
+    const signer = await this.signer(settings);
+    const target = this.remote ? `${this.remote}/${this.remoteBranch}` : this.branch;
+    let lastReason = '';
+    for (let attempt = 1; attempt <= settings.pushAttempts; attempt++) {
+      if (attempt > 1) await sleep(backoffMs(attempt - 1, settings));
+      const objects = await this.git.objects();
+      try {
+        const local = await this.head();
+        const base = this.remote ? await this.remoteBase(local) : local;
+        const tx = new Transaction(objects, base, signer);
+        const result = await operation(tx);
+        const tip = tx.tip;
+        if (tx.commits.length === 0 || tip === undefined) {
+          return { result, commits: [], attempts: attempt, target, warnings: [] };
+        }
+        if (this.remote) {
+          const pushed = await this.git.push(this.remote, tip, this.remoteBranch);
+          if (!pushed.ok) {
+            if (!pushed.retryable) {
+              throw new OperationError(`${this.remote} refused the push to ${this.remoteBranch}: ${pushed.reason}; nothing was recorded`);
+            }
+            lastReason = `${target} moved on (${pushed.reason})`;
+            continue;
+          }
+          const warnings = await this.withLocalLock(() => this.catchUp(tip));
+          return { result, commits: tx.commits, attempts: attempt, target, warnings };
+        }
+        const landed = await this.withLocalLock(() => this.advanceLocal(base, tip));
+        if (landed) return { result, commits: tx.commits, attempts: attempt, target, warnings: [] };
+        lastReason = `${target} moved on`;
+      } catch (error) {
+        if (!isLockContention(error)) throw error;
+        lastReason = (error as GitError).stderr.trim().split('\n').at(-1) ?? 'a git lock was held';
+      } finally {
+        await objects.close();
+      }
+    }
+    throw new OperationError(
+      `gave up after ${settings.pushAttempts} attempts, other writers kept winning (${lastReason}); nothing was recorded by this run — run it again: recording is idempotent`,
+    );
+  }
+
+  /** Staged unrelated changes would ride along in a user's next commit: refuse rather than guess. */
+  private async checkIndexAndIncidents(): Promise<void> {
+    const staged = await this.git.stagedPaths();
+    if (staged.length > 0) {
+      const shown = staged.slice(0, 3).join(', ') + (staged.length > 3 ? `, … (${staged.length} paths)` : '');
+      throw new InputError(this.root, `the index has staged changes (${shown}): commit or unstage them first; irac commits only its own files`);
+    }
+    const changed = await this.git.changedPaths(INCIDENTS_DIR);
+    if (changed.length > 0) {
+      throw new InputError(
+        join(this.root, changed[0] ?? INCIDENTS_DIR),
+        'has local changes: commit, stash or discard them first; irac will not overwrite them',
+      );
+    }
+  }
+
+  private async remoteBase(local: string | undefined): Promise<string | undefined> {
+    const remote = this.remote as string;
+    const remoteHead = await this.git.fetchBranch(remote, this.remoteBranch);
+    if (remoteHead === undefined) return local; // a fresh remote: the first push creates the branch
+    if (local !== undefined && local !== remoteHead && !(await this.isAncestor(local, remoteHead))) {
+      throw new InputError(
+        this.root,
+        `${this.branch} has commits that ${remote}/${this.remoteBranch} lacks: push or drop them first; irac publishes only its own commits`,
+      );
+    }
+    return remoteHead;
+  }
+
+  private async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], { okCodes: [0, 1] });
+    return result.exitCode === 0;
+  }
+
+  /** Local mode: the branch moves from `base` to `tip` only if nobody moved it meanwhile. */
+  private async advanceLocal(base: string | undefined, tip: string): Promise<boolean> {
+    if ((await this.head()) !== base) return false;
+    await this.git.checkoutFastForward(base, tip);
+    if (await this.git.compareAndSwapRef(this.branchRef, tip, base, 'irac: record')) return true;
+    await this.git.checkoutFastForward(tip, base ?? tip); // put the working tree back; the next attempt redoes it
+    return false;
+  }
+
+  /** After a push: bring the local branch and its checkout up to the pushed commit when that is safe. */
+  private async catchUp(tip: string): Promise<string[]> {
+    const local = await this.head();
+    if (local !== undefined && !(await this.isAncestor(local, tip))) {
+      return [`${this.branch} moved while irac worked; it was not updated — run \`git pull\``];
+    }
+    try {
+      await this.git.checkoutFastForward(local, tip);
+    } catch (error) {
+      const why = error instanceof GitError ? error.stderr.trim().split('\n')[0] : String(error);
+      return [`recorded on ${this.remote}/${this.remoteBranch}, but the checkout could not follow (${why}) — run \`git pull\``];
+    }
+    await this.git.compareAndSwapRef(this.branchRef, tip, local, 'irac: record');
+    return [];
+  }
+
+  /** Serializes changes to the index and working tree between irac processes sharing this clone. */
+  private async withLocalLock<T>(work: () => Promise<T>): Promise<T> {
+    const release = await lockfile.lock(join(this.gitDir, 'irac'), {
+      realpath: false,
+      stale: 30_000,
+      retries: { retries: 200, minTimeout: 10, maxTimeout: 250, randomize: true },
+    });
+    try {
+      return await work();
+    } finally {
+      await release();
+    }
+  }
+
+  private async signer(settings: PublishSettings): Promise<CommitSigner> {
+    const identityEnv = await this.identityEnv(settings.committer);
+    const git = this.git;
+    const signingKey = settings.signingKey;
+    return {
+      identityEnv,
+      signingKey,
+      commitTree: (tree, parents, message) => git.commitTree({ tree, parents, message, identityEnv, signingKey }),
+    };
+  }
+
+  private async identityEnv(committer: Committer | undefined): Promise<Record<string, string>> {
+    const chosen =
+      committer ??
+      (process.env.GITHUB_ACTIONS === 'true'
+        ? GITHUB_ACTIONS_BOT
+        : (await this.git.config('user.email')) === undefined
+          ? { name: 'irac', email: 'irac@localhost' }
+          : undefined);
+    if (!chosen) return {};
+    return {
+      GIT_AUTHOR_NAME: chosen.name,
+      GIT_AUTHOR_EMAIL: chosen.email,
+      GIT_COMMITTER_NAME: chosen.name,
+      GIT_COMMITTER_EMAIL: chosen.email,
+    };
+  }
+}
+
+/** Full jitter (AWS's recommendation): uniform in [0, min(max, base · 2^n)). */
+export function backoffMs(retry: number, settings: PublishSettings): number {
+  return Math.random() * Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** retry);
+}
