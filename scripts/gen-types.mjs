@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCHEMAS = ['security-event', 'dispatch'];
+const SCHEMAS = ['security-event', 'dispatch', 'incident', 'config'];
 export const TYPES_FILE = `${root}src/types.ts`;
 
 export async function generateTypes() {
@@ -17,6 +17,8 @@ export async function generateTypes() {
         bannerComment: '',
         additionalProperties: false,
         unreachableDefinitions: false,
+        // Bounded arrays stay arrays: a tuple type of 20 optional strings helps nobody.
+        maxItems: -1,
         style: { singleQuote: true, printWidth: 110 },
       }),
     );

@@ -172,3 +172,272 @@ export interface ClientPayload2 {
     }[]
   ];
 }
+
+/**
+ * The first event's title.
+ */
+export type Text = string;
+export type IncidentStatus = 'open' | 'triaged' | 'contained' | 'resolved';
+/**
+ * The highest severity among the incident's events (triage may raise it).
+ */
+export type IncidentSeverity = 'low' | 'medium' | 'high' | 'critical';
+export type OptionalTime = string | null;
+export type Text1 = string;
+/**
+ * Distinct values, first seen first, at most 20.
+ *
+ * @maxItems 20
+ */
+export type Texts = Text1[];
+export type Time = string;
+
+/**
+ * incident.yaml: the state of one incident, rewritten by each operation and summarized from its events and audit trail. The audit trail (audit.jsonl) records the sha256 of every version, so a hand edit shows in `irac verify`.
+ */
+export interface Incident {
+  /**
+   * Generated: IR-<yyyymmdd of opening, UTC>-<8 random base32 characters>. Never derived from input.
+   */
+  id: string;
+  title: Text;
+  status: IncidentStatus;
+  severity: IncidentSeverity;
+  /**
+   * Triage score in [0, 1]; null until triaged.
+   */
+  score: number | null;
+  /**
+   * The playbook triage routed to; null until triaged or when none matched.
+   */
+  playbook: string | null;
+  /**
+   * The correlation key the incident's events share.
+   */
+  fingerprint: string;
+  timestamps: IncidentTimestamps;
+  /**
+   * How many events the incident holds (files in events/).
+   */
+  events: number;
+  vendors: string[];
+  kinds: Texts;
+  resources: Texts;
+  actors: Texts;
+  accounts: Texts;
+  approvals: Approval[];
+  /**
+   * Where the incident is being discussed: channel → thread id.
+   */
+  notifications: {
+    [k: string]: Text1;
+  };
+}
+export interface IncidentTimestamps {
+  /**
+   * The earliest vendor time among the events.
+   */
+  detected: string;
+  /**
+   * When irac recorded the first event.
+   */
+  opened: string;
+  /**
+   * When any operation last changed the incident.
+   */
+  updated: string;
+  acknowledged: OptionalTime;
+  triaged: OptionalTime;
+  contained: OptionalTime;
+  resolved: OptionalTime;
+}
+export interface Approval {
+  by: Text1;
+  at: Time;
+  step?: Text1;
+  plan_sha256?: string;
+  run?: Text1;
+}
+
+export type Fraction = number;
+/**
+ * Lowercase letters, digits and dashes; at most 64 characters.
+ */
+export type Slug = string;
+export type StepParameter = string | number | boolean;
+/**
+ * @minItems 1
+ */
+export type EscalationChain = [EscalationStep, ...EscalationStep[]];
+/**
+ * Lowercase letters, digits and underscores; at most 64 characters.
+ */
+export type SnakeName = string;
+
+/**
+ * incident-response-config.yaml at the repository root. Every key is optional and has a default; state lives in the repository itself, so there is no audit store or state backend to configure.
+ */
+export interface Config {
+  orchestrator?: OrchestratorConfig;
+  triage?: TriageConfig;
+  /**
+   * Playbooks routed to by their trigger. Playbook ids are unique.
+   */
+  playbooks?: PlaybookConfig[];
+  notifications?: NotificationsConfig;
+}
+export interface OrchestratorConfig {
+  /**
+   * Plans are dry runs (describe, change nothing) unless a run asks for live execution.
+   */
+  dry_run_default?: boolean;
+  /**
+   * How many playbook executions may run at the same time.
+   */
+  max_concurrent_playbooks?: number;
+  /**
+   * Events with the same fingerprint within this window join the same open incident.
+   */
+  correlation_window?: string;
+  store?: StoreConfig;
+  committer?: CommitterConfig;
+  signing?: SigningConfig;
+}
+/**
+ * Optimistic concurrency: a run that loses a push race fetches, re-applies its change and pushes again, waiting a jittered, doubling backoff between attempts.
+ */
+export interface StoreConfig {
+  /**
+   * Pushes tried before the run gives up.
+   */
+  push_attempts?: number;
+  /**
+   * Backoff before the second attempt.
+   */
+  backoff_base?: string;
+  /**
+   * Longest backoff between two attempts; not shorter than backoff_base.
+   */
+  backoff_max?: string;
+}
+/**
+ * Git identity of irac's commits; git's own configuration when absent.
+ */
+export interface CommitterConfig {
+  name: string;
+  email: string;
+}
+/**
+ * SSH signing of irac's commits, verifiable offline against an allowed-signers file.
+ */
+export interface SigningConfig {
+  /**
+   * Path to the SSH private key that signs commits (relative to the working directory, or ~/...). Never a file inside the repository. The IRAC_SIGNING_KEY environment variable overrides it.
+   */
+  key?: string;
+  /**
+   * The allowed-signers file (ssh-keygen ALLOWED SIGNERS format) that commits are verified against, relative to the repository root.
+   */
+  allowed_signers?: string;
+  /**
+   * Refuse to commit without a signing key, and fail verification on any unsigned irac commit.
+   */
+  require_signed?: boolean;
+}
+export interface TriageConfig {
+  /**
+   * Where triage looks up what an event names before scoring it.
+   */
+  enrichment_sources?: EnrichmentSource[];
+  scoring?: ScoringConfig;
+}
+export interface EnrichmentSource {
+  type: 'asset_registry' | 'threat_intel';
+  /**
+   * Base URL of the source's API.
+   */
+  endpoint?: string;
+  /**
+   * Threat intelligence provider, e.g. abuse_ip_db.
+   */
+  provider?: string;
+  /**
+   * Most requests sent to the source, e.g. 100/min.
+   */
+  rate_limit?: string;
+}
+/**
+ * An incident's score is the weighted sum of its factors, each in [0, 1]; the thresholds turn the score into a severity.
+ */
+export interface ScoringConfig {
+  weights?: ScoringWeights;
+  thresholds?: ScoringThresholds;
+}
+/**
+ * How much each factor counts. The weights sum to 1, so that the score stays in [0, 1]; a factor weighted 0 is ignored.
+ */
+export interface ScoringWeights {
+  severity: Fraction;
+  asset_criticality: Fraction;
+  historical_frequency: Fraction;
+  threat_score: Fraction;
+}
+/**
+ * Lowest score of each severity, descending from critical; below medium is low.
+ */
+export interface ScoringThresholds {
+  critical: Fraction;
+  high: Fraction;
+  medium: Fraction;
+}
+export interface PlaybookConfig {
+  id: Slug;
+  /**
+   * A CEL expression over the incident, e.g. severity == 'critical'.
+   */
+  trigger: string;
+  /**
+   * Run in order. Step ids are unique within the playbook.
+   *
+   * @minItems 1
+   */
+  steps: [PlaybookStepConfig, ...PlaybookStepConfig[]];
+}
+/**
+ * One action. Keys other than id, action, requires_approval and dry_run_supported are the action's parameters (channel, retention, project, priority, ...).
+ */
+export interface PlaybookStepConfig {
+  id: Slug;
+  /**
+   * connector:action, e.g. slack:post_message.
+   */
+  action: string;
+  /**
+   * The step waits for a reviewer's approval (the GitHub Environment gate) before it runs live.
+   */
+  requires_approval?: boolean;
+  /**
+   * The step also runs during a dry run, because it changes nothing in the environment under investigation (a notification, a log collection).
+   */
+  dry_run_supported?: boolean;
+  [k: string]: StepParameter | Slug | boolean | undefined;
+}
+export interface NotificationsConfig {
+  escalation_matrix?: EscalationMatrix;
+}
+/**
+ * Per incident severity, who is notified in turn while nobody acknowledges: each role after the previous one's timeout.
+ */
+export interface EscalationMatrix {
+  low?: EscalationChain;
+  medium?: EscalationChain;
+  high?: EscalationChain;
+  critical?: EscalationChain;
+}
+export interface EscalationStep {
+  role: SnakeName;
+  /**
+   * How long this role has to acknowledge before the next one is notified.
+   */
+  timeout: string;
+}

@@ -2,9 +2,11 @@
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import dispatchSchema from '../schemas/dispatch.schema.json' with { type: 'json' };
+import incidentSchema from '../schemas/incident.schema.json' with { type: 'json' };
 import securityEventSchema from '../schemas/security-event.schema.json' with { type: 'json' };
-import type { Dispatch, SecurityEvent } from './types.js';
+import type { Config, Dispatch, Incident, SecurityEvent } from './types.js';
 
 // ajv-formats is CommonJS; under Node's ESM interop its default export is the plugin itself.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -19,16 +21,35 @@ function compiler(): Ajv2020 {
   return ajv;
 }
 
-function lazy<T>(schema: object): () => ValidateFunction<T> {
+let readableAjv: Ajv2020 | undefined;
+/**
+ * For files people write and fix by hand: every error, each with the schema it broke, so that the
+ * first one in file order can be reported in words. Events take the first error and move on.
+ */
+function readableCompiler(): Ajv2020 {
+  readableAjv ??= new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    // Step parameters are a string, a number or a boolean: one union type, not three branches.
+    allowUnionTypes: true,
+  });
+  return readableAjv;
+}
+
+function lazy<T>(schema: object, ajvOf: () => Ajv2020 = compiler): () => ValidateFunction<T> {
   let validate: ValidateFunction<T> | undefined;
   return () => {
-    validate ??= compiler().compile<T>(schema);
+    validate ??= ajvOf().compile<T>(schema);
     return validate;
   };
 }
 
 export const securityEventValidator = lazy<SecurityEvent>(securityEventSchema);
 export const dispatchValidator = lazy<Dispatch>(dispatchSchema);
+export const incidentValidator = lazy<Incident>(incidentSchema);
+export const configValidator = lazy<Config>(configSchema, readableCompiler);
 
 /** One line per schema error: `/client_payload must NOT have more than 10 properties`. */
 export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string {

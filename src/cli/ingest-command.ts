@@ -3,11 +3,11 @@
 // in full before the repository is touched: a rejected payload writes nothing.
 
 import { loadConfig } from '../config/config.js';
+import { InputError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeWithEvidence } from '../ingest/normalize.js';
 import { recordEvents } from '../store/record.js';
 import { IncidentRepository } from '../store/repository.js';
-import { InputError } from '../errors.js';
 import type { Vendor } from '../types.js';
 import { actorFromEnvironment } from './actor.js';
 import { type CliIo, readInput } from './io.js';
@@ -29,11 +29,18 @@ export async function ingestCommand(file: string | undefined, options: IngestCom
   if (items.length === 0) throw new InputError(name, 'holds no security event');
 
   const repository = await IncidentRepository.open(options.repo ?? process.cwd());
-  const config = await loadConfig({ repoRoot: repository.root, ...(options.config ? { file: options.config } : {}) });
+  const config = await loadConfig({
+    repoRoot: repository.root,
+    ...(options.config ? { file: options.config } : {}),
+  });
   const actor = await actorFromEnvironment(repository.git);
   const applied = await repository.apply(
     (tx) =>
-      recordEvents(tx, items, { actor, correlationWindowMs: config.correlationWindowMs, now: () => new Date() }),
+      recordEvents(tx, items, {
+        actor,
+        correlationWindowMs: config.correlationWindowMs,
+        now: () => new Date(),
+      }),
     {
       pushAttempts: config.pushAttempts,
       backoffBaseMs: config.backoffBaseMs,
@@ -48,7 +55,12 @@ export async function ingestCommand(file: string | undefined, options: IngestCom
     io.stdout(
       applied.result
         .map((r) =>
-          JSON.stringify({ event: r.event.id, incident: r.incident, outcome: r.outcome, commit: r.commit ?? null }),
+          JSON.stringify({
+            event: r.event.id,
+            incident: r.incident,
+            outcome: r.outcome,
+            commit: r.commit ?? null,
+          }),
         )
         .join('\n')
         .concat('\n'),
@@ -56,7 +68,9 @@ export async function ingestCommand(file: string | undefined, options: IngestCom
     return;
   }
   for (const r of applied.result) {
-    io.stdout(`${VERB[r.outcome]} ${r.incident}  ${r.event.id}  ${r.event.severity} ${r.event.vendor} ${r.event.kind}\n`);
+    io.stdout(
+      `${VERB[r.outcome]} ${r.incident}  ${r.event.id}  ${r.event.severity} ${r.event.vendor} ${r.event.kind}\n`,
+    );
   }
   const count = (outcome: string) => applied.result.filter((r) => r.outcome === outcome).length;
   const where =

@@ -6,9 +6,11 @@ import { InputError, OperationError, UsageError } from '../errors.js';
 import { displayText } from '../ingest/display.js';
 import { SOURCE_NAMES } from '../ingest/registry.js';
 import type { Vendor } from '../types.js';
-import { type CliIo, processIo } from './io.js';
 import { ingestCommand } from './ingest-command.js';
+import { type CliIo, processIo } from './io.js';
 import { normalizeCommand } from './normalize-command.js';
+import { TIMELINE_FORMATS, type TimelineFormat, timelineCommand } from './timeline-command.js';
+import { verifyCommand } from './verify-command.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -54,7 +56,10 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--max-bytes <n>', 'largest payload accepted, per document or NDJSON line', positiveInteger)
     .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
-    .option('--config <file>', 'configuration file (default: incident-response-config.yaml in the repository)')
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
     .option('--json', 'one JSON line per event: event, incident, outcome, commit')
     .action(
       async (
@@ -64,6 +69,30 @@ function buildProgram(io: CliIo): Command {
         await ingestCommand(file, options, io);
       },
     );
+
+  program
+    .command('verify')
+    .description('check the audit chains, evidence hashes, commits and signatures of every incident')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--allowed-signers <file>', "trust this allowed-signers file instead of the repository's copy")
+    .option('--json', 'the report as one JSON object')
+    .action(async (options: { repo?: string; config?: string; allowedSigners?: string; json?: boolean }) => {
+      await verifyCommand(options, io);
+    });
+
+  program
+    .command('timeline')
+    .description("an incident's story from its audit trail and git history")
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .addOption(new Option('--format <format>', 'output format').choices(TIMELINE_FORMATS).default('md'))
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .action(async (id: string, options: { repo?: string; format?: TimelineFormat }) => {
+      await timelineCommand(id, options, io);
+    });
 
   return program;
 }

@@ -7,9 +7,10 @@
 export const DISPLAY_MAX = 512;
 
 // C0/C1 controls; bidi marks, embeddings, overrides and isolates; zero-width and invisible characters;
-// Unicode tag characters (invisible text); the line and paragraph separators.
+// Unicode tag characters (invisible text); the line and paragraph separators; lone surrogate halves
+// (JSON can spell them, UTF-8 cannot: every file would hold U+FFFD where the string holds the half).
 const UNSAFE_CLASS =
-  '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
+  '\\ud800-\\udfff\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
 const UNSAFE_CHARACTERS = new RegExp(`[${UNSAFE_CLASS}]`, 'gu');
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u2028\u2029]/;
 // Slack's broadcast mentions, with or without its <!...> syntax (link_names turns the bare ones into pings).
@@ -39,7 +40,11 @@ export function displayText(value: string, max = DISPLAY_MAX): string | undefine
     .replace(BROADCAST_MENTION, '\uFF20$1')
     .replace(/\s{2,}/g, ' ')
     .trim();
-  if (text.length > max) text = `${text.slice(0, max - 1)}…`;
+  if (text.length > max) {
+    // Cut between code points, not inside a surrogate pair.
+    const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+    text = `${text.slice(0, end)}…`;
+  }
   return text === '' ? undefined : text;
 }
 

@@ -20,7 +20,9 @@ export class GitError extends Error {
     readonly stderr: string,
   ) {
     const last = stderr.trim().split('\n').at(-1) ?? '';
-    super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed (exit ${exitCode})${last ? `: ${last}` : ''}`);
+    super(
+      `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed (exit ${exitCode})${last ? `: ${last}` : ''}`,
+    );
   }
 }
 
@@ -114,9 +116,12 @@ export class Git {
 
   /** The commit a revision names, or undefined when it names none (an unborn branch, a missing ref). */
   async resolveCommit(rev: string): Promise<string | undefined> {
-    const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-      okCodes: [0, 1, 128],
-    });
+    const result = await this.run(
+      ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`],
+      {
+        okCodes: [0, 1, 128],
+      },
+    );
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
   }
 
@@ -138,7 +143,9 @@ export class Git {
   /** Paths with changes staged in the index (relative to the top level). */
   async stagedPaths(): Promise<string[]> {
     const status = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    return porcelainPaths(status.stdout).filter((entry) => entry.index !== ' ' && entry.index !== '?').map((e) => e.path);
+    return porcelainPaths(status.stdout)
+      .filter((entry) => entry.index !== ' ' && entry.index !== '?')
+      .map((e) => e.path);
   }
 
   /** Paths under `dir` that differ from HEAD in the index or the working tree, untracked ones included. */
@@ -172,7 +179,11 @@ export class Git {
     );
     if (result.exitCode === 0) return { ok: true };
     const statusLine = result.stdout.split('\n').find((line) => /^[!=*+ -]\t/.test(line));
-    const reason = (statusLine?.split('\t')[2] ?? result.stderr.trim().split('\n').at(-1) ?? 'push failed').trim();
+    const reason = (
+      statusLine?.split('\t')[2] ??
+      result.stderr.trim().split('\n').at(-1) ??
+      'push failed'
+    ).trim();
     const raced =
       /\[rejected\] \((fetch first|non-fast-forward|stale info)\)/.test(reason) ||
       /\[remote rejected\] \((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(
@@ -200,7 +211,9 @@ export class Git {
 
   /** Moves `ref` to `next` only if it still points at `previous` (undefined: only if it does not exist). */
   async compareAndSwapRef(ref: string, next: string, previous: string | undefined, reason: string) {
-    const result = await this.run(['update-ref', '-m', reason, ref, next, previous ?? ''], { okCodes: [0, 1, 128] });
+    const result = await this.run(['update-ref', '-m', reason, ref, next, previous ?? ''], {
+      okCodes: [0, 1, 128],
+    });
     return result.exitCode === 0;
   }
 
@@ -358,7 +371,11 @@ export class ObjectStore {
     if (!this.blobWriter) {
       const dir = await mkdtemp(join(tmpdir(), 'irac-blobs-'));
       // --no-filters: stored byte for byte, whatever .gitattributes say (evidence must not be converted).
-      this.blobWriter = { pipe: new GitPipe(this.git, ['hash-object', '-w', '--no-filters', '--stdin-paths']), dir, count: 0 };
+      this.blobWriter = {
+        pipe: new GitPipe(this.git, ['hash-object', '-w', '--no-filters', '--stdin-paths']),
+        dir,
+        count: 0,
+      };
     }
     const writer = this.blobWriter;
     const file = join(writer.dir, String(writer.count++));

@@ -17,7 +17,8 @@ export function parseIncident(text: string, path: string): Incident {
     throw new InputError(path, `is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   const validate = incidentValidator();
-  if (!validate(value)) throw new InputError(path, `is not a valid incident: ${describeErrors(validate.errors)}`);
+  if (!validate(value))
+    throw new InputError(path, `is not a valid incident: ${describeErrors(validate.errors)}`);
   return value;
 }
 

@@ -25,7 +25,10 @@ export function isIncidentId(text: string): boolean {
 /** Rejects anything that is not an incident id before it comes near a path. */
 export function checkIncidentId(text: string, where = 'incident id'): string {
   if (!isIncidentId(text)) {
-    throw new InputError(where, `${JSON.stringify(text.slice(0, 80))} is not an incident id (IR-yyyymmdd-xxxxxxxx)`);
+    throw new InputError(
+      where,
+      `${JSON.stringify(text.slice(0, 80))} is not an incident id (IR-yyyymmdd-xxxxxxxx)`,
+    );
   }
   return text;
 }

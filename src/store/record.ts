@@ -127,7 +127,10 @@ export async function recordEvents(
     tx.write(eventIndexFile(event.id), `${id}\n`);
     if (!existing) tx.write(fingerprintIndexFile(event.fingerprint), `${id}\n`);
 
-    const kind = event.kind.length > SUBJECT_KIND_LENGTH ? `${event.kind.slice(0, SUBJECT_KIND_LENGTH - 1)}…` : event.kind;
+    const kind =
+      event.kind.length > SUBJECT_KIND_LENGTH
+        ? `${event.kind.slice(0, SUBJECT_KIND_LENGTH - 1)}…`
+        : event.kind;
     const commit = await tx.commit({
       subject: `ingest: ${id} ${existing ? 'joined by' : 'opened by'} ${event.severity} ${event.vendor} ${kind}`,
       body: [`event ${event.id}, vendor time ${event.timestamp}`, `resource ${event.resource}`],

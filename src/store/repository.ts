@@ -53,7 +53,10 @@ const GITHUB_ACTIONS_BOT: Committer = {
 
 /** Failures of git's own locks (a concurrent fetch, a concurrent `git status`): worth another attempt. */
 function isLockContention(error: unknown): boolean {
-  return error instanceof GitError && /cannot lock ref|Unable to create '.*\.lock'|unable to lock/i.test(error.stderr);
+  return (
+    error instanceof GitError &&
+    /cannot lock ref|Unable to create '.*\.lock'|unable to lock/i.test(error.stderr)
+  );
 }
 
 export class IncidentRepository {
@@ -82,18 +85,29 @@ export class IncidentRepository {
     }
     const [bare, gitDir] = probe.stdout.trim().split('\n');
     if (bare === 'true' || !gitDir) {
-      throw new InputError(dir, 'is a bare repository: irac records incidents in a clone with a working tree');
+      throw new InputError(
+        dir,
+        'is a bare repository: irac records incidents in a clone with a working tree',
+      );
     }
     const root = await new Git(dir).output(['rev-parse', '--show-toplevel']);
     const git = new Git(root);
     const branchRef = await git.currentBranchRef();
     if (!branchRef) {
-      throw new InputError(root, 'HEAD is detached: check out the branch incidents are recorded on (e.g. `git switch main`)');
+      throw new InputError(
+        root,
+        'HEAD is detached: check out the branch incidents are recorded on (e.g. `git switch main`)',
+      );
     }
     const branch = branchRef.replace(/^refs\/heads\//, '');
     const remotes = await git.remotes();
     const configured = await git.config(`branch.${branch}.remote`);
-    const remote = configured && remotes.includes(configured) ? configured : remotes.includes('origin') ? 'origin' : undefined;
+    const remote =
+      configured && remotes.includes(configured)
+        ? configured
+        : remotes.includes('origin')
+          ? 'origin'
+          : undefined;
     const merge = await git.config(`branch.${branch}.merge`);
     const remoteBranch = merge?.startsWith('refs/heads/') ? merge.slice('refs/heads/'.length) : branch;
     return new IncidentRepository(git, root, gitDir, branchRef, remote, remoteBranch);
@@ -116,7 +130,8 @@ export class IncidentRepository {
     operation: (tx: Transaction) => Promise<T>,
     settings: PublishSettings = DEFAULT_PUBLISH,
   ): Promise<Applied<T>> {
-    await this.checkIndexAndIncidents();
+    // Under the lock: another irac process in this clone may be between moving the index and the ref.
+    await this.withLocalLock(() => this.checkIndexAndIncidents());
     const signer = await this.signer(settings);
     const target = this.remote ? `${this.remote}/${this.remoteBranch}` : this.branch;
     let lastReason = '';
@@ -136,7 +151,9 @@ export class IncidentRepository {
           const pushed = await this.git.push(this.remote, tip, this.remoteBranch);
           if (!pushed.ok) {
             if (!pushed.retryable) {
-              throw new OperationError(`${this.remote} refused the push to ${this.remoteBranch}: ${pushed.reason}; nothing was recorded`);
+              throw new OperationError(
+                `${this.remote} refused the push to ${this.remoteBranch}: ${pushed.reason}; nothing was recorded`,
+              );
             }
             lastReason = `${target} moved on (${pushed.reason})`;
             continue;
@@ -164,7 +181,10 @@ export class IncidentRepository {
     const staged = await this.git.stagedPaths();
     if (staged.length > 0) {
       const shown = staged.slice(0, 3).join(', ') + (staged.length > 3 ? `, … (${staged.length} paths)` : '');
-      throw new InputError(this.root, `the index has staged changes (${shown}): commit or unstage them first; irac commits only its own files`);
+      throw new InputError(
+        this.root,
+        `the index has staged changes (${shown}): commit or unstage them first; irac commits only its own files`,
+      );
     }
     const changed = await this.git.changedPaths(INCIDENTS_DIR);
     if (changed.length > 0) {
@@ -189,7 +209,9 @@ export class IncidentRepository {
   }
 
   private async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], { okCodes: [0, 1] });
+    const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], {
+      okCodes: [0, 1],
+    });
     return result.exitCode === 0;
   }
 
@@ -212,7 +234,9 @@ export class IncidentRepository {
       await this.git.checkoutFastForward(local, tip);
     } catch (error) {
       const why = error instanceof GitError ? error.stderr.trim().split('\n')[0] : String(error);
-      return [`recorded on ${this.remote}/${this.remoteBranch}, but the checkout could not follow (${why}) — run \`git pull\``];
+      return [
+        `recorded on ${this.remote}/${this.remoteBranch}, but the checkout could not follow (${why}) — run \`git pull\``,
+      ];
     }
     await this.git.compareAndSwapRef(this.branchRef, tip, local, 'irac: record');
     return [];
@@ -239,7 +263,8 @@ export class IncidentRepository {
     return {
       identityEnv,
       signingKey,
-      commitTree: (tree, parents, message) => git.commitTree({ tree, parents, message, identityEnv, signingKey }),
+      commitTree: (tree, parents, message) =>
+        git.commitTree({ tree, parents, message, identityEnv, signingKey }),
     };
   }
 

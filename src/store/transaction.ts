@@ -27,7 +27,8 @@ const ONE_LINE = /[\r\n\u2028\u2029]/g;
 /** A commit message whose last paragraph is git trailers (`git interpret-trailers` reads it back). */
 export function commitMessage(spec: CommitSpec): string {
   const paragraphs = [spec.subject.replace(ONE_LINE, ' ')];
-  if (spec.body && spec.body.length > 0) paragraphs.push(spec.body.map((l) => l.replace(ONE_LINE, ' ')).join('\n'));
+  if (spec.body && spec.body.length > 0)
+    paragraphs.push(spec.body.map((l) => l.replace(ONE_LINE, ' ')).join('\n'));
   paragraphs.push(spec.trailers.map((t) => `${t.key}: ${t.value.replace(ONE_LINE, ' ')}`).join('\n'));
   return `${paragraphs.join('\n\n')}\n`;
 }
@@ -78,12 +79,15 @@ export class Transaction {
   /** Turns the writes since the last commit into one commit on top of it. */
   async commit(spec: CommitSpec): Promise<string> {
     if (!this.treeResolved) {
-      this.headTree = this.base === undefined ? undefined : (await this.objects.read(`${this.base}^{tree}`))?.sha;
+      this.headTree =
+        this.base === undefined ? undefined : (await this.objects.read(`${this.base}^{tree}`))?.sha;
       this.treeResolved = true;
     }
     const changes = new Map<string, Change>();
-    for (const [path, bytes] of this.pending) changes.set(path, { blob: await this.objects.writeBlob(bytes) });
-    const tree = (await writeTreeWith(this.objects, this.headTree, changes)) ?? (await this.objects.writeTree([]));
+    for (const [path, bytes] of this.pending)
+      changes.set(path, { blob: await this.objects.writeBlob(bytes) });
+    const tree =
+      (await writeTreeWith(this.objects, this.headTree, changes)) ?? (await this.objects.writeTree([]));
     const parents = this.head === undefined ? [] : [this.head];
     const commit = await this.signer.commitTree(tree, parents, commitMessage(spec));
     this.head = commit;
@@ -116,8 +120,8 @@ export async function writeTreeWith(
       continue;
     }
     const name = path.slice(0, slash);
-    let group = below.get(name);
-    if (!group) below.set(name, (group = new Map()));
+    const group = below.get(name) ?? new Map<string, Change>();
+    below.set(name, group);
     group.set(path.slice(slash + 1), change);
   }
   for (const [name, group] of below) {

@@ -6,14 +6,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const IDENTITY = ['-c', 'user.name=Test User', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main'];
+const IDENTITY = [
+  '-c',
+  'user.name=Test User',
+  '-c',
+  'user.email=test@example.com',
+  '-c',
+  'init.defaultBranch=main',
+];
 
 /** Runs git in `cwd` and returns its stdout without the final line break. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', [...IDENTITY, ...args], { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }).replace(
-    /\n$/,
-    '',
-  );
+  return execFileSync('git', [...IDENTITY, ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }).replace(/\n$/, '');
 }
 
 export function scratchDir(prefix = 'irac-store-'): string {
@@ -46,7 +54,10 @@ export function scratchRemote(): { origin: string; clone: () => string } {
 }
 
 /** Commit subjects and trailers of a branch, newest first. */
-export function commitLog(cwd: string, rev = 'HEAD'): { subject: string; trailers: Record<string, string> }[] {
+export function commitLog(
+  cwd: string,
+  rev = 'HEAD',
+): { subject: string; trailers: Record<string, string> }[] {
   const out = git(cwd, 'log', '--format=%s%x1f%(trailers:only,unfold)%x1e', rev);
   return out
     .split('\x1e')

@@ -11,7 +11,7 @@ import { verifyChain } from '../../src/store/audit.js';
 import { parseIncident } from '../../src/store/incident.js';
 import { eventIndexFile, fingerprintIndexFile, incidentDir, isIncidentId } from '../../src/store/layout.js';
 import { type RecordContext, readIncident, recordEvents } from '../../src/store/record.js';
-import { type PublishSettings, IncidentRepository } from '../../src/store/repository.js';
+import { IncidentRepository, type PublishSettings } from '../../src/store/repository.js';
 import { commitLog, filesAt, git, scratchDir, scratchRemote, scratchRepo } from '../helpers/git.js';
 
 const HOUR = 3_600_000;
@@ -72,11 +72,15 @@ describe('recording an event', () => {
         fingerprintIndexFile(recorded?.event.fingerprint ?? ''),
       ].sort(),
     );
-    const raw = execFileSync('git', ['cat-file', 'blob', `HEAD:${base}/events/${eventId}.raw.json`], { cwd: dir });
+    const raw = execFileSync('git', ['cat-file', 'blob', `HEAD:${base}/events/${eventId}.raw.json`], {
+      cwd: dir,
+    });
     expect(raw.equals(bytes)).toBe(true);
 
     const [commit] = commitLog(dir);
-    expect(commit?.subject).toMatch(new RegExp(`^ingest: ${id} opened by high generic okta.impossible_travel`));
+    expect(commit?.subject).toMatch(
+      new RegExp(`^ingest: ${id} opened by high generic okta.impossible_travel`),
+    );
     expect(commit?.trailers['Incident-Id']).toBe(id);
     expect(commit?.trailers['Irac-Action']).toBe('ingest');
     expect(commit?.trailers['Irac-Actor']).toBe('analyst@example.com');
@@ -92,7 +96,9 @@ describe('recording an event', () => {
     expect(incident.timestamps.opened).toBe('2026-11-28T10:00:00.000Z');
 
     // The checkout follows: the files are there and git sees nothing to commit.
-    expect(readFileSync(join(dir, base, 'incident.yaml'), 'utf8')).toBe(`${show(dir, `${base}/incident.yaml`)}\n`);
+    expect(readFileSync(join(dir, base, 'incident.yaml'), 'utf8')).toBe(
+      `${show(dir, `${base}/incident.yaml`)}\n`,
+    );
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
@@ -104,7 +110,10 @@ describe('recording an event', () => {
     expect(again.result[0]).toMatchObject({ outcome: 'duplicate', incident: first.result[0]?.incident });
     expect(again.commits).toEqual([]);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
-    const twiceInOneInput = await ingest(dir, Buffer.concat([payload({ id: 'x-2' }), payload({ id: 'x-2' })]));
+    const twiceInOneInput = await ingest(
+      dir,
+      Buffer.concat([payload({ id: 'x-2' }), payload({ id: 'x-2' })]),
+    );
     expect(twiceInOneInput.result.map((r) => r.outcome)).toEqual(['joined', 'duplicate']);
   });
 
@@ -112,7 +121,11 @@ describe('recording an event', () => {
     const dir = scratchRepo();
     const applied = await ingest(
       dir,
-      Buffer.concat([payload({ id: 'a' }), payload({ id: 'b', severity: 'critical' }), payload({ id: 'c', resource: 'okta:user/other' })]),
+      Buffer.concat([
+        payload({ id: 'a' }),
+        payload({ id: 'b', severity: 'critical' }),
+        payload({ id: 'c', resource: 'okta:user/other' }),
+      ]),
     );
     const [a, b, c] = applied.result;
     expect([a?.outcome, b?.outcome, c?.outcome]).toEqual(['opened', 'joined', 'opened']);
@@ -165,9 +178,11 @@ describe('recording an event', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# edited, not committed\n');
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('untracked\n');
     expect(git(dir, 'status', '--porcelain').split('\n').sort()).toEqual([' M README.md', '?? notes.txt']);
-    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n').every((p) => p.startsWith('incidents/'))).toBe(
-      true,
-    );
+    expect(
+      git(dir, 'show', '--name-only', '--format=', 'HEAD')
+        .split('\n')
+        .every((p) => p.startsWith('incidents/')),
+    ).toBe(true);
   });
 
   it('starts a repository that has no commit yet', async () => {
@@ -229,7 +244,9 @@ describe('what the store refuses, writing nothing', () => {
     const path = `${incidentDir(first.result[0]?.incident ?? '')}/incident.yaml`;
     writeFileSync(join(dir, path), 'id: ../../etc\n');
     git(dir, 'commit', '--quiet', '-am', 'tamper');
-    expect(await refusal(dir)).toBe(`${path}: is not a valid incident: / must have required property 'title'`);
+    expect(await refusal(dir)).toBe(
+      `${path}: is not a valid incident: / must have required property 'title'`,
+    );
   });
 });
 
@@ -270,7 +287,9 @@ describe('with a remote', () => {
       }, FAST)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationError);
-    expect((error as Error).message).toMatch(/gave up after 5 attempts.*run it again: recording is idempotent/);
+    expect((error as Error).message).toMatch(
+      /gave up after 5 attempts.*run it again: recording is idempotent/,
+    );
     expect(round).toBe(5);
     expect(filesAt(origin, 'main')).toEqual([]);
   });
@@ -291,7 +310,9 @@ describe('with a remote', () => {
       }, FAST)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationError);
-    expect((error as Error).message).toMatch(/origin refused the push to main: .*pre-receive hook declined.*nothing was recorded/);
+    expect((error as Error).message).toMatch(
+      /origin refused the push to main: .*pre-receive hook declined.*nothing was recorded/,
+    );
     expect(attempts).toBe(1);
     expect(git(mine, 'rev-parse', 'HEAD')).toBe(head);
     expect(git(mine, 'status', '--porcelain')).toBe('');

@@ -1,0 +1,355 @@
+// incident-response-config.yaml: read, checked against schemas/config.schema.json and a few rules a
+// schema cannot say (unique ids, weights that add up), completed with defaults. The first problem is
+// reported as one line, `file:line:col: what`, pointing at the key or value to fix.
+
+import { open } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+import { InputError } from '../errors.js';
+import type { JsonPath } from '../json.js';
+import type {
+  Config,
+  EnrichmentSource,
+  EscalationMatrix,
+  OrchestratorConfig,
+  PlaybookConfig,
+  PlaybookStepConfig,
+  ScoringConfig,
+  SigningConfig,
+  StoreConfig,
+} from '../types.js';
+import { configValidator } from '../validation.js';
+import { type LocatedYaml, type Location, parseLocatedYaml } from './located-yaml.js';
+import { closestOf, type PatternPhrases, schemaProblem, subjectOf } from './schema-problems.js';
+
+export const DEFAULT_CONFIG_FILE = 'incident-response-config.yaml';
+
+/** Larger than any real configuration by far; the file is read whole before parsing. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** T with the keys K always present: the loader fills in their defaults. */
+type WithDefaults<T, K extends keyof T> = T & { readonly [P in K]-?: Exclude<T[P], undefined> };
+
+export type PlaybookStepSettings = WithDefaults<
+  PlaybookStepConfig,
+  'requires_approval' | 'dry_run_supported'
+>;
+export type PlaybookSettings = Omit<PlaybookConfig, 'steps'> & {
+  readonly steps: readonly PlaybookStepSettings[];
+};
+
+/** The configuration with every default applied: what the rest of irac reads. Frozen. */
+export interface Settings {
+  readonly orchestrator: WithDefaults<
+    OrchestratorConfig,
+    'dry_run_default' | 'max_concurrent_playbooks' | 'correlation_window' | 'store' | 'signing'
+  > & {
+    readonly store: Required<StoreConfig>;
+    readonly signing: WithDefaults<SigningConfig, 'allowed_signers' | 'require_signed'>;
+  };
+  readonly triage: {
+    readonly enrichment_sources: readonly EnrichmentSource[];
+    readonly scoring: Required<ScoringConfig>;
+  };
+  readonly playbooks: readonly PlaybookSettings[];
+  readonly notifications: { readonly escalation_matrix: EscalationMatrix };
+}
+
+/** What the store needs, in the units it works in. */
+export interface StoreSettings {
+  readonly correlationWindowMs: number;
+  readonly pushAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly committer?: { readonly name: string; readonly email: string };
+  readonly signing: {
+    /** Absolute path of the SSH private key; commits are unsigned without one. */
+    readonly key?: string;
+    /** Relative to the repository root. */
+    readonly allowedSigners: string;
+    readonly requireSigned: boolean;
+  };
+}
+
+export interface LoadedConfig extends StoreSettings {
+  /** Absolute path of the file read; undefined when no file exists and the built-in defaults apply. */
+  readonly path: string | undefined;
+  readonly settings: Settings;
+}
+
+// The defaults, also written as `default` in the schema (a test holds the two together) and in the
+// shipped incident-response-config.yaml.
+const ORCHESTRATOR_DEFAULTS = {
+  dry_run_default: true,
+  max_concurrent_playbooks: 10,
+  correlation_window: '1h',
+};
+const STORE_DEFAULTS: Required<StoreConfig> = { push_attempts: 10, backoff_base: '200ms', backoff_max: '5s' };
+const SIGNING_DEFAULTS = { allowed_signers: '.github/allowed_signers', require_signed: false };
+const SCORING_DEFAULTS: Required<ScoringConfig> = {
+  weights: { severity: 0.4, asset_criticality: 0.3, historical_frequency: 0.2, threat_score: 0.1 },
+  thresholds: { critical: 0.8, high: 0.5, medium: 0.2 },
+};
+const STEP_DEFAULTS = { requires_approval: false, dry_run_supported: false };
+
+/** Step keys that are not action parameters; a parameter named like one of them is a typo. */
+const STEP_KEYS = ['id', 'action', 'requires_approval', 'dry_run_supported'];
+
+const PATTERN_PHRASES: PatternPhrases = {
+  duration: 'a duration like "200ms", "30s", "5m", "1h" or "7d"',
+  slug: 'an id of lowercase letters, digits and dashes (at most 64 characters)',
+  snakeName: 'a name of lowercase letters, digits and underscores (at most 64 characters)',
+  repoPath: 'a path inside the repository (relative, without "..")',
+  action: 'an action like "slack:post_message"',
+  endpoint: 'an http:// or https:// URL',
+  rate_limit: 'a rate like "100/min" (per s, min or h)',
+  name: 'a name of at most 200 characters without "<", ">" or control characters',
+  email: 'an email address',
+};
+
+const DURATION = new RegExp(configSchema.$defs.duration.pattern);
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Milliseconds in a duration such as "200ms", "30s", "5m", "1h", "7d". */
+export function durationMs(text: string): number {
+  const unit = DURATION.exec(text)?.[1];
+  const perUnit = unit === undefined ? undefined : UNIT_MS[unit];
+  if (unit === undefined || perUnit === undefined) {
+    throw new RangeError(`not a duration: ${JSON.stringify(text)}`);
+  }
+  return Number(text.slice(0, -unit.length)) * perUnit;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function withDefaults(config: Config): Settings {
+  const orchestrator = config.orchestrator ?? {};
+  return deepFreeze({
+    ...config,
+    orchestrator: {
+      ...ORCHESTRATOR_DEFAULTS,
+      ...orchestrator,
+      store: { ...STORE_DEFAULTS, ...orchestrator.store },
+      signing: { ...SIGNING_DEFAULTS, ...orchestrator.signing },
+    },
+    triage: {
+      ...config.triage,
+      enrichment_sources: config.triage?.enrichment_sources ?? [],
+      scoring: structuredClone({ ...SCORING_DEFAULTS, ...config.triage?.scoring }),
+    },
+    playbooks: (config.playbooks ?? []).map((playbook) => ({
+      ...playbook,
+      steps: playbook.steps.map((step) => ({ ...STEP_DEFAULTS, ...step })),
+    })),
+    notifications: {
+      ...config.notifications,
+      escalation_matrix: config.notifications?.escalation_matrix ?? {},
+    },
+  });
+}
+
+/** The settings irac runs with when the repository has no configuration file. */
+export function defaultSettings(): Settings {
+  return withDefaults({});
+}
+
+interface Problem {
+  readonly at: Location;
+  readonly what: string;
+}
+
+/** Rules the schema cannot express, checked on a value the schema accepted. */
+function ruleProblems(config: Config, yaml: LocatedYaml): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: JsonPath, what: string, key?: string): void => {
+    problems.push({ at: yaml.locate(path, key), what });
+  };
+
+  const playbookLines = new Map<string, number>();
+  for (const [p, playbook] of (config.playbooks ?? []).entries()) {
+    const first = playbookLines.get(playbook.id);
+    if (first === undefined) playbookLines.set(playbook.id, yaml.locate(['playbooks', p, 'id']).line);
+    else report(['playbooks', p, 'id'], `duplicate playbook id "${playbook.id}" (first at line ${first})`);
+
+    const stepLines = new Map<string, number>();
+    for (const [s, step] of playbook.steps.entries()) {
+      const path = ['playbooks', p, 'steps', s];
+      const firstStep = stepLines.get(step.id);
+      if (firstStep === undefined) stepLines.set(step.id, yaml.locate([...path, 'id']).line);
+      else {
+        report(
+          [...path, 'id'],
+          `duplicate step id "${step.id}" in playbook "${playbook.id}" (first at line ${firstStep})`,
+        );
+      }
+      // A misspelled requires_approval would otherwise pass as a parameter and run the step unapproved.
+      for (const key of Object.keys(step)) {
+        if (STEP_KEYS.includes(key)) continue;
+        const meant = closestOf(key, STEP_KEYS) ?? (key.includes('approv') ? 'requires_approval' : undefined);
+        if (meant !== undefined)
+          report(path, `${subjectOf(path)} has unknown key "${key}" (did you mean "${meant}"?)`, key);
+      }
+    }
+  }
+
+  const weights = config.triage?.scoring?.weights;
+  if (weights) {
+    const sum = Object.values(weights).reduce((total, weight) => total + weight, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      report(
+        ['triage', 'scoring', 'weights'],
+        `triage.scoring.weights must sum to 1, not ${Number(sum.toFixed(6))}`,
+      );
+    }
+  }
+  const thresholds = config.triage?.scoring?.thresholds;
+  if (thresholds && !(thresholds.critical > thresholds.high && thresholds.high > thresholds.medium)) {
+    report(
+      ['triage', 'scoring', 'thresholds'],
+      `triage.scoring.thresholds must descend from critical to high to medium, not ${thresholds.critical}, ${thresholds.high}, ${thresholds.medium}`,
+    );
+  }
+
+  const store = config.orchestrator?.store;
+  const base = store?.backoff_base ?? STORE_DEFAULTS.backoff_base;
+  const max = store?.backoff_max ?? STORE_DEFAULTS.backoff_max;
+  if (durationMs(max) < durationMs(base)) {
+    if (store?.backoff_max === undefined) {
+      report(
+        ['orchestrator', 'store', 'backoff_base'],
+        `orchestrator.store.backoff_base (${base}) is longer than backoff_max (${max}, the default)`,
+      );
+    } else {
+      report(
+        ['orchestrator', 'store', 'backoff_max'],
+        `orchestrator.store.backoff_max (${max}) is shorter than backoff_base (${base})`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * The configuration in `text`, read from `origin` (the name used in messages), with defaults applied.
+ * Throws an InputError at the first problem in file order.
+ */
+function parseConfig(text: string, origin: string): { settings: Settings; yaml: LocatedYaml } {
+  const yaml = parseLocatedYaml(text, origin);
+  // A file with nothing but comments configures nothing: every default applies.
+  const value = yaml.value ?? {};
+  const validate = configValidator();
+  let problems: Problem[];
+  if (validate(value)) {
+    problems = ruleProblems(value, yaml);
+  } else {
+    problems = (validate.errors ?? []).flatMap((error) => {
+      const problem = schemaProblem(error, PATTERN_PHRASES);
+      return problem ? [{ at: yaml.locate(problem.path, problem.key), what: problem.what }] : [];
+    });
+    if (problems.length === 0) throw new Error(`the config schema rejected ${origin} without saying why`);
+  }
+  const [first] = problems.sort((a, b) => a.at.offset - b.at.offset);
+  if (first) throw new InputError(first.at.where, first.what);
+  return { settings: withDefaults(value as Config), yaml };
+}
+
+/** How a path appears in messages: relative to the working directory when it lies under it. */
+function shownPath(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+async function readConfigFile(path: string, shown: string, explicit: boolean): Promise<string | undefined> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !explicit) return undefined;
+    throw new InputError(
+      shown,
+      code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`,
+    );
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new InputError(shown, 'is not a file');
+    if (stats.size > MAX_CONFIG_BYTES) {
+      throw new InputError(shown, `is ${stats.size} bytes; the limit is ${MAX_CONFIG_BYTES}`);
+    }
+    const bytes = await handle.readFile();
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new InputError(shown, 'is not UTF-8 text');
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The signing key's absolute path. The IRAC_SIGNING_KEY environment variable overrides
+ * orchestrator.signing.key, so that a workflow can point at a key it wrote from a secret at run time
+ * without a configuration change. A key inside the repository is refused: one `git add .` publishes it.
+ */
+function signingKey(settings: Settings, repoRoot: string, keyWhere: () => string): string | undefined {
+  const fromEnv = process.env.IRAC_SIGNING_KEY || undefined;
+  const written = fromEnv ?? settings.orchestrator.signing.key;
+  if (written === undefined) return undefined;
+  const key = written.startsWith('~/') ? join(homedir(), written.slice(2)) : resolve(written);
+  const fromRoot = relative(resolve(repoRoot), key);
+  if (!fromRoot.startsWith('..') && !isAbsolute(fromRoot)) {
+    const where = fromEnv === undefined ? keyWhere() : 'IRAC_SIGNING_KEY';
+    throw new InputError(where, `signing key ${key} is inside the repository; keep private keys out of it`);
+  }
+  return key;
+}
+
+function storeSettings(settings: Settings, key: string | undefined): StoreSettings {
+  const { correlation_window, store, committer, signing } = settings.orchestrator;
+  return {
+    correlationWindowMs: durationMs(correlation_window),
+    pushAttempts: store.push_attempts,
+    backoffBaseMs: durationMs(store.backoff_base),
+    backoffMaxMs: durationMs(store.backoff_max),
+    ...(committer && { committer: { name: committer.name, email: committer.email } }),
+    signing: {
+      ...(key !== undefined && { key }),
+      allowedSigners: signing.allowed_signers,
+      requireSigned: signing.require_signed,
+    },
+  };
+}
+
+/**
+ * Reads the configuration: `file` (relative to the working directory) when given, which must then
+ * exist; otherwise `<repoRoot>/incident-response-config.yaml`, and the built-in defaults when that
+ * does not exist.
+ */
+export async function loadConfig(options: { repoRoot: string; file?: string }): Promise<LoadedConfig> {
+  const explicit = options.file !== undefined;
+  const path = resolve(options.file ?? join(options.repoRoot, DEFAULT_CONFIG_FILE));
+  const origin = shownPath(path);
+  const text = await readConfigFile(path, origin, explicit);
+  if (text === undefined) {
+    const settings = defaultSettings();
+    // Only IRAC_SIGNING_KEY can name a key here, and a problem with it names the variable.
+    const key = signingKey(settings, options.repoRoot, () => origin);
+    return deepFreeze({ path: undefined, settings, ...storeSettings(settings, key) });
+  }
+  const { settings, yaml } = parseConfig(text, origin);
+  const key = signingKey(
+    settings,
+    options.repoRoot,
+    () => yaml.locate(['orchestrator', 'signing', 'key']).where,
+  );
+  return deepFreeze({ path, settings, ...storeSettings(settings, key) });
+}

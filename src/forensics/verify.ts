@@ -1,0 +1,446 @@
+// `irac verify`: is the incident store what irac's operations, and only they, made of it?
+//
+// What is checked, and what each check catches:
+// - every audit chain links and hashes (a changed byte, a deleted, inserted or reordered line);
+// - every file of an incident is accounted for by its chain: evidence and normalized events by the
+//   sha256 their ingest entry recorded, incident.yaml by the hash of its last version, README.md by
+//   rendering it again — so an edit anywhere under incidents/ shows;
+// - the index files agree with the incidents (an event recorded twice, a dangling pointer);
+// - history: each commit touching incidents/ carries irac's trailers and appends exactly the audit
+//   entry it names, to the incident it names, and each audit entry has that commit — a hand-made
+//   commit, a rewritten message, an entry smuggled into an existing commit all show;
+// - signatures, when an allowed-signers file is configured: each such commit is signed by a key the
+//   file allows (and, with require_signed, an unsigned one is a problem too).
+// Problems read `path:line: what` (or `commit <sha>: what`), sorted, so two runs diff cleanly.
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { sha256Hex } from '../digest.js';
+import { isJsonObject } from '../json.js';
+import { type AuditEntry, verifyChain } from '../store/audit.js';
+import type { Git, ObjectStore } from '../store/git.js';
+import { parseIncident } from '../store/incident.js';
+import { classifyPath, INCIDENTS_DIR, incidentDir } from '../store/layout.js';
+import { renderIncidentReadme } from '../store/readme.js';
+import type { Incident } from '../types.js';
+
+export interface VerifyOptions {
+  /** Repository path of the allowed-signers file (ssh-keygen's format), read from HEAD's tree. */
+  readonly allowedSignersPath: string;
+  /** An allowed-signers file outside the repository, trusted instead of the repository's copy. */
+  readonly allowedSignersFile?: string | undefined;
+  /** Unsigned commits are problems too. */
+  readonly requireSigned: boolean;
+  /** Called as work progresses, for a progress line on a terminal. */
+  readonly onProgress?: ((phase: string, done: number, total?: number) => void) | undefined;
+}
+
+export interface VerifyReport {
+  readonly head: string | undefined;
+  readonly incidents: number;
+  readonly events: number;
+  readonly commits: number;
+  /** Commits whose signature checked out against the allowed signers. */
+  readonly signed: number;
+  readonly problems: readonly string[];
+}
+
+interface IncidentFiles {
+  incident?: string;
+  audit?: string;
+  readme?: string;
+  events: Map<string, string>;
+  raws: Map<string, string>;
+}
+
+interface ChainEntry {
+  readonly entry: AuditEntry;
+  readonly line: number;
+  claimedBy?: string;
+}
+
+const TRAILERS = ['Incident-Id', 'Irac-Action', 'Irac-Actor', 'Irac-Audit'] as const;
+
+export async function verifyStore(git: Git, options: VerifyOptions): Promise<VerifyReport> {
+  const head = await git.resolveCommit('HEAD');
+  if (head === undefined) return { head, incidents: 0, events: 0, commits: 0, signed: 0, problems: [] };
+  const objects = await git.objects();
+  try {
+    const problems: string[] = [];
+    const { incidents, eventIndex, fingerprintIndex } = await listStore(git, head, problems);
+    const chains = new Map<string, Map<string, ChainEntry>>();
+    let events = 0;
+    let done = 0;
+    for (const [id, files] of incidents) {
+      options.onProgress?.('incidents', ++done, incidents.size);
+      events += files.events.size;
+      chains.set(id, await verifyIncident(objects, id, files, problems));
+    }
+    await verifyIndex(objects, incidents, eventIndex, fingerprintIndex, problems);
+    const history = await verifyHistory(git, objects, head, chains, options, problems);
+    for (const [id, chain] of chains) {
+      for (const { line, claimedBy } of chain.values()) {
+        if (!claimedBy) {
+          problems.push(
+            `${incidentDir(id)}/audit.jsonl:${line}: entry has no commit naming it (written outside irac, or its commit was rewritten)`,
+          );
+        }
+      }
+    }
+    return {
+      head,
+      incidents: incidents.size,
+      events,
+      commits: history.commits,
+      signed: history.signed,
+      problems: [...new Set(problems)].sort(),
+    };
+  } finally {
+    await objects.close();
+  }
+}
+
+async function listStore(git: Git, head: string, problems: string[]) {
+  const incidents = new Map<string, IncidentFiles>();
+  const eventIndex = new Map<string, string>();
+  const fingerprintIndex = new Map<string, string>();
+  const filesOf = (id: string): IncidentFiles => {
+    const files = incidents.get(id) ?? { events: new Map(), raws: new Map() };
+    incidents.set(id, files);
+    return files;
+  };
+  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', head, '--', `${INCIDENTS_DIR}/`]);
+  for (const record of listing.stdout.split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, , sha = ''] = record.slice(0, tab).split(' ');
+    const path = record.slice(tab + 1);
+    const place = classifyPath(path);
+    if (mode !== '100644' || place.kind === 'unknown') {
+      problems.push(`${path}: not part of the incident store's layout (irac never writes it)`);
+      continue;
+    }
+    switch (place.kind) {
+      case 'incident':
+      case 'audit':
+      case 'readme':
+        filesOf(place.incident)[place.kind] = sha;
+        break;
+      case 'event':
+        filesOf(place.incident).events.set(place.event, sha);
+        break;
+      case 'raw':
+        filesOf(place.incident).raws.set(place.event, sha);
+        break;
+      case 'event-index':
+        eventIndex.set(place.event, sha);
+        break;
+      case 'fingerprint-index':
+        fingerprintIndex.set(place.fingerprint, sha);
+        break;
+    }
+  }
+  return { incidents, eventIndex, fingerprintIndex };
+}
+
+async function blobText(objects: ObjectStore, sha: string): Promise<Buffer> {
+  return (await objects.readBlob(sha)) ?? Buffer.alloc(0);
+}
+
+/** Checks one incident's files against its chain; returns the chain's entries by hash. */
+async function verifyIncident(
+  objects: ObjectStore,
+  id: string,
+  files: IncidentFiles,
+  problems: string[],
+): Promise<Map<string, ChainEntry>> {
+  const dir = incidentDir(id);
+  const chain = new Map<string, ChainEntry>();
+  for (const name of ['incident', 'audit', 'readme'] as const) {
+    if (files[name] === undefined) {
+      const file = { incident: 'incident.yaml', audit: 'audit.jsonl', readme: 'README.md' }[name];
+      problems.push(`${dir}/${file}: missing`);
+    }
+  }
+  if (files.audit === undefined) return chain;
+  const auditPath = `${dir}/audit.jsonl`;
+  const auditText = (await blobText(objects, files.audit)).toString('utf8');
+  const chainProblems = verifyChain(auditText, auditPath, id);
+  problems.push(...chainProblems);
+
+  const entries: AuditEntry[] = [];
+  auditText.split('\n').forEach((text, index) => {
+    if (text === '') return;
+    try {
+      const entry = JSON.parse(text) as AuditEntry;
+      if (isJsonObject(entry as never) && typeof entry.hash === 'string') {
+        entries.push(entry);
+        chain.set(entry.hash, { entry, line: index + 1 });
+      }
+    } catch {
+      // verifyChain has reported the line.
+    }
+  });
+
+  // Evidence and events: each file exactly as its ingest entry recorded it, and nothing unrecorded.
+  const recorded = new Set<string>();
+  for (const { entry, line } of chain.values()) {
+    if (entry.action !== 'ingest') continue;
+    const data = entry.data;
+    const event = typeof data.event === 'string' ? data.event : '';
+    recorded.add(event);
+    const where = `${auditPath}:${line}`;
+    for (const [kind, map, key] of [
+      ['events', files.events, 'event_sha256'],
+      ['raw', files.raws, 'raw_sha256'],
+    ] as const) {
+      const sha = map.get(event);
+      const file = `${dir}/events/${event}${kind === 'raw' ? '.raw' : ''}.json`;
+      if (sha === undefined) {
+        problems.push(`${file}: missing (recorded at ${where})`);
+        continue;
+      }
+      const digest = sha256Hex(await blobText(objects, sha));
+      if (digest !== data[key])
+        problems.push(`${file}: sha256 ${digest} is not the ${data[key]} recorded at ${where} (altered)`);
+    }
+  }
+  for (const event of new Set([...files.events.keys(), ...files.raws.keys()])) {
+    if (!recorded.has(event)) problems.push(`${dir}/events/${event}.json: not recorded in ${auditPath}`);
+  }
+
+  // incident.yaml: the version the last entry that wrote it recorded; README.md: what irac renders.
+  if (files.incident !== undefined) {
+    const yamlBytes = await blobText(objects, files.incident);
+    const last = [...chain.values()].filter((c) => typeof c.entry.data.incident_sha256 === 'string').at(-1);
+    if (last && sha256Hex(yamlBytes) !== last.entry.data.incident_sha256) {
+      problems.push(
+        `${dir}/incident.yaml: not the version recorded at ${auditPath}:${last.line} (edited outside irac)`,
+      );
+    }
+    let incident: Incident | undefined;
+    try {
+      incident = parseIncident(yamlBytes.toString('utf8'), `${dir}/incident.yaml`);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    if (incident && incident.id !== id)
+      problems.push(`${dir}/incident.yaml: id ${incident.id} is not the directory's ${id}`);
+    if (incident && files.readme !== undefined && chainProblems.length === 0) {
+      const readme = (await blobText(objects, files.readme)).toString('utf8');
+      if (readme !== renderIncidentReadme(incident, entries)) {
+        problems.push(
+          `${dir}/README.md: not what irac renders from incident.yaml and audit.jsonl (edited outside irac)`,
+        );
+      }
+    }
+  }
+  return chain;
+}
+
+async function verifyIndex(
+  objects: ObjectStore,
+  incidents: ReadonlyMap<string, IncidentFiles>,
+  eventIndex: ReadonlyMap<string, string>,
+  fingerprintIndex: ReadonlyMap<string, string>,
+  problems: string[],
+): Promise<void> {
+  const holder = new Map<string, string>();
+  for (const [id, files] of incidents) {
+    for (const event of files.events.keys()) {
+      const other = holder.get(event);
+      if (other) problems.push(`${incidentDir(id)}/events/${event}.json: event also recorded in ${other}`);
+      holder.set(event, id);
+    }
+  }
+  for (const [event, sha] of eventIndex) {
+    const named = (await blobText(objects, sha)).toString('utf8').trim();
+    const actual = holder.get(event);
+    if (named !== actual) {
+      problems.push(
+        `${INCIDENTS_DIR}/.index/events/${event.split('-')[1]?.slice(0, 2)}/${event}: names ${JSON.stringify(named.slice(0, 40))}, but the event is ${actual ? `in ${actual}` : 'in no incident'}`,
+      );
+    }
+  }
+  for (const [event, id] of holder) {
+    if (!eventIndex.has(event))
+      problems.push(
+        `${incidentDir(id)}/events/${event}.json: has no index entry (a re-delivery would be recorded again)`,
+      );
+  }
+  for (const [fingerprint, sha] of fingerprintIndex) {
+    const named = (await blobText(objects, sha)).toString('utf8').trim();
+    const path = `${INCIDENTS_DIR}/.index/fingerprints/${fingerprint.slice(0, 2)}/${fingerprint}`;
+    if (!incidents.has(named))
+      problems.push(`${path}: names ${JSON.stringify(named.slice(0, 40))}, which is no incident`);
+  }
+}
+
+interface Commit {
+  sha: string;
+  parents: string[];
+  signature: string;
+  trailers: Map<string, string[]>;
+  paths: string[];
+}
+
+function parseTrailers(text: string): Map<string, string[]> {
+  const trailers = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(': ');
+    if (colon <= 0) continue;
+    const key = line.slice(0, colon);
+    trailers.set(key, [...(trailers.get(key) ?? []), line.slice(colon + 2)]);
+  }
+  return trailers;
+}
+
+async function allowedSignersFile(
+  objects: ObjectStore,
+  head: string,
+  options: VerifyOptions,
+): Promise<{ file: string; cleanup: () => Promise<void> } | undefined> {
+  if (options.allowedSignersFile) return { file: options.allowedSignersFile, cleanup: async () => {} };
+  const content = await objects.readBlob(`${head}:${options.allowedSignersPath}`);
+  if (content === undefined) return undefined;
+  const dir = await mkdtemp(join(tmpdir(), 'irac-signers-'));
+  const file = join(dir, 'allowed_signers');
+  await writeFile(file, content);
+  return { file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const SIGNATURE_PROBLEMS: Readonly<Record<string, string>> = {
+  B: 'has a bad signature (the commit was altered after signing)',
+  U: 'is signed by a key the allowed-signers file does not allow',
+  X: 'is signed with an expired signature',
+  Y: 'is signed by an expired key',
+  R: 'is signed by a revoked key',
+  E: 'has a signature that cannot be checked (key not in the allowed-signers file)',
+};
+
+async function verifyHistory(
+  git: Git,
+  objects: ObjectStore,
+  head: string,
+  chains: ReadonlyMap<string, Map<string, ChainEntry>>,
+  options: VerifyOptions,
+  problems: string[],
+): Promise<{ commits: number; signed: number }> {
+  const signers = await allowedSignersFile(objects, head, options);
+  if (!signers && options.requireSigned) {
+    problems.push(`${options.allowedSignersPath}: missing, but signed commits are required`);
+  }
+  const checkSignatures = signers !== undefined;
+  const config = signers ? ['-c', `gpg.ssh.allowedSignersFile=${signers.file}`] : [];
+  const format = `%x1e%H%x1f%P%x1f${checkSignatures ? '%G?' : '-'}%x1f%(trailers:only,unfold)%x1f`;
+  // dense-combined: a merge shows only paths it changed beyond its parents (an "evil merge").
+  const child = git.spawn([
+    ...config,
+    '-c',
+    'core.quotePath=true',
+    'log',
+    `--format=${format}`,
+    '--name-only',
+    '--diff-merges=dense-combined',
+    head,
+    '--',
+    `${INCIDENTS_DIR}/`,
+  ]);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 128)));
+  let commits = 0;
+  let signed = 0;
+  let pending = '';
+  const finish = (record: string) => {
+    if (record.trim() === '') return;
+    const [sha = '', parents = '', signature = '', trailerText = '', pathText = ''] = record.split('\x1f');
+    const commit: Commit = {
+      sha,
+      parents: parents.split(' ').filter((p) => p !== ''),
+      signature,
+      trailers: parseTrailers(trailerText),
+      paths: pathText.split('\n').filter((p) => p !== ''),
+    };
+    commits++;
+    if (commits % 500 === 0) options.onProgress?.('commits', commits);
+    if (checkSignatures) {
+      if (commit.signature === 'G') signed++;
+      else if (commit.signature === 'N') {
+        if (options.requireSigned)
+          problems.push(`commit ${sha}: is not signed, and signed commits are required`);
+      } else
+        problems.push(
+          `commit ${sha}: ${SIGNATURE_PROBLEMS[commit.signature] ?? `signature status ${commit.signature}`}`,
+        );
+    }
+    checkCommit(commit, chains, problems);
+  };
+  const lines = createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (line.startsWith('\x1e')) {
+      finish(pending);
+      pending = line.slice(1);
+    } else {
+      pending += `\n${line}`;
+    }
+  }
+  finish(pending);
+  const code = await exited;
+  await signers?.cleanup();
+  if (code !== 0) throw new Error(`git log failed: ${stderr.trim()}`);
+  return { commits, signed };
+}
+
+function checkCommit(
+  commit: Commit,
+  chains: ReadonlyMap<string, Map<string, ChainEntry>>,
+  problems: string[],
+) {
+  const where = `commit ${commit.sha}`;
+  const missing = TRAILERS.filter((key) => !commit.trailers.has(key));
+  if (missing.length > 0) {
+    problems.push(
+      `${where}: changes ${commit.paths[0] ?? INCIDENTS_DIR} without irac's trailers (${missing.join(', ')}): not made by irac`,
+    );
+    return;
+  }
+  const one = (key: string) => {
+    const values = commit.trailers.get(key) ?? [];
+    if (values.length > 1) problems.push(`${where}: has ${values.length} ${key} trailers`);
+    return values[0] ?? '';
+  };
+  const id = one('Incident-Id');
+  const action = one('Irac-Action');
+  const actor = one('Irac-Actor');
+  const [seqText = '', hash = ''] = one('Irac-Audit').split(' ');
+  const dir = /^IR-\d{8}-[0-9a-hjkmnp-tv-z]{8}$/.test(id) ? incidentDir(id) : undefined;
+  for (const path of commit.paths) {
+    const place = classifyPath(path.replace(/^"|"$/g, ''));
+    const own = dir !== undefined && path.startsWith(`${dir}/`);
+    if (!own && place.kind !== 'event-index' && place.kind !== 'fingerprint-index') {
+      problems.push(`${where}: Incident-Id ${id} but it changes ${path}`);
+    }
+  }
+  const entry = chains.get(id)?.get(hash);
+  if (!entry) {
+    problems.push(
+      `${where}: names audit entry ${seqText} ${hash.slice(0, 12)} of ${id}, which is not in its chain`,
+    );
+    return;
+  }
+  if (entry.claimedBy) {
+    problems.push(`${where}: names the audit entry that commit ${entry.claimedBy} made`);
+    return;
+  }
+  entry.claimedBy = commit.sha;
+  if (String(entry.entry.seq) !== seqText || entry.entry.action !== action || entry.entry.actor !== actor) {
+    problems.push(
+      `${where}: trailers (${action} by ${actor}, seq ${seqText}) disagree with ${incidentDir(id)}/audit.jsonl:${entry.line} (${entry.entry.action} by ${entry.entry.actor}, seq ${entry.entry.seq})`,
+    );
+  }
+}

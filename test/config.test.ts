@@ -1,0 +1,569 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import configSchema from '../schemas/config.schema.json' with { type: 'json' };
+import {
+  DEFAULT_CONFIG_FILE,
+  defaultSettings,
+  durationMs,
+  type LoadedConfig,
+  loadConfig,
+} from '../src/config/config.js';
+import { InputError } from '../src/errors.js';
+
+const SHIPPED = join(import.meta.dirname, '..', DEFAULT_CONFIG_FILE);
+
+const scratch: string[] = [];
+function scratchRepo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'irac-config-'));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A repository whose configuration file holds `text`. */
+function repoWith(text: string | Buffer): string {
+  const root = scratchRepo();
+  writeFileSync(join(root, DEFAULT_CONFIG_FILE), text);
+  return root;
+}
+
+/** The one line irac prints for this configuration, with the scratch directory left out. */
+async function rejection(text: string | Buffer): Promise<string> {
+  const root = repoWith(text);
+  const error = await loadConfig({ repoRoot: root }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
+  return error.message.replace(`${root}/`, '');
+}
+
+const SEED_ORCHESTRATOR = `orchestrator:
+  dry_run_default: true
+  audit_store: s3://ir-audit-logs/
+  state_backend: dynamodb://incident-state
+`;
+
+const PLAYBOOK = (id: string, steps: string) => `  - id: ${id}
+    trigger: severity == 'critical'
+    steps:
+${steps}`;
+
+beforeEach(() => {
+  vi.stubEnv('IRAC_SIGNING_KEY', undefined);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('the shipped incident-response-config.yaml', () => {
+  it('loads, and changes none of the built-in defaults it writes out', async () => {
+    const loaded = await loadConfig({ repoRoot: join(SHIPPED, '..') });
+    const defaults = defaultSettings();
+    expect(loaded.path).toBe(SHIPPED);
+    expect(loaded.settings.orchestrator).toEqual(defaults.orchestrator);
+    expect(loaded.settings.triage.scoring).toEqual(defaults.triage.scoring);
+    expect(loaded.settings.triage.enrichment_sources.map((source) => source.type)).toEqual([
+      'asset_registry',
+      'threat_intel',
+    ]);
+    expect(loaded.settings.notifications.escalation_matrix.critical?.map((step) => step.role)).toEqual([
+      'security_engineer',
+      'security_lead',
+    ]);
+  });
+
+  it("keeps the seed's two playbooks, with their approval gates and dry-run notifications", async () => {
+    const { settings } = await loadConfig({ repoRoot: join(SHIPPED, '..') });
+    expect(settings.playbooks.map((p) => [p.id, p.trigger])).toEqual([
+      ['immediate-isolation', "severity == 'critical'"],
+      ['investigate-and-notify', "severity == 'high'"],
+    ]);
+    expect(settings.playbooks[0]?.steps).toEqual([
+      {
+        id: 'revoke-credentials',
+        action: 'cloud:revoke_session',
+        requires_approval: true,
+        dry_run_supported: false,
+      },
+      {
+        id: 'isolate-instance',
+        action: 'cloud:security_group_deny_all',
+        requires_approval: true,
+        dry_run_supported: false,
+      },
+      {
+        id: 'notify-channel',
+        action: 'slack:post_message',
+        channel: '#ir-critical',
+        requires_approval: false,
+        dry_run_supported: true,
+      },
+    ]);
+    expect(settings.playbooks[1]?.steps[1]).toEqual({
+      id: 'create-ticket',
+      action: 'jira:create_issue',
+      project: 'SEC',
+      priority: 'High',
+      requires_approval: false,
+      dry_run_supported: false,
+    });
+  });
+});
+
+describe('defaults', () => {
+  const expectBuiltIn = (loaded: LoadedConfig) => {
+    expect(loaded.settings).toEqual(defaultSettings());
+    expect(loaded.settings.playbooks).toEqual([]);
+    expect(loaded.correlationWindowMs).toBe(3_600_000);
+    expect(loaded.pushAttempts).toBe(10);
+    expect(loaded.backoffBaseMs).toBe(200);
+    expect(loaded.backoffMaxMs).toBe(5000);
+    expect(loaded.committer).toBeUndefined();
+    expect(loaded.signing).toEqual({ allowedSigners: '.github/allowed_signers', requireSigned: false });
+  };
+
+  it('applies the built-in defaults when the repository has no configuration file', async () => {
+    const loaded = await loadConfig({ repoRoot: scratchRepo() });
+    expect(loaded.path).toBeUndefined();
+    expectBuiltIn(loaded);
+  });
+
+  it('applies them to a file that is empty or only comments', async () => {
+    expectBuiltIn(await loadConfig({ repoRoot: repoWith('') }));
+    expectBuiltIn(await loadConfig({ repoRoot: repoWith('# nothing configured yet\n') }));
+  });
+
+  it('fills in what a file leaves out, key by key', async () => {
+    const root = repoWith(`orchestrator:
+  correlation_window: 30m
+  store:
+    push_attempts: 3
+  committer:
+    name: irac bot
+    email: irac@example.com
+triage:
+  scoring:
+    thresholds: { critical: 0.9, high: 0.6, medium: 0.3 }
+`);
+    const loaded = await loadConfig({ repoRoot: root });
+    expect(loaded.settings.orchestrator).toEqual({
+      ...defaultSettings().orchestrator,
+      correlation_window: '30m',
+      store: { push_attempts: 3, backoff_base: '200ms', backoff_max: '5s' },
+      committer: { name: 'irac bot', email: 'irac@example.com' },
+    });
+    expect(loaded.settings.triage.scoring).toEqual({
+      weights: defaultSettings().triage.scoring.weights,
+      thresholds: { critical: 0.9, high: 0.6, medium: 0.3 },
+    });
+    expect(loaded.correlationWindowMs).toBe(1_800_000);
+    expect(loaded.pushAttempts).toBe(3);
+    expect(loaded.committer).toEqual({ name: 'irac bot', email: 'irac@example.com' });
+  });
+
+  it('are the same values the schema documents as `default`', () => {
+    const defs = configSchema.$defs as Record<string, SchemaNode>;
+    const resolve = (node: SchemaNode): SchemaNode =>
+      node.$ref ? resolve({ ...defs[node.$ref.replace('#/$defs/', '')], ...node, $ref: undefined }) : node;
+    const documented: [string, unknown][] = [];
+    const walk = (node: SchemaNode, path: string[]) => {
+      for (const [key, child] of Object.entries(resolve(node).properties ?? {})) {
+        const resolved = resolve(child);
+        if ('default' in resolved) documented.push([[...path, key].join('.'), resolved.default]);
+        walk(resolved, [...path, key]);
+      }
+    };
+    walk(configSchema as SchemaNode, []);
+    const settings = defaultSettings() as unknown as Record<string, unknown>;
+    const at = (path: string) =>
+      path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], settings);
+    expect(documented.length).toBeGreaterThanOrEqual(10);
+    for (const [path, value] of documented) expect([path, at(path)]).toEqual([path, value]);
+
+    const step = (defs.step?.properties ?? {}) as Record<string, SchemaNode>;
+    expect([step.requires_approval?.default, step.dry_run_supported?.default]).toEqual([false, false]);
+  });
+
+  it('are frozen: no reader can change them for the next', async () => {
+    const { settings } = await loadConfig({ repoRoot: join(SHIPPED, '..') });
+    expect(() => {
+      (settings.orchestrator as { dry_run_default: boolean }).dry_run_default = false;
+    }).toThrow(TypeError);
+    expect(() => (settings.playbooks as unknown[]).push({})).toThrow(TypeError);
+    expect(defaultSettings().orchestrator.dry_run_default).toBe(true);
+  });
+});
+
+interface SchemaNode {
+  $ref?: string | undefined;
+  properties?: Record<string, SchemaNode>;
+  default?: unknown;
+}
+
+describe('an explicit --config file', () => {
+  it('is read relative to the working directory, or from an absolute path', async () => {
+    const root = repoWith('orchestrator: { dry_run_default: false }\n');
+    const file = join(root, DEFAULT_CONFIG_FILE);
+    for (const given of [file, relative(process.cwd(), file)]) {
+      const loaded = await loadConfig({ repoRoot: scratchRepo(), file: given });
+      expect(loaded.path).toBe(file);
+      expect(loaded.settings.orchestrator.dry_run_default).toBe(false);
+    }
+  });
+
+  it('must exist: no silent fallback to defaults', async () => {
+    const file = join(scratchRepo(), 'missing.yaml');
+    await expect(loadConfig({ repoRoot: scratchRepo(), file })).rejects.toThrow(
+      new InputError(file, 'no such file'),
+    );
+  });
+
+  it('must be a file, and small', async () => {
+    const root = scratchRepo();
+    await expect(loadConfig({ repoRoot: root, file: root })).rejects.toThrow(`${root}: is not a file`);
+    const big = join(root, 'big.yaml');
+    writeFileSync(big, `# ${'x'.repeat(1024 * 1024)}\n`);
+    await expect(loadConfig({ repoRoot: root, file: big })).rejects.toThrow(
+      `${big}: is 1048579 bytes; the limit is 1048576`,
+    );
+  });
+});
+
+describe('a configuration irac rejects, in one line: file:line:col: what', () => {
+  it("names the seed's audit_store and state_backend as unknown keys: state lives in git", async () => {
+    expect(await rejection(SEED_ORCHESTRATOR)).toBe(
+      'incident-response-config.yaml:3:3: orchestrator has unknown key "audit_store"',
+    );
+    expect(await rejection('orchestrator:\n  state_backend: dynamodb://incident-state\n')).toBe(
+      'incident-response-config.yaml:2:3: orchestrator has unknown key "state_backend"',
+    );
+  });
+
+  it('suggests the key a misspelling meant', async () => {
+    expect(await rejection('orchestrator:\n  store:\n    push_atempts: 3\n')).toBe(
+      'incident-response-config.yaml:3:5: orchestrator.store has unknown key "push_atempts" (did you mean "push_attempts"?)',
+    );
+    expect(await rejection('playbook:\n  - id: x\n')).toBe(
+      'incident-response-config.yaml:1:1: the configuration has unknown key "playbook" (did you mean "playbooks"?)',
+    );
+  });
+
+  it('refuses a misspelled requires_approval, which would otherwise pass as a parameter and skip the gate', async () => {
+    const text = `playbooks:\n${PLAYBOOK('contain', '      - id: isolate\n        action: cloud:isolate_instance\n        require_approval: true\n')}`;
+    expect(await rejection(text)).toBe(
+      'incident-response-config.yaml:7:9: playbooks[0].steps[0] has unknown key "require_approval" (did you mean "requires_approval"?)',
+    );
+    const approvedBy = text.replace('require_approval: true', 'needs_approval: true');
+    expect(await rejection(approvedBy)).toBe(
+      'incident-response-config.yaml:7:9: playbooks[0].steps[0] has unknown key "needs_approval" (did you mean "requires_approval"?)',
+    );
+  });
+
+  it('says which type a value must have and what it got', async () => {
+    expect(await rejection('orchestrator:\n  dry_run_default: yes\n')).toBe(
+      'incident-response-config.yaml:2:20: orchestrator.dry_run_default must be true or false, not "yes"',
+    );
+    expect(await rejection('orchestrator:\n  max_concurrent_playbooks: ten\n')).toBe(
+      'incident-response-config.yaml:2:29: orchestrator.max_concurrent_playbooks must be a whole number, not "ten"',
+    );
+    expect(await rejection('orchestrator:\n  max_concurrent_playbooks: 0\n')).toBe(
+      'incident-response-config.yaml:2:29: orchestrator.max_concurrent_playbooks must be at least 1, not 0',
+    );
+    expect(await rejection('orchestrator:\n  store:\n    push_attempts: 1000\n')).toBe(
+      'incident-response-config.yaml:3:20: orchestrator.store.push_attempts must be at most 100, not 1000',
+    );
+    expect(await rejection('orchestrator:\ntriage: []\n')).toBe(
+      'incident-response-config.yaml:1:1: orchestrator must be a mapping, not empty',
+    );
+  });
+
+  it('explains what a duration looks like', async () => {
+    expect(await rejection('orchestrator:\n  correlation_window: 1 hour\n')).toBe(
+      'incident-response-config.yaml:2:23: orchestrator.correlation_window must be a duration like "200ms", "30s", "5m", "1h" or "7d", not "1 hour"',
+    );
+    expect(
+      await rejection(
+        'notifications:\n  escalation_matrix:\n    critical:\n      - role: oncall\n        timeout: 5\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:5:18: notifications.escalation_matrix.critical[0].timeout must be a string, not 5',
+    );
+  });
+
+  it('refuses a backoff cap shorter than the backoff itself', async () => {
+    expect(await rejection('orchestrator:\n  store:\n    backoff_base: 10s\n    backoff_max: 2s\n')).toBe(
+      'incident-response-config.yaml:4:18: orchestrator.store.backoff_max (2s) is shorter than backoff_base (10s)',
+    );
+  });
+
+  it('refuses a backoff longer than the default cap, naming the default', async () => {
+    expect(await rejection('orchestrator:\n  store:\n    backoff_base: 10s\n')).toBe(
+      'incident-response-config.yaml:3:19: orchestrator.store.backoff_base (10s) is longer than backoff_max (5s, the default)',
+    );
+  });
+
+  it('checks the committer identity, the signers file path and enrichment addresses', async () => {
+    expect(
+      await rejection(
+        'orchestrator:\n  committer:\n    name: "irac <root@evil>"\n    email: irac@example.com\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:3:11: orchestrator.committer.name must be a name of at most 200 characters without "<", ">" or control characters, not "irac <root@evil>"',
+    );
+    expect(await rejection('orchestrator:\n  committer:\n    name: irac\n    email: irac\n')).toBe(
+      'incident-response-config.yaml:4:12: orchestrator.committer.email must be an email address, not "irac"',
+    );
+    expect(await rejection('orchestrator:\n  committer:\n    name: irac\n')).toBe(
+      'incident-response-config.yaml:3:5: orchestrator.committer lacks required key "email"',
+    );
+    expect(await rejection('orchestrator:\n  signing:\n    allowed_signers: ../../etc/signers\n')).toBe(
+      'incident-response-config.yaml:3:22: orchestrator.signing.allowed_signers must be a path inside the repository (relative, without ".."), not "../../etc/signers"',
+    );
+    expect(
+      await rejection(
+        'triage:\n  enrichment_sources:\n    - type: asset_registry\n      endpoint: ftp://assets\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:4:17: triage.enrichment_sources[0].endpoint must be an http:// or https:// URL, not "ftp://assets"',
+    );
+    expect(
+      await rejection(
+        'triage:\n  enrichment_sources:\n    - { type: threat_intel, provider: abuse_ip_db, rate_limit: 100 per minute }\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:3:64: triage.enrichment_sources[0].rate_limit must be a rate like "100/min" (per s, min or h), not "100 per minute"',
+    );
+  });
+
+  it('refuses a playbook id used twice, pointing at the second', async () => {
+    const step = '      - id: notify\n        action: slack:post_message\n';
+    const text = `playbooks:\n${PLAYBOOK('contain', step)}${PLAYBOOK('triage-only', step)}${PLAYBOOK('contain', step)}`;
+    expect(await rejection(text)).toBe(
+      'incident-response-config.yaml:12:9: duplicate playbook id "contain" (first at line 2)',
+    );
+  });
+
+  it('refuses a step id used twice in one playbook, and allows it across playbooks', async () => {
+    const steps = `      - id: notify
+        action: slack:post_message
+        channel: "#ir"
+      - id: ticket
+        action: jira:create_issue
+      - id: notify
+        action: slack:post_message
+`;
+    expect(await rejection(`playbooks:\n${PLAYBOOK('contain', steps)}`)).toBe(
+      'incident-response-config.yaml:10:13: duplicate step id "notify" in playbook "contain" (first at line 5)',
+    );
+    const once = '      - id: notify\n        action: slack:post_message\n';
+    const loaded = await loadConfig({
+      repoRoot: repoWith(`playbooks:\n${PLAYBOOK('a', once)}${PLAYBOOK('b', once)}`),
+    });
+    expect(loaded.settings.playbooks.map((p) => p.steps[0]?.id)).toEqual(['notify', 'notify']);
+  });
+
+  it('checks playbook, step and action names', async () => {
+    expect(
+      await rejection(
+        `playbooks:\n${PLAYBOOK('Contain', '      - id: a\n        action: slack:post_message\n')}`,
+      ),
+    ).toBe(
+      'incident-response-config.yaml:2:9: playbooks[0].id must be an id of lowercase letters, digits and dashes (at most 64 characters), not "Contain"',
+    );
+    expect(
+      await rejection(`playbooks:\n${PLAYBOOK('contain', '      - id: a\n        action: post_message\n')}`),
+    ).toBe(
+      'incident-response-config.yaml:6:17: playbooks[0].steps[0].action must be an action like "slack:post_message", not "post_message"',
+    );
+    expect(
+      await rejection(
+        `playbooks:\n${PLAYBOOK('contain', '      - id: a\n        action: slack:post_message\n        Channel: "#ir"\n')}`,
+      ),
+    ).toBe(
+      'incident-response-config.yaml:7:9: playbooks[0].steps[0] has key "Channel"; keys must be a name of lowercase letters, digits and underscores (at most 64 characters)',
+    );
+    expect(
+      await rejection(
+        `playbooks:\n${PLAYBOOK('contain', '      - id: a\n        action: slack:post_message\n        channel: { name: ir }\n')}`,
+      ),
+    ).toBe(
+      'incident-response-config.yaml:7:18: playbooks[0].steps[0].channel must be a string, a number or a boolean, not a mapping',
+    );
+    expect(
+      await rejection(`playbooks:\n  - id: contain\n    trigger: severity == 'critical'\n    steps: []\n`),
+    ).toBe('incident-response-config.yaml:4:12: playbooks[0].steps must not be empty');
+    expect(
+      await rejection(
+        `playbooks:\n  - id: contain\n    steps:\n      - { id: a, action: "slack:post_message" }\n`,
+      ),
+    ).toBe('incident-response-config.yaml:2:5: playbooks[0] lacks required key "trigger"');
+  });
+
+  it('checks that an enrichment source says where to look', async () => {
+    expect(
+      await rejection(
+        'triage:\n  enrichment_sources:\n    - type: threat_intel\n      rate_limit: 100/min\n',
+      ),
+    ).toBe('incident-response-config.yaml:3:7: triage.enrichment_sources[0] lacks required key "provider"');
+    expect(await rejection('triage:\n  enrichment_sources:\n    - type: cmdb\n')).toBe(
+      'incident-response-config.yaml:3:13: triage.enrichment_sources[0].type must be one of "asset_registry", "threat_intel", not "cmdb"',
+    );
+  });
+
+  it('refuses weights that do not add up to 1 and thresholds out of order', async () => {
+    const weights =
+      'triage:\n  scoring:\n    weights: { severity: 0.5, asset_criticality: 0.3, historical_frequency: 0.2, threat_score: 0.1 }\n';
+    expect(await rejection(weights)).toBe(
+      'incident-response-config.yaml:3:14: triage.scoring.weights must sum to 1, not 1.1',
+    );
+    expect(
+      await rejection('triage:\n  scoring:\n    thresholds: { critical: 0.5, high: 0.5, medium: 0.2 }\n'),
+    ).toBe(
+      'incident-response-config.yaml:3:17: triage.scoring.thresholds must descend from critical to high to medium, not 0.5, 0.5, 0.2',
+    );
+    expect(
+      await rejection('triage:\n  scoring:\n    thresholds: { critical: 1.5, high: 0.5, medium: 0.2 }\n'),
+    ).toBe(
+      'incident-response-config.yaml:3:29: triage.scoring.thresholds.critical must be at most 1, not 1.5',
+    );
+  });
+
+  it('knows only the four severities in the escalation matrix', async () => {
+    expect(
+      await rejection(
+        'notifications:\n  escalation_matrix:\n    urgent:\n      - { role: oncall, timeout: 5m }\n',
+      ),
+    ).toBe('incident-response-config.yaml:3:5: notifications.escalation_matrix has unknown key "urgent"');
+  });
+
+  it('reports the first problem in the file, whatever order the schema finds them in', async () => {
+    const text =
+      'orchestrator:\n  dry_run_default: maybe\n  max_concurrent_playbooks: -1\n  audit_store: s3://x\n';
+    expect(await rejection(text)).toBe(
+      'incident-response-config.yaml:2:20: orchestrator.dry_run_default must be true or false, not "maybe"',
+    );
+  });
+
+  it('refuses a duplicate YAML key instead of keeping the last one', async () => {
+    expect(await rejection('orchestrator:\n  dry_run_default: true\n  dry_run_default: false\n')).toBe(
+      'incident-response-config.yaml:3:3: duplicate key "dry_run_default"',
+    );
+  });
+
+  it('refuses what is not YAML, or not UTF-8', async () => {
+    expect(await rejection('orchestrator:\n\tdry_run_default: true\n')).toBe(
+      'incident-response-config.yaml:2:1: invalid YAML: Tabs are not allowed as indentation',
+    );
+    expect(await rejection('orchestrator: [unclosed\n')).toBe(
+      'incident-response-config.yaml:2:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    );
+    expect(await rejection('orchestrator: 1\n---\ntriage: 2\n')).toBe(
+      'incident-response-config.yaml:2:1: holds more than one YAML document; irac reads one',
+    );
+    expect(await rejection(Buffer.from([0x6f, 0x3a, 0x20, 0xff, 0xfe, 0x0a]))).toBe(
+      'incident-response-config.yaml: is not UTF-8 text',
+    );
+  });
+
+  it('refuses YAML that is a list or a scalar rather than a mapping', async () => {
+    expect(await rejection('- orchestrator\n- triage\n')).toBe(
+      'incident-response-config.yaml:1:1: the configuration must be a mapping, not a list',
+    );
+    expect(await rejection('dry_run_default\n')).toBe(
+      'incident-response-config.yaml:1:1: the configuration must be a mapping, not "dry_run_default"',
+    );
+  });
+
+  it('refuses tags and keys that are not strings', async () => {
+    expect(await rejection('orchestrator:\n  correlation_window: !!binary aGk=\n')).toBe(
+      'incident-response-config.yaml:2:23: invalid YAML: Unresolved tag: tag:yaml.org,2002:binary',
+    );
+    expect(await rejection('orchestrator:\n  1: true\n')).toBe(
+      'incident-response-config.yaml:2:3: keys must be strings, not the number 1',
+    );
+  });
+
+  it('refuses an alias bomb before expanding it, and an alias without an anchor', async () => {
+    const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [name, previous] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+    ]) {
+      rows.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const bomb = `orchestrator:\n  committer:\n    name: irac\n    email: irac@example.com\n${rows.map((row) => `x_${row}`).join('\n')}\n`;
+    expect(await rejection(bomb)).toBe(
+      'incident-response-config.yaml:6:10: aliases expand too far (more than 100 expansions of nested aliases)',
+    );
+    expect(await rejection('orchestrator: *defaults\n')).toBe(
+      'incident-response-config.yaml:1:15: alias *defaults has no anchor before it',
+    );
+  });
+
+  it('accepts anchors and aliases used plainly, and reports problems at the alias', async () => {
+    const step =
+      '      - &notify\n        id: notify\n        action: slack:post_message\n        channel: "#ir"\n';
+    const text = `playbooks:\n${PLAYBOOK('a', step)}${PLAYBOOK('b', '      - *notify\n')}`;
+    const loaded = await loadConfig({ repoRoot: repoWith(text) });
+    expect(loaded.settings.playbooks[1]?.steps[0]).toEqual(loaded.settings.playbooks[0]?.steps[0]);
+    const twice = `playbooks:\n${PLAYBOOK('a', `${step}      - *notify\n`)}`;
+    expect(await rejection(twice)).toBe(
+      'incident-response-config.yaml:9:9: duplicate step id "notify" in playbook "a" (first at line 6)',
+    );
+  });
+});
+
+describe('the signing key', () => {
+  it('comes from the configuration, resolved to an absolute path', async () => {
+    const keyDir = scratchRepo();
+    const key = join(keyDir, 'irac_ed25519');
+    const loaded = await loadConfig({ repoRoot: repoWith(`orchestrator:\n  signing:\n    key: ${key}\n`) });
+    expect(loaded.signing).toEqual({ key, allowedSigners: '.github/allowed_signers', requireSigned: false });
+  });
+
+  it('is overridden by IRAC_SIGNING_KEY, with or without a file', async () => {
+    const key = join(scratchRepo(), 'from-secret');
+    vi.stubEnv('IRAC_SIGNING_KEY', key);
+    const configured = await loadConfig({
+      repoRoot: repoWith('orchestrator:\n  signing:\n    key: /elsewhere/key\n'),
+    });
+    expect(configured.signing.key).toBe(key);
+    expect((await loadConfig({ repoRoot: scratchRepo() })).signing.key).toBe(key);
+  });
+
+  it('is refused inside the repository, where one `git add .` would publish it', async () => {
+    const root = scratchRepo();
+    const key = join(root, 'keys', 'irac');
+    writeFileSync(join(root, DEFAULT_CONFIG_FILE), `orchestrator:\n  signing:\n    key: ${key}\n`);
+    await expect(loadConfig({ repoRoot: root })).rejects.toThrow(
+      `${root}/${DEFAULT_CONFIG_FILE}:3:10: signing key ${key} is inside the repository; keep private keys out of it`,
+    );
+    vi.stubEnv('IRAC_SIGNING_KEY', join(root, '.ssh', 'id'));
+    await expect(loadConfig({ repoRoot: root })).rejects.toThrow(
+      `IRAC_SIGNING_KEY: signing key ${join(root, '.ssh', 'id')} is inside the repository; keep private keys out of it`,
+    );
+  });
+});
+
+describe('durationMs', () => {
+  it('reads milliseconds, seconds, minutes, hours and days', () => {
+    expect(['200ms', '30s', '5m', '1h', '7d', '0s'].map(durationMs)).toEqual([
+      200, 30_000, 300_000, 3_600_000, 604_800_000, 0,
+    ]);
+  });
+
+  it('refuses anything else rather than guess', () => {
+    for (const text of ['1 hour', '1.5h', '-1s', '5', 'h', '1H', '123456789d']) {
+      expect(() => durationMs(text)).toThrow(RangeError);
+    }
+  });
+});
