@@ -86,6 +86,15 @@ describe('irac ingest', () => {
     expect(run.stderr).toMatch(/^irac: incident-response-config.yaml:2:\d+: .*correlation_window/);
     expect(existsSync(join(repo, 'incidents'))).toBe(false);
   });
+
+  it('refuses to record unsigned when the configuration requires signed commits', () => {
+    const repo = scratchRepo();
+    writeFileSync(join(repo, 'incident-response-config.yaml'), 'orchestrator:\n  signing:\n    require_signed: true\n');
+    const run = irac(['ingest', SAMPLE], repo, '');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/incident-response-config.yaml: orchestrator.signing.require_signed is set but no signing key/);
+    expect(existsSync(join(repo, 'incidents'))).toBe(false);
+  });
 });
 
 describe('irac verify and irac timeline', () => {

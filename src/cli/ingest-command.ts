@@ -2,15 +2,13 @@
 // incidents committed (and pushed, when the branch has a remote). Input is normalized and validated
 // in full before the repository is touched: a rejected payload writes nothing.
 
-import { loadConfig } from '../config/config.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeWithEvidence } from '../ingest/normalize.js';
 import { recordEvents } from '../store/record.js';
-import { IncidentRepository } from '../store/repository.js';
 import type { Vendor } from '../types.js';
-import { actorFromEnvironment } from './actor.js';
 import { type CliIo, readInput } from './io.js';
+import { openStore } from './store-context.js';
 
 export interface IngestCommandOptions {
   readonly source?: Vendor;
@@ -28,12 +26,7 @@ export async function ingestCommand(file: string | undefined, options: IngestCom
   const items = [...normalizeWithEvidence(bytes, { source: options.source, limits, name })];
   if (items.length === 0) throw new InputError(name, 'holds no security event');
 
-  const repository = await IncidentRepository.open(options.repo ?? process.cwd());
-  const config = await loadConfig({
-    repoRoot: repository.root,
-    ...(options.config ? { file: options.config } : {}),
-  });
-  const actor = await actorFromEnvironment(repository.git);
+  const { repository, config, actor, publish } = await openStore(options);
   const applied = await repository.apply(
     (tx) =>
       recordEvents(tx, items, {
@@ -41,13 +34,7 @@ export async function ingestCommand(file: string | undefined, options: IngestCom
         correlationWindowMs: config.correlationWindowMs,
         now: () => new Date(),
       }),
-    {
-      pushAttempts: config.pushAttempts,
-      backoffBaseMs: config.backoffBaseMs,
-      backoffMaxMs: config.backoffMaxMs,
-      committer: config.committer,
-      signingKey: config.signing.key,
-    },
+    publish,
   );
 
   for (const warning of applied.warnings) io.stderr(`irac: warning: ${warning}\n`);
