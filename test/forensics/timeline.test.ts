@@ -28,7 +28,10 @@ describe('incidentTimeline', () => {
     const context = {
       actor: 'analyst',
       correlationWindowMs: 3_600_000,
-      now: () => new Date((clock += 60_000)),
+      now: () => {
+        clock += 60_000;
+        return new Date(clock);
+      },
     };
     // The second event happened before the first was even recorded, but arrived later.
     const input = `${payload('late', '2026-03-01T11:00:00Z')}\n${payload('early', '2026-03-01T10:00:00Z')}\n`;
