@@ -12,12 +12,12 @@ const BIN = join(REPO_ROOT, 'bin/irac.js');
 const SAMPLE = join(FIXTURES_DIR, 'generic/sample.json');
 const GUARDDUTY = join(FIXTURES_DIR, 'guardduty/sample.json');
 
-function irac(args: string[], cwd: string, input = '') {
+function irac(args: string[], cwd: string, input = '', env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     input,
     encoding: 'utf8',
-    env: { ...process.env, IRAC_ACTOR: 'cli-test' },
+    env: { ...process.env, IRAC_ACTOR: 'cli-test', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -34,7 +34,9 @@ describe('irac ingest', () => {
     const first = irac(['ingest', SAMPLE, '--repo', repo], scratchDir());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^opened IR-\d{8}-[0-9a-z]{8} {2}generic-[0-9a-f]{32} {2}high generic okta.impossible_travel\n/);
+    expect(first.stdout).toMatch(
+      /^opened IR-\d{8}-[0-9a-z]{8} {2}generic-[0-9a-f]{32} {2}high generic okta.impossible_travel\n/,
+    );
     expect(first.stdout).toMatch(/1 event: 1 opened, 0 joined, 0 already recorded \(1 commit on main\)\n$/);
     const id = incidentIdIn(first.stdout);
     const second = irac(['ingest', SAMPLE], repo);
@@ -48,12 +50,50 @@ describe('irac ingest', () => {
   it('reads a repository_dispatch event file from stdin and pushes to origin', () => {
     const { origin, clone } = scratchRemote();
     const work = clone();
-    const dispatch = JSON.stringify({ event_type: 'security-event', client_payload: { source: 'guardduty', event: JSON.parse(git(REPO_ROOT, 'show', `HEAD:test/fixtures/guardduty/sample.json`)) } });
+    const dispatch = JSON.stringify({
+      event_type: 'security-event',
+      client_payload: {
+        source: 'guardduty',
+        event: JSON.parse(git(REPO_ROOT, 'show', `HEAD:test/fixtures/guardduty/sample.json`)),
+      },
+    });
     const run = irac(['ingest', '-', '--json'], work, dispatch);
     expect(run.stderr).toBe('');
-    const [line] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [line] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(line).toMatchObject({ outcome: 'opened', event: expect.stringMatching(/^guardduty-/) });
     expect(git(origin, 'rev-parse', 'main')).toBe(line.commit);
+  });
+
+  it('in a repository_dispatch run, reads the runner’s event file and commits as github-actions[bot]', () => {
+    const repo = scratchRepo();
+    const eventFile = join(scratchDir(), 'event.json');
+    writeFileSync(
+      eventFile,
+      JSON.stringify({
+        action: 'security-event',
+        client_payload: {
+          event: JSON.parse(git(REPO_ROOT, 'show', 'HEAD:test/fixtures/generic/sample.json')),
+        },
+      }),
+    );
+    const run = irac(['ingest'], repo, '', {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'repository_dispatch',
+      GITHUB_EVENT_PATH: eventFile,
+      IRAC_ACTOR: '',
+      GITHUB_ACTOR: 'siem-relay',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/ir',
+      GITHUB_RUN_ID: '42',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^opened IR-/);
+    expect(git(repo, 'log', '-1', '--format=%an <%ae>%n%(trailers:key=Irac-Actor,valueonly)').trim()).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nsiem-relay (https://github.com/acme/ir/actions/runs/42)',
+    );
   });
 
   it('rejects a bad payload with one line and writes nothing', () => {
@@ -72,7 +112,9 @@ describe('irac ingest', () => {
     const plain = scratchDir();
     const notRepo = irac(['ingest', SAMPLE, '--repo', plain], plain);
     expect(notRepo).toMatchObject({ code: 1, stdout: '' });
-    expect(notRepo.stderr).toBe(`irac: ${plain}: is not in a git repository (run \`git init\`, or point --repo at one)\n`);
+    expect(notRepo.stderr).toBe(
+      `irac: ${plain}: is not in a git repository (run \`git init\`, or point --repo at one)\n`,
+    );
     const missing = irac(['ingest', SAMPLE, '--repo', join(plain, 'nope')], plain);
     expect(missing.stderr).toBe(`irac: ${join(plain, 'nope')}: no such directory\n`);
     expect(existsSync(join(plain, 'incidents'))).toBe(false);
@@ -89,10 +131,15 @@ describe('irac ingest', () => {
 
   it('refuses to record unsigned when the configuration requires signed commits', () => {
     const repo = scratchRepo();
-    writeFileSync(join(repo, 'incident-response-config.yaml'), 'orchestrator:\n  signing:\n    require_signed: true\n');
+    writeFileSync(
+      join(repo, 'incident-response-config.yaml'),
+      'orchestrator:\n  signing:\n    require_signed: true\n',
+    );
     const run = irac(['ingest', SAMPLE], repo, '');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/incident-response-config.yaml: orchestrator.signing.require_signed is set but no signing key/);
+    expect(run.stderr).toMatch(
+      /incident-response-config.yaml: orchestrator.signing.require_signed is set but no signing key/,
+    );
     expect(existsSync(join(repo, 'incidents'))).toBe(false);
   });
 });
@@ -113,7 +160,10 @@ describe('irac verify and irac timeline', () => {
     const json = JSON.parse(irac(['verify', '--json'], repo).stdout);
     expect(json).toMatchObject({ ok: true, incidents: 2, events: 2, commits: 2, problems: [] });
 
-    const yaml = git(repo, 'ls-files', 'incidents/*/incident.yaml').split('\n').find((p) => p.includes(id)) ?? '';
+    const yaml =
+      git(repo, 'ls-files', 'incidents/*/incident.yaml')
+        .split('\n')
+        .find((p) => p.includes(id)) ?? '';
     writeFileSync(join(repo, yaml), 'status: resolved\n');
     git(repo, 'commit', '--quiet', '-am', 'close it by hand');
     const bad = irac(['verify'], repo);

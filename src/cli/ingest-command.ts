@@ -21,7 +21,12 @@ export interface IngestCommandOptions {
 const VERB = { opened: 'opened', joined: 'joined', duplicate: 'already recorded in' } as const;
 
 export async function ingestCommand(file: string | undefined, options: IngestCommandOptions, io: CliIo) {
-  const { bytes, name } = await readInput(file, io);
+  // In a workflow run started by repository_dispatch, the event file is the input unless told otherwise.
+  const eventFile =
+    file === undefined && process.env.GITHUB_EVENT_NAME === 'repository_dispatch'
+      ? process.env.GITHUB_EVENT_PATH
+      : undefined;
+  const { bytes, name } = await readInput(file ?? eventFile, io);
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
   const items = [...normalizeWithEvidence(bytes, { source: options.source, limits, name })];
   if (items.length === 0) throw new InputError(name, 'holds no security event');
