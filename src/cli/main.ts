@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError, OperationError, UsageError } from '../errors.js';
 import { displayText } from '../ingest/display.js';
 import { SOURCE_NAMES } from '../ingest/registry.js';
+import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
 import { ingestCommand } from './ingest-command.js';
 import { type CliIo, processIo } from './io.js';
@@ -111,7 +112,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       // commander has already printed the usage problem; help and --version are successes.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof InputError || error instanceof OperationError) {
+    // A git command irac ran failed (a full disk, a key with a passphrase, permissions): the message
+    // names the command and git's own last line, which is what the user can act on.
+    if (error instanceof InputError || error instanceof OperationError || error instanceof GitError) {
       io.stderr(errorLine(error.message));
       return 1;
     }

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sha256Hex } from '../digest.js';
+import { OperationError } from '../errors.js';
 import { isJsonObject } from '../json.js';
 import { type AuditEntry, verifyChain } from '../store/audit.js';
 import type { Git, ObjectStore } from '../store/git.js';
@@ -66,6 +67,11 @@ const TRAILERS = ['Incident-Id', 'Irac-Action', 'Irac-Actor', 'Irac-Audit'] as c
 export async function verifyStore(git: Git, options: VerifyOptions): Promise<VerifyReport> {
   const head = await git.resolveCommit('HEAD');
   if (head === undefined) return { head, incidents: 0, events: 0, commits: 0, signed: 0, problems: [] };
+  if ((await git.output(['rev-parse', '--is-shallow-repository'])) === 'true') {
+    throw new OperationError(
+      `${git.dir} is a shallow clone: verify needs the whole history (\`git fetch --unshallow\`, or actions/checkout with fetch-depth: 0)`,
+    );
+  }
   const objects = await git.objects();
   try {
     const problems: string[] = [];

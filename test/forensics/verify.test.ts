@@ -73,6 +73,15 @@ describe('irac verify on an untouched store', () => {
     expect(report).toMatchObject({ incidents: 2, events: 3, commits: 3, signed: 0 });
   });
 
+  it('refuses a shallow clone, whose history cannot vouch for anything', async () => {
+    const { dir } = await store();
+    const shallow = `${scratchDir()}/shallow`;
+    git(dir, 'clone', '--quiet', '--depth', '1', `file://${dir}`, shallow);
+    await expect(verifyStore(new Git(shallow), OPTIONS)).rejects.toThrow(
+      /is a shallow clone: verify needs the whole history/,
+    );
+  });
+
   it('is fine with an empty repository and with one that has no incidents', async () => {
     const empty = scratchDir();
     git(empty, 'init', '--quiet');
