@@ -85,7 +85,7 @@ const ORCHESTRATOR_DEFAULTS = {
   max_concurrent_playbooks: 10,
   correlation_window: '1h',
 };
-const STORE_DEFAULTS: Required<StoreConfig> = { push_attempts: 10, backoff_base: '200ms', backoff_max: '5s' };
+const STORE_DEFAULTS: Required<StoreConfig> = { push_attempts: 20, backoff_base: '200ms', backoff_max: '5s' };
 const SIGNING_DEFAULTS = { allowed_signers: '.github/allowed_signers', require_signed: false };
 const SCORING_DEFAULTS: Required<ScoringConfig> = {
   weights: { severity: 0.4, asset_criticality: 0.3, historical_frequency: 0.2, threat_score: 0.1 },

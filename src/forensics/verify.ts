@@ -63,6 +63,7 @@ interface ChainEntry {
 }
 
 const TRAILERS = ['Incident-Id', 'Irac-Action', 'Irac-Actor', 'Irac-Audit'] as const;
+const INCIDENTS_IN_FLIGHT = 32;
 
 export async function verifyStore(git: Git, options: VerifyOptions): Promise<VerifyReport> {
   const head = await git.resolveCommit('HEAD');
@@ -77,15 +78,27 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
     const problems: string[] = [];
     const { incidents, eventIndex, fingerprintIndex } = await listStore(git, head, problems);
     const chains = new Map<string, Map<string, ChainEntry>>();
+    // The history walk runs in git while the incidents are checked here; commits are matched after.
+    const history = readHistory(git, objects, head, options, problems);
+    history.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
     let events = 0;
     let done = 0;
-    for (const [id, files] of incidents) {
-      options.onProgress?.('incidents', ++done, incidents.size);
-      events += files.events.size;
-      chains.set(id, await verifyIncident(objects, id, files, problems));
+    const ids = [...incidents.keys()];
+    for (let at = 0; at < ids.length; at += INCIDENTS_IN_FLIGHT) {
+      // Several incidents at once, so their object reads are pipelined to cat-file.
+      await Promise.all(
+        ids.slice(at, at + INCIDENTS_IN_FLIGHT).map(async (id) => {
+          const files = incidents.get(id) as IncidentFiles;
+          events += files.events.size;
+          chains.set(id, await verifyIncident(objects, id, files, problems));
+        }),
+      );
+      done = Math.min(at + INCIDENTS_IN_FLIGHT, ids.length);
+      options.onProgress?.('incidents', done, ids.length);
     }
     await verifyIndex(objects, incidents, eventIndex, fingerprintIndex, problems);
-    const history = await verifyHistory(git, objects, head, chains, options, problems);
+    const { commits, signed } = await history;
+    for (const commit of commits) checkCommit(commit, chains, problems);
     for (const [id, chain] of chains) {
       for (const { line, claimedBy } of chain.values()) {
         if (!claimedBy) {
@@ -99,8 +112,8 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
       head,
       incidents: incidents.size,
       events,
-      commits: history.commits,
-      signed: history.signed,
+      commits: commits.length,
+      signed,
       problems: [...new Set(problems)].sort(),
     };
   } finally {
@@ -326,14 +339,14 @@ const SIGNATURE_PROBLEMS: Readonly<Record<string, string>> = {
   E: 'has a signature that cannot be checked (key not in the allowed-signers file)',
 };
 
-async function verifyHistory(
+/** The commits that touched incidents/, newest first, with their signature verdicts counted. */
+async function readHistory(
   git: Git,
   objects: ObjectStore,
   head: string,
-  chains: ReadonlyMap<string, Map<string, ChainEntry>>,
   options: VerifyOptions,
   problems: string[],
-): Promise<{ commits: number; signed: number }> {
+): Promise<{ commits: Commit[]; signed: number }> {
   const signers = await allowedSignersFile(objects, head, options);
   if (!signers && options.requireSigned) {
     problems.push(`${options.allowedSignersPath}: missing, but signed commits are required`);
@@ -359,7 +372,7 @@ async function verifyHistory(
     stderr += chunk.toString('utf8');
   });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 128)));
-  let commits = 0;
+  const commits: Commit[] = [];
   let signed = 0;
   let pending = '';
   const finish = (record: string) => {
@@ -372,8 +385,8 @@ async function verifyHistory(
       trailers: parseTrailers(trailerText),
       paths: pathText.split('\n').filter((p) => p !== ''),
     };
-    commits++;
-    if (commits % 500 === 0) options.onProgress?.('commits', commits);
+    commits.push(commit);
+    if (commits.length % 500 === 0) options.onProgress?.('commits', commits.length);
     if (checkSignatures) {
       if (commit.signature === 'G') signed++;
       else if (commit.signature === 'N') {
@@ -384,7 +397,6 @@ async function verifyHistory(
           `commit ${sha}: ${SIGNATURE_PROBLEMS[commit.signature] ?? `signature status ${commit.signature}`}`,
         );
     }
-    checkCommit(commit, chains, problems);
   };
   const lines = createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {

@@ -2,8 +2,8 @@
 // commits from objects (blobs, trees, commit-tree) and moves refs with compare-and-swap, so it never
 // needs the working tree or the index to record an incident, and a user's unrelated changes stay
 // untouched. Reads and writes of objects go through long-lived `git cat-file --batch`,
-// `git hash-object --stdin-paths` and `git mktree --batch` processes: one process per kind per
-// operation, not one per object.
+// and `git hash-object --stdin-paths` processes: one process per kind per operation, not one per
+// object.
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -58,6 +58,19 @@ export interface CommitRequest {
   /** Path of an SSH private key: the commit is SSH-signed (gpg.format=ssh). */
   readonly signingKey?: string | undefined;
 }
+
+export interface FileChange {
+  readonly path: string;
+  readonly oldMode: string;
+  readonly newMode: string;
+  /** The blob the path holds afterwards. */
+  readonly sha: string;
+  /** A(dded), M(odified), D(eleted), T(ype changed). */
+  readonly status: string;
+}
+
+/** Pathspecs per git call: far below any command-line limit. */
+const PATHS_PER_CALL = 500;
 
 export type PushOutcome =
   | { readonly ok: true }
@@ -140,18 +153,58 @@ export class Git {
     return (await this.output(['remote'])).split('\n').filter((name) => name !== '');
   }
 
-  /** Paths with changes staged in the index (relative to the top level). */
-  async stagedPaths(): Promise<string[]> {
-    const status = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=no']);
-    return porcelainPaths(status.stdout)
-      .filter((entry) => entry.index !== ' ' && entry.index !== '?')
-      .map((e) => e.path);
+  /**
+   * Paths whose index entry differs from HEAD (relative to the top level). Index against tree only:
+   * no file is stat'ed, and the cache-tree lets git skip unchanged directories, whatever their size.
+   */
+  async stagedPaths(head: string | undefined): Promise<string[]> {
+    const listing = head
+      ? await this.run(['diff-index', '--cached', '--name-only', '-z', '--no-renames', head])
+      : await this.run(['ls-files', '-z']);
+    return listing.stdout.split('\0').filter((path) => path !== '');
   }
 
-  /** Paths under `dir` that differ from HEAD in the index or the working tree, untracked ones included. */
-  async changedPaths(dir: string): Promise<string[]> {
-    const status = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', dir]);
-    return porcelainPaths(status.stdout).map((e) => e.path);
+  /** Which of `paths` have local changes: modified, staged, or untracked files in the way. */
+  async localChanges(paths: readonly string[]): Promise<string[]> {
+    const changed: string[] = [];
+    for (let at = 0; at < paths.length; at += PATHS_PER_CALL) {
+      const chunk = paths.slice(at, at + PATHS_PER_CALL);
+      const status = await this.run([
+        '--literal-pathspecs',
+        'status',
+        '--porcelain=v1',
+        '-z',
+        '--untracked-files=all',
+        '--no-renames',
+        '--',
+        ...chunk,
+      ]);
+      for (const record of status.stdout.split('\0')) if (record.length > 3) changed.push(record.slice(3));
+    }
+    return changed;
+  }
+
+  /** The files that differ between two commits, as `git diff-tree -r` reports them. */
+  async changedFiles(from: string, to: string): Promise<FileChange[]> {
+    const out = await this.run(['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', from, to]);
+    const fields = out.stdout.split('\0');
+    const changes: FileChange[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const [oldMode = '', newMode = '', , sha = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
+      changes.push({ path: fields[i + 1] ?? '', oldMode, newMode, sha, status });
+    }
+    return changes;
+  }
+
+  /** Points the index entries of `files` at their blobs and writes them into the working tree. */
+  async checkoutFiles(files: readonly { path: string; sha: string }[]): Promise<void> {
+    if (files.length === 0) return;
+    await this.run(['update-index', '-z', '--index-info'], {
+      input: files.map((f) => `100644 ${f.sha}\t${f.path}\0`).join(''),
+    });
+    await this.run(['checkout-index', '-f', '-u', '-z', '--stdin'], {
+      input: files.map((f) => `${f.path}\0`).join(''),
+    });
   }
 
   /**
@@ -237,18 +290,6 @@ export class Git {
   }
 }
 
-function porcelainPaths(stdout: string): { index: string; path: string }[] {
-  const records = stdout.split('\0');
-  const entries: { index: string; path: string }[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] ?? '';
-    if (record.length < 4) continue;
-    entries.push({ index: record[0] ?? ' ', path: record.slice(3) });
-    if (record[0] === 'R' || record[0] === 'C') i++; // the rename's source path follows
-  }
-  return entries;
-}
-
 /**
  * Request/response over a long-lived git process. Requests are serialized; responses are read from
  * a buffer by the parser that knows their shape.
@@ -279,12 +320,14 @@ class GitPipe {
     this.child.stdin.on('error', (error) => fail(new GitError(args, 128, error.message)));
   }
 
+  /**
+   * Sends a request at once and reads its response after the responses to earlier requests: callers
+   * that issue many requests without waiting (Promise.all) get them pipelined, not one round trip each.
+   */
   exchange<T>(request: string | Buffer, parse: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => {
-      if (this.failure) throw this.failure;
-      this.child.stdin.write(request);
-      return parse();
-    });
+    if (this.failure) return Promise.reject(this.failure);
+    this.child.stdin.write(request);
+    const next = this.queue.then(() => parse());
     this.queue = next.catch(() => {});
     return next;
   }
@@ -332,8 +375,8 @@ export interface StoredObject {
 /** Reads and writes git objects through three long-lived processes, started on first use. */
 export class ObjectStore {
   private reader: GitPipe | undefined;
-  private blobWriter: { pipe: GitPipe; dir: string; count: number } | undefined;
-  private treeWriter: GitPipe | undefined;
+  private readonly writers = new Map<'blob' | 'tree', GitPipe>();
+  private scratch: { dir: string; count: number } | undefined;
   private readonly hashBytes: number;
 
   constructor(
@@ -367,40 +410,52 @@ export class ObjectStore {
     return object?.type === 'tree' ? parseTree(object.content, this.hashBytes) : undefined;
   }
 
-  async writeBlob(content: string | Buffer): Promise<string> {
-    if (!this.blobWriter) {
-      const dir = await mkdtemp(join(tmpdir(), 'irac-blobs-'));
+  /**
+   * Writes an object through `git hash-object -w --stdin-paths`, one long-lived process per type: the
+   * content goes through a scratch file, since hash-object reads objects from paths, not a stream.
+   */
+  private async writeObject(type: 'blob' | 'tree', content: string | Buffer): Promise<string> {
+    let pipe = this.writers.get(type);
+    if (!pipe) {
       // --no-filters: stored byte for byte, whatever .gitattributes say (evidence must not be converted).
-      this.blobWriter = {
-        pipe: new GitPipe(this.git, ['hash-object', '-w', '--no-filters', '--stdin-paths']),
-        dir,
-        count: 0,
-      };
+      pipe = new GitPipe(this.git, ['hash-object', '-w', '-t', type, '--no-filters', '--stdin-paths']);
+      this.writers.set(type, pipe);
     }
-    const writer = this.blobWriter;
-    const file = join(writer.dir, String(writer.count++));
+    this.scratch ??= { dir: await mkdtemp(join(tmpdir(), 'irac-objects-')), count: 0 };
+    const file = join(this.scratch.dir, String(this.scratch.count++));
     await writeFile(file, content);
-    const sha = await writer.pipe.exchange(`${file}\n`, () => writer.pipe.readLine());
+    const writer = pipe;
+    const sha = await writer.exchange(`${file}\n`, () => writer.readLine());
     await rm(file);
     return sha;
   }
 
-  async writeTree(entries: readonly TreeEntry[]): Promise<string> {
-    this.treeWriter ??= new GitPipe(this.git, ['mktree', '-z', '--batch']);
-    const pipe = this.treeWriter;
-    const request = Buffer.concat([
-      ...entries.map((e) => Buffer.from(`${e.mode} ${e.type} ${e.sha}\t${e.name}\0`, 'latin1')),
-      Buffer.from([0]),
-    ]);
-    return pipe.exchange(request, () => pipe.readLine());
+  writeBlob(content: string | Buffer): Promise<string> {
+    return this.writeObject('blob', content);
+  }
+
+  /**
+   * Writes a tree object from its entries, serialized here in git's format (sorted as git sorts,
+   * directories compared as if their names ended in `/`): `git mktree` would look up every entry's
+   * object, which in a month holding thousands of incidents costs more than the whole rest of a commit.
+   */
+  writeTree(entries: readonly TreeEntry[]): Promise<string> {
+    const key = (e: TreeEntry) => Buffer.from(e.type === 'tree' ? `${e.name}/` : e.name, 'latin1');
+    const sorted = [...entries].sort((a, b) => Buffer.compare(key(a), key(b)));
+    const parts: Buffer[] = [];
+    for (const entry of sorted) {
+      const mode = entry.type === 'tree' ? '40000' : entry.mode.replace(/^0+/, '');
+      parts.push(Buffer.from(`${mode} ${entry.name}\0`, 'latin1'), Buffer.from(entry.sha, 'hex'));
+    }
+    return this.writeObject('tree', Buffer.concat(parts));
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.reader?.close(), this.blobWriter?.pipe.close(), this.treeWriter?.close()]);
-    if (this.blobWriter) await rm(this.blobWriter.dir, { recursive: true, force: true });
+    await Promise.all([this.reader?.close(), ...[...this.writers.values()].map((pipe) => pipe.close())]);
+    if (this.scratch) await rm(this.scratch.dir, { recursive: true, force: true });
     this.reader = undefined;
-    this.blobWriter = undefined;
-    this.treeWriter = undefined;
+    this.writers.clear();
+    this.scratch = undefined;
   }
 }
 

@@ -33,7 +33,7 @@ export interface PublishSettings {
   readonly signingKey?: string | undefined;
 }
 
-export const DEFAULT_PUBLISH: PublishSettings = { pushAttempts: 10, backoffBaseMs: 200, backoffMaxMs: 5000 };
+export const DEFAULT_PUBLISH: PublishSettings = { pushAttempts: 20, backoffBaseMs: 200, backoffMaxMs: 5000 };
 
 export interface Applied<T> {
   readonly result: T;
@@ -131,7 +131,7 @@ export class IncidentRepository {
     settings: PublishSettings = DEFAULT_PUBLISH,
   ): Promise<Applied<T>> {
     // Under the lock: another irac process in this clone may be between moving the index and the ref.
-    await this.withLocalLock(() => this.checkIndexAndIncidents());
+    await this.withLocalLock(() => this.checkIndex());
     const signer = await this.signer(settings);
     const target = this.remote ? `${this.remote}/${this.remoteBranch}` : this.branch;
     let lastReason = '';
@@ -177,8 +177,8 @@ export class IncidentRepository {
   }
 
   /** Staged unrelated changes would ride along in a user's next commit: refuse rather than guess. */
-  private async checkIndexAndIncidents(): Promise<void> {
-    const staged = await this.git.stagedPaths();
+  private async checkIndex(): Promise<void> {
+    const staged = await this.git.stagedPaths(await this.head());
     if (staged.length > 0) {
       const shown = staged.slice(0, 3).join(', ') + (staged.length > 3 ? `, … (${staged.length} paths)` : '');
       throw new InputError(
@@ -186,13 +186,31 @@ export class IncidentRepository {
         `the index has staged changes (${shown}): commit or unstage them first; irac commits only its own files`,
       );
     }
-    const changed = await this.git.changedPaths(INCIDENTS_DIR);
-    if (changed.length > 0) {
+  }
+
+  /**
+   * Brings the index and working tree from `from` to `to` as a fast-forward would, refusing (and
+   * changing nothing) where that would overwrite a local change. Only the files that differ are
+   * looked at and written, so the cost follows the change, not the number of incidents; anything but
+   * plain files added or modified (a deletion, a link, a mode change) is left to git's read-tree.
+   */
+  private async syncCheckout(from: string | undefined, to: string): Promise<void> {
+    const changes = from === undefined ? undefined : await this.git.changedFiles(from, to);
+    const plain = changes?.every(
+      (c) => c.newMode === '100644' && (c.status === 'A' || (c.status === 'M' && c.oldMode === '100644')),
+    );
+    if (!changes || !plain) {
+      await this.git.checkoutFastForward(from, to);
+      return;
+    }
+    const blocked = await this.git.localChanges(changes.map((c) => c.path));
+    if (blocked.length > 0) {
       throw new InputError(
-        join(this.root, changed[0] ?? INCIDENTS_DIR),
+        join(this.root, blocked[0] ?? INCIDENTS_DIR),
         'has local changes: commit, stash or discard them first; irac will not overwrite them',
       );
     }
+    await this.git.checkoutFiles(changes.map((c) => ({ path: c.path, sha: c.sha })));
   }
 
   private async remoteBase(local: string | undefined): Promise<string | undefined> {
@@ -218,7 +236,7 @@ export class IncidentRepository {
   /** Local mode: the branch moves from `base` to `tip` only if nobody moved it meanwhile. */
   private async advanceLocal(base: string | undefined, tip: string): Promise<boolean> {
     if ((await this.head()) !== base) return false;
-    await this.git.checkoutFastForward(base, tip);
+    await this.syncCheckout(base, tip);
     if (await this.git.compareAndSwapRef(this.branchRef, tip, base, 'irac: record')) return true;
     await this.git.checkoutFastForward(tip, base ?? tip); // put the working tree back; the next attempt redoes it
     return false;
@@ -231,9 +249,14 @@ export class IncidentRepository {
       return [`${this.branch} moved while irac worked; it was not updated — run \`git pull\``];
     }
     try {
-      await this.git.checkoutFastForward(local, tip);
+      await this.syncCheckout(local, tip);
     } catch (error) {
-      const why = error instanceof GitError ? error.stderr.trim().split('\n')[0] : String(error);
+      const why =
+        error instanceof GitError
+          ? error.stderr.trim().split('\n')[0]
+          : error instanceof InputError
+            ? `${error.where} has local changes`
+            : String(error);
       return [
         `recorded on ${this.remote}/${this.remoteBranch}, but the checkout could not follow (${why}) — run \`git pull\``,
       ];

@@ -102,7 +102,19 @@ export class Transaction {
  * The tree `base` becomes with `changes` (path → new blob, or null to delete) applied; only the trees
  * along changed paths are read and rewritten. Undefined when the result is empty.
  */
-export async function writeTreeWith(
+export function writeTreeWith(
+  objects: ObjectStore,
+  base: string | undefined,
+  changes: ReadonlyMap<string, Change>,
+): Promise<string | undefined> {
+  // Tree entry names are bytes, carried as latin1 strings (see TreeEntry); paths here are text (UTF-8).
+  const asBytes = new Map(
+    [...changes].map(([path, change]) => [Buffer.from(path, 'utf8').toString('latin1'), change]),
+  );
+  return editTree(objects, base, asBytes);
+}
+
+async function editTree(
   objects: ObjectStore,
   base: string | undefined,
   changes: ReadonlyMap<string, Change>,
@@ -126,7 +138,7 @@ export async function writeTreeWith(
   }
   for (const [name, group] of below) {
     const existing = entries.get(name);
-    const subtree = await writeTreeWith(objects, existing?.type === 'tree' ? existing.sha : undefined, group);
+    const subtree = await editTree(objects, existing?.type === 'tree' ? existing.sha : undefined, group);
     if (subtree === undefined) entries.delete(name);
     else entries.set(name, { mode: '040000', type: 'tree', sha: subtree, name });
   }

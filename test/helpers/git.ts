@@ -2,9 +2,16 @@
 // commands the tests use to look at what irac did (or to play the other writer).
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+// Scratch directories of the test file that imported this helper, removed when it is done.
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const IDENTITY = [
   '-c',
@@ -25,7 +32,9 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 export function scratchDir(prefix = 'irac-store-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 /** A repository on `main` with one commit (a README), like a freshly forked template. */

@@ -196,9 +196,9 @@ describe('recording an event', () => {
 });
 
 describe('what the store refuses, writing nothing', () => {
-  async function refusal(dir: string): Promise<string> {
+  async function refusal(dir: string, bytes = payload()): Promise<string> {
     const before = git(dir, 'rev-parse', 'HEAD');
-    const error = await ingest(dir, payload()).catch((e: unknown) => e);
+    const error = await ingest(dir, bytes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(before);
     return (error as InputError).message;
@@ -229,13 +229,28 @@ describe('what the store refuses, writing nothing', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('A  playbook.yaml');
   });
 
-  it('local changes under incidents/, which the checkout would overwrite', async () => {
+  it('local changes to incident files the operation would overwrite', async () => {
     const dir = scratchRepo();
     const first = await ingest(dir, payload());
     const file = join(dir, incidentDir(first.result[0]?.incident ?? ''), 'incident.yaml');
     writeFileSync(file, 'hand edit\n');
-    expect(await refusal(dir)).toMatch(/incident.yaml: has local changes/);
+    // A second event of the same fingerprint rewrites that incident.yaml.
+    expect(await refusal(dir, payload({ id: 'second' }))).toMatch(/incident.yaml: has local changes/);
     expect(readFileSync(file, 'utf8')).toBe('hand edit\n');
+    expect(git(dir, 'status', '--porcelain')).toBe(` M ${incidentDir(first.result[0]?.incident ?? '')}/incident.yaml`);
+    // An event for another incident touches nothing that was edited, and goes through.
+    const other = await ingest(dir, payload({ id: 'third', resource: 'okta:user/other' }));
+    expect(other.result[0]?.outcome).toBe('opened');
+    expect(readFileSync(file, 'utf8')).toBe('hand edit\n');
+  });
+
+  it('an untracked file where the operation would write one', async () => {
+    const dir = scratchRepo();
+    const first = await ingest(dir, payload());
+    const events = join(dir, incidentDir(first.result[0]?.incident ?? ''), 'events');
+    const [second] = eventsOf(payload({ id: 'second' }));
+    writeFileSync(join(events, `${second?.event.id}.json`), 'mine\n');
+    expect(await refusal(dir, payload({ id: 'second' }))).toMatch(/events\/generic-[0-9a-f]{32}.json: has local changes/);
   });
 
   it('an incident.yaml that is not an incident, naming the file', async () => {
