@@ -40,7 +40,9 @@ git(join(scratch, 'seed'), 'add', 'README.md');
 git(join(scratch, 'seed'), 'commit', '--quiet', '-m', 'fork of the irac template');
 git(scratch, 'clone', '--quiet', '--bare', 'seed', origin);
 git(scratch, 'clone', '--quiet', origin, work);
-console.log(`irac demo — a scratch repository with its own bare origin:\n  origin   ${origin}\n  checkout ${work}`);
+console.log(
+  `irac demo — a scratch repository with its own bare origin:\n  origin   ${origin}\n  checkout ${work}`,
+);
 
 const samples = fileURLToPath(new URL('../samples/events.ndjson', import.meta.url));
 await step('one sample event per supported source', ['ingest', samples, '--repo', work]);

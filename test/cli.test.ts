@@ -1,15 +1,16 @@
 // The CLI as users run it: the compiled bin in a child process (built by `npm test` before vitest).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { securityEventValidator } from '../src/validation.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 
 const BIN = join(REPO_ROOT, 'bin/irac.js');
 const scratch = mkdtempSync(join(tmpdir(), 'irac-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function irac(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

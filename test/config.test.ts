@@ -120,7 +120,7 @@ describe('defaults', () => {
     expect(loaded.settings).toEqual(defaultSettings());
     expect(loaded.settings.playbooks).toEqual([]);
     expect(loaded.correlationWindowMs).toBe(3_600_000);
-    expect(loaded.pushAttempts).toBe(10);
+    expect(loaded.pushAttempts).toBe(20);
     expect(loaded.backoffBaseMs).toBe(200);
     expect(loaded.backoffMaxMs).toBe(5000);
     expect(loaded.committer).toBeUndefined();

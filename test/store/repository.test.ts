@@ -237,7 +237,9 @@ describe('what the store refuses, writing nothing', () => {
     // A second event of the same fingerprint rewrites that incident.yaml.
     expect(await refusal(dir, payload({ id: 'second' }))).toMatch(/incident.yaml: has local changes/);
     expect(readFileSync(file, 'utf8')).toBe('hand edit\n');
-    expect(git(dir, 'status', '--porcelain')).toBe(` M ${incidentDir(first.result[0]?.incident ?? '')}/incident.yaml`);
+    expect(git(dir, 'status', '--porcelain')).toBe(
+      ` M ${incidentDir(first.result[0]?.incident ?? '')}/incident.yaml`,
+    );
     // An event for another incident touches nothing that was edited, and goes through.
     const other = await ingest(dir, payload({ id: 'third', resource: 'okta:user/other' }));
     expect(other.result[0]?.outcome).toBe('opened');
@@ -250,7 +252,9 @@ describe('what the store refuses, writing nothing', () => {
     const events = join(dir, incidentDir(first.result[0]?.incident ?? ''), 'events');
     const [second] = eventsOf(payload({ id: 'second' }));
     writeFileSync(join(events, `${second?.event.id}.json`), 'mine\n');
-    expect(await refusal(dir, payload({ id: 'second' }))).toMatch(/events\/generic-[0-9a-f]{32}.json: has local changes/);
+    expect(await refusal(dir, payload({ id: 'second' }))).toMatch(
+      /events\/generic-[0-9a-f]{32}.json: has local changes/,
+    );
   });
 
   it('an incident.yaml that is not an incident, naming the file', async () => {
