@@ -196,15 +196,24 @@ export class Git {
     return changes;
   }
 
-  /** Points the index entries of `files` at their blobs and writes them into the working tree. */
-  async checkoutFiles(files: readonly { path: string; sha: string }[]): Promise<void> {
-    if (files.length === 0) return;
-    await this.run(['update-index', '-z', '--index-info'], {
-      input: files.map((f) => `100644 ${f.sha}\t${f.path}\0`).join(''),
-    });
-    await this.run(['checkout-index', '-f', '-u', '-z', '--stdin'], {
-      input: files.map((f) => `${f.path}\0`).join(''),
-    });
+  /**
+   * Sets the index entries and working-tree files of `paths` to what commit `to` holds: one index
+   * read and write, however many paths (the index of a large store is megabytes).
+   */
+  async checkoutFiles(to: string, paths: readonly string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.run(
+      [
+        '--literal-pathspecs',
+        'restore',
+        `--source=${to}`,
+        '--staged',
+        '--worktree',
+        '--pathspec-from-file=-',
+        '--pathspec-file-nul',
+      ],
+      { input: paths.map((path) => `${path}\0`).join('') },
+    );
   }
 
   /**

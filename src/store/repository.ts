@@ -210,7 +210,10 @@ export class IncidentRepository {
         'has local changes: commit, stash or discard them first; irac will not overwrite them',
       );
     }
-    await this.git.checkoutFiles(changes.map((c) => ({ path: c.path, sha: c.sha })));
+    await this.git.checkoutFiles(
+      to,
+      changes.map((c) => c.path),
+    );
   }
 
   private async remoteBase(local: string | undefined): Promise<string | undefined> {
