@@ -1,0 +1,79 @@
+// Conditions: the seed's triggers compile and route as its decision matrix says; mistakes are caught
+// when the condition is compiled (review time), not when an incident arrives.
+
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { InputError } from '../../src/errors.js';
+import { type ConditionContext, ConditionError, compileCondition } from '../../src/triage/expressions.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
+
+function context(overrides: Partial<ConditionContext> = {}): ConditionContext {
+  return {
+    event: { vendor: 'guardduty', indicators: [{ type: 'ip', value: '198.51.100.7' }] },
+    incident: { events: 3, status: 'open' },
+    asset: { environment: 'prod', criticality: 0.9 },
+    intel: {},
+    history: { incidents: 0 },
+    score: 0.5,
+    severity: 'high',
+    ...overrides,
+  };
+}
+
+function rejection(source: string): string {
+  try {
+    compileCondition(source, 'config.yaml:4:14');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).message;
+  }
+  throw new Error(`${source} compiled`);
+}
+
+describe('conditions', () => {
+  it("the shipped configuration's triggers compile and route by severity", async () => {
+    const { settings } = await loadConfig({ repoRoot: REPO_ROOT });
+    const triggers = new Map(settings.playbooks.map((p) => [p.id, compileCondition(p.trigger, p.id)]));
+    expect([...triggers.keys()]).toEqual(['immediate-isolation', 'investigate-and-notify']);
+    const matching = (severity: string) =>
+      [...triggers].filter(([, trigger]) => trigger.evaluate(context({ severity }))).map(([id]) => id);
+    expect(matching('critical')).toEqual(['immediate-isolation']);
+    expect(matching('high')).toEqual(['investigate-and-notify']);
+    expect(matching('low')).toEqual([]);
+  });
+
+  it('evaluates over the incident, the asset, the event and the score', () => {
+    const condition = compileCondition(
+      "severity in ['high', 'critical'] && asset.environment == 'prod' && score >= 0.5 && incident.events > 2 && event.indicators.exists(i, i.type == 'ip')",
+      'x',
+    );
+    expect(condition.evaluate(context())).toBe(true);
+    expect(condition.evaluate(context({ score: 0.49 }))).toBe(false);
+    expect(condition.evaluate(context({ asset: { environment: 'dev' } }))).toBe(false);
+  });
+
+  it('refuses, naming where: syntax errors, unknown variables, unquoted strings, non-boolean results, size', () => {
+    expect(rejection('severity ==')).toMatch(/^config.yaml:4:14: condition "severity ==": Unexpected token/);
+    expect(rejection('severity == critical')).toBe(
+      `config.yaml:4:14: condition "severity == critical": Unknown variable: critical (a string needs quotes: 'critical')`,
+    );
+    expect(rejection('assets.environment == "prod"')).toMatch(
+      /Unknown variable: assets \(known: event, incident, asset/,
+    );
+    expect(rejection('score * 2.0')).toBe(
+      'config.yaml:4:14: condition "score * 2.0" is a double, not a bool',
+    );
+    expect(rejection(`${'('.repeat(40)}true${')'.repeat(40)}`)).toMatch(/Exceeded maxDepth/);
+    expect(rejection(Array(1200).fill('score > 0.1').join(' && '))).toMatch(/Exceeded maxAstNodes/);
+  });
+
+  it('a key the input lacks is an evaluation error naming the condition; has() guards against it', () => {
+    const strict = compileCondition("asset.owner == 'identity-team'", 'playbooks/x.yaml:3:10');
+    expect(() => strict.evaluate(context())).toThrow(ConditionError);
+    expect(() => strict.evaluate(context())).toThrow(
+      `playbooks/x.yaml:3:10: "asset.owner == 'identity-team'": No such key: owner`,
+    );
+    const guarded = compileCondition("has(asset.owner) && asset.owner == 'identity-team'", 'x');
+    expect(guarded.evaluate(context())).toBe(false);
+  });
+});
