@@ -9,11 +9,12 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '../src/config/config.js';
 import { verifyStore } from '../src/forensics/verify.js';
 import { type EventWithEvidence, normalizeWithEvidence } from '../src/ingest/normalize.js';
 import { Git } from '../src/store/git.js';
 import { type RecordContext, recordEvents } from '../src/store/record.js';
-import { DEFAULT_PUBLISH, IncidentRepository } from '../src/store/repository.js';
+import { IncidentRepository } from '../src/store/repository.js';
 import { type BenchResult, git, median, ms, REPO_ROOT, Scratch, targetText, timed } from './helpers.js';
 
 const DEFAULT_INCIDENTS = 10_000;
@@ -77,7 +78,9 @@ function addOrigin(scratch: Scratch, dir: string, label: string): void {
 }
 
 async function ingest(repository: IncidentRepository, items: readonly EventWithEvidence[]) {
-  return repository.apply((tx) => recordEvents(tx, items, CONTEXT), DEFAULT_PUBLISH);
+  // The built-in store settings, as `irac ingest` uses them in a repository without a config file.
+  const config = await loadConfig({ repoRoot: repository.root });
+  return repository.apply((tx) => recordEvents(tx, items, CONTEXT), config);
 }
 
 /**

@@ -63,8 +63,6 @@ export interface FileChange {
   readonly path: string;
   readonly oldMode: string;
   readonly newMode: string;
-  /** The blob the path holds afterwards. */
-  readonly sha: string;
   /** A(dded), M(odified), D(eleted), T(ype changed). */
   readonly status: string;
 }
@@ -190,8 +188,8 @@ export class Git {
     const fields = out.stdout.split('\0');
     const changes: FileChange[] = [];
     for (let i = 0; i + 1 < fields.length; i += 2) {
-      const [oldMode = '', newMode = '', , sha = '', status = ''] = (fields[i] ?? '').slice(1).split(' ');
-      changes.push({ path: fields[i + 1] ?? '', oldMode, newMode, sha, status });
+      const [oldMode = '', newMode = '', , , status = ''] = (fields[i] ?? '').slice(1).split(' ');
+      changes.push({ path: fields[i + 1] ?? '', oldMode, newMode, status });
     }
     return changes;
   }

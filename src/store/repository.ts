@@ -33,8 +33,6 @@ export interface PublishSettings {
   readonly signingKey?: string | undefined;
 }
 
-export const DEFAULT_PUBLISH: PublishSettings = { pushAttempts: 20, backoffBaseMs: 200, backoffMaxMs: 5000 };
-
 export interface Applied<T> {
   readonly result: T;
   /** The commits published, oldest first; empty when the operation changed nothing. */
@@ -126,10 +124,7 @@ export class IncidentRepository {
    * Runs `operation` against the freshest state and publishes the commits it makes, again and again
    * until it lands, the attempts run out, or something that is not a race stops it.
    */
-  async apply<T>(
-    operation: (tx: Transaction) => Promise<T>,
-    settings: PublishSettings = DEFAULT_PUBLISH,
-  ): Promise<Applied<T>> {
+  async apply<T>(operation: (tx: Transaction) => Promise<T>, settings: PublishSettings): Promise<Applied<T>> {
     // Under the lock: another irac process in this clone may be between moving the index and the ref.
     await this.withLocalLock(() => this.checkIndex());
     const signer = await this.signer(settings);

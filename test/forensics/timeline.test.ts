@@ -36,7 +36,11 @@ describe('incidentTimeline', () => {
     // The second event happened before the first was even recorded, but arrived later.
     const input = `${payload('late', '2026-03-01T11:00:00Z')}\n${payload('early', '2026-03-01T10:00:00Z')}\n`;
     const items = [...normalizeWithEvidence(Buffer.from(input), { source: 'generic' })];
-    const applied = await repository.apply((tx) => recordEvents(tx, items, context));
+    const applied = await repository.apply((tx) => recordEvents(tx, items, context), {
+      pushAttempts: 1,
+      backoffBaseMs: 0,
+      backoffMaxMs: 0,
+    });
     const id = applied.result[0]?.incident ?? '';
 
     const { incident, items: story } = await incidentTimeline(new Git(dir), id);
