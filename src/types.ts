@@ -349,22 +349,58 @@ export interface TriageConfig {
    * Where triage looks up what an event names before scoring it.
    */
   enrichment_sources?: EnrichmentSource[];
+  /**
+   * How long one enrichment source may take before triage goes on without it (the decision then says it is degraded). A source's own timeout overrides it.
+   */
+  enrichment_timeout?: string;
   scoring?: ScoringConfig;
+  /**
+   * Known benign patterns: an incident a rule matches is recorded as suppressed, with the rule, and routed to no playbook. Rule ids are unique.
+   */
+  suppressions?: SuppressionRule[];
+  aggregation?: AggregationConfig;
+  /**
+   * Where an incident goes when no trigger matches; null routes it nowhere.
+   */
+  default_playbook?: Slug | null;
 }
+/**
+ * asset_registry: files in the repository (path) or an HTTP registry (endpoint). threat_intel: feeds in the repository (path) or a provider's API (provider, e.g. abuse_ip_db). history: past incidents in this repository's store.
+ */
 export interface EnrichmentSource {
-  type: 'asset_registry' | 'threat_intel';
+  type: 'asset_registry' | 'threat_intel' | 'history';
+  /**
+   * Directory (or file) inside the repository holding the registry or the feeds.
+   */
+  path?: string;
   /**
    * Base URL of the source's API.
    */
   endpoint?: string;
   /**
-   * Threat intelligence provider, e.g. abuse_ip_db.
+   * Threat intelligence provider: abuse_ip_db.
    */
-  provider?: string;
+  provider?: 'abuse_ip_db';
+  /**
+   * Environment variable holding the API key (default per provider: ABUSEIPDB_API_KEY; for an HTTP asset registry, a bearer token, none by default).
+   */
+  api_key_env?: string;
   /**
    * Most requests sent to the source, e.g. 100/min.
    */
   rate_limit?: string;
+  /**
+   * How long this source may take; triage.enrichment_timeout when absent.
+   */
+  timeout?: string;
+  /**
+   * How long an answer is reused for the same indicator or resource.
+   */
+  cache_ttl?: string;
+  /**
+   * history: how far back past incidents count.
+   */
+  window?: string;
 }
 /**
  * An incident's score is the weighted sum of its factors, each in [0, 1]; the thresholds turn the score into a severity.
@@ -372,6 +408,14 @@ export interface EnrichmentSource {
 export interface ScoringConfig {
   weights?: ScoringWeights;
   thresholds?: ScoringThresholds;
+  /**
+   * The asset_criticality factor of an incident no registry knows: unknown is not harmless.
+   */
+  unknown_asset_criticality?: number;
+  /**
+   * Past incidents (same fingerprint, resource or actor) at which historical_frequency reaches 1.
+   */
+  history_saturation?: number;
 }
 /**
  * How much each factor counts. The weights sum to 1, so that the score stays in [0, 1]; a factor weighted 0 is ignored.
@@ -389,6 +433,35 @@ export interface ScoringThresholds {
   critical: Fraction;
   high: Fraction;
   medium: Fraction;
+}
+export interface SuppressionRule {
+  id: Slug;
+  /**
+   * A CEL condition over event, incident, asset, intel, history, score and severity.
+   */
+  when: string;
+  /**
+   * Why this is benign: shown in the decision.
+   */
+  reason: string;
+  /**
+   * Who answers for the rule.
+   */
+  owner: string;
+  /**
+   * The rule stops applying after this day (UTC) or instant; `irac lint` warns once it has passed.
+   */
+  expires: string;
+}
+/**
+ * Dynamic thresholds: when the same fingerprint has already opened max_incidents incidents within window, a new one is recorded and aggregated (linked to them) instead of being routed to a playbook again.
+ */
+export interface AggregationConfig {
+  max_incidents?: number;
+  /**
+   * A whole number of milliseconds (ms), seconds (s), minutes (m), hours (h) or days (d).
+   */
+  window?: string;
 }
 export interface PlaybookConfig {
   id: Slug;

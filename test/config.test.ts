@@ -67,9 +67,11 @@ describe('the shipped incident-response-config.yaml', () => {
     expect(loaded.path).toBe(SHIPPED);
     expect(loaded.settings.orchestrator).toEqual(defaults.orchestrator);
     expect(loaded.settings.triage.scoring).toEqual(defaults.triage.scoring);
-    expect(loaded.settings.triage.enrichment_sources.map((source) => source.type)).toEqual([
-      'asset_registry',
-      'threat_intel',
+    expect(loaded.settings.triage).toEqual({ ...defaults.triage, enrichment_sources: expect.any(Array) });
+    expect(loaded.settings.triage.enrichment_sources).toEqual([
+      { type: 'asset_registry', path: 'assets' },
+      { type: 'threat_intel', path: 'intel' },
+      { type: 'history', window: '30d' },
     ]);
     expect(loaded.settings.notifications.escalation_matrix.critical?.map((step) => step.role)).toEqual([
       'security_engineer',
@@ -158,7 +160,7 @@ triage:
       committer: { name: 'irac bot', email: 'irac@example.com' },
     });
     expect(loaded.settings.triage.scoring).toEqual({
-      weights: defaultSettings().triage.scoring.weights,
+      ...defaultSettings().triage.scoring,
       thresholds: { critical: 0.9, high: 0.6, medium: 0.3 },
     });
     expect(loaded.correlationWindowMs).toBe(1_800_000);
@@ -409,10 +411,38 @@ describe('a configuration irac rejects, in one line: file:line:col: what', () =>
       await rejection(
         'triage:\n  enrichment_sources:\n    - type: threat_intel\n      rate_limit: 100/min\n',
       ),
-    ).toBe('incident-response-config.yaml:3:7: triage.enrichment_sources[0] lacks required key "provider"');
-    expect(await rejection('triage:\n  enrichment_sources:\n    - type: cmdb\n')).toBe(
-      'incident-response-config.yaml:3:13: triage.enrichment_sources[0].type must be one of "asset_registry", "threat_intel", not "cmdb"',
+    ).toBe(
+      'incident-response-config.yaml:3:7: triage.enrichment_sources[0] (threat_intel) needs either "path" (feeds in the repository) or "provider" (abuse_ip_db)',
     );
+    expect(
+      await rejection(
+        'triage:\n  enrichment_sources:\n    - type: asset_registry\n      path: assets\n      endpoint: https://cmdb.example\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:3:7: triage.enrichment_sources[0] (asset_registry) needs either "path" (registry files in the repository) or "endpoint" (an HTTP registry)',
+    );
+    expect(
+      await rejection('triage:\n  enrichment_sources:\n    - type: history\n      provider: abuse_ip_db\n'),
+    ).toBe(
+      'incident-response-config.yaml:3:7: triage.enrichment_sources[0] (history) does not take "provider"',
+    );
+    expect(await rejection('triage:\n  enrichment_sources:\n    - type: cmdb\n')).toBe(
+      'incident-response-config.yaml:3:13: triage.enrichment_sources[0].type must be one of "asset_registry", "threat_intel", "history", not "cmdb"',
+    );
+  });
+
+  it('checks suppression rules: a condition that compiles, a real expiry, unique ids', async () => {
+    const rule = (when: string, expires = '2027-03-31', id = 'pentest') =>
+      `    - id: ${id}\n      when: "${when}"\n      reason: pentest\n      owner: lead@example.com\n      expires: ${expires}\n`;
+    expect(await rejection(`triage:\n  suppressions:\n${rule('severity == low')}`)).toBe(
+      'incident-response-config.yaml:4:13: triage.suppressions[0].when: condition "severity == low": Unknown variable: low (a string needs quotes: \'low\')',
+    );
+    expect(await rejection(`triage:\n  suppressions:\n${rule("severity == 'low'", '2027-02-30')}`)).toBe(
+      'incident-response-config.yaml:7:16: triage.suppressions[0].expires "2027-02-30" is not a real date',
+    );
+    expect(
+      await rejection(`triage:\n  suppressions:\n${rule('true')}${rule('false', '2027-01-01', 'pentest')}`),
+    ).toBe('incident-response-config.yaml:8:11: duplicate suppression id "pentest" (first at line 3)');
   });
 
   it('refuses weights that do not add up to 1 and thresholds out of order', async () => {

@@ -8,7 +8,9 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import type { JsonPath } from '../json.js';
+import { compileCondition } from '../triage/expressions.js';
 import type {
+  AggregationConfig,
   Config,
   EnrichmentSource,
   EscalationMatrix,
@@ -18,6 +20,7 @@ import type {
   ScoringConfig,
   SigningConfig,
   StoreConfig,
+  SuppressionRule,
 } from '../types.js';
 import { configValidator } from '../validation.js';
 import { type LocatedYaml, type Location, parseLocatedYaml } from './located-yaml.js';
@@ -50,7 +53,11 @@ export interface Settings {
   };
   readonly triage: {
     readonly enrichment_sources: readonly EnrichmentSource[];
+    readonly enrichment_timeout: string;
     readonly scoring: Required<ScoringConfig>;
+    readonly suppressions: readonly SuppressionRule[];
+    readonly aggregation: Required<AggregationConfig>;
+    readonly default_playbook: string | null;
   };
   readonly playbooks: readonly PlaybookSettings[];
   readonly notifications: { readonly escalation_matrix: EscalationMatrix };
@@ -90,7 +97,11 @@ const SIGNING_DEFAULTS = { allowed_signers: '.github/allowed_signers', require_s
 const SCORING_DEFAULTS: Required<ScoringConfig> = {
   weights: { severity: 0.4, asset_criticality: 0.3, historical_frequency: 0.2, threat_score: 0.1 },
   thresholds: { critical: 0.8, high: 0.5, medium: 0.2 },
+  unknown_asset_criticality: 0.5,
+  history_saturation: 5,
 };
+const TRIAGE_DEFAULTS = { enrichment_timeout: '5s', default_playbook: 'queue-for-review' };
+const AGGREGATION_DEFAULTS: Required<AggregationConfig> = { max_incidents: 5, window: '24h' };
 const STEP_DEFAULTS = { requires_approval: false, dry_run_supported: false };
 
 /** Step keys that are not action parameters; a parameter named like one of them is a typo. */
@@ -106,6 +117,8 @@ const PATTERN_PHRASES: PatternPhrases = {
   rate_limit: 'a rate like "100/min" (per s, min or h)',
   name: 'a name of at most 200 characters without "<", ">" or control characters',
   email: 'an email address',
+  api_key_env: 'an environment variable name (upper case letters, digits and underscores)',
+  expires: 'a day like "2027-03-31" or an instant like "2027-03-31T12:00:00Z"',
 };
 
 const DURATION = new RegExp(configSchema.$defs.duration.pattern);
@@ -140,9 +153,12 @@ function withDefaults(config: Config): Settings {
       signing: { ...SIGNING_DEFAULTS, ...orchestrator.signing },
     },
     triage: {
+      ...TRIAGE_DEFAULTS,
       ...config.triage,
       enrichment_sources: config.triage?.enrichment_sources ?? [],
       scoring: structuredClone({ ...SCORING_DEFAULTS, ...config.triage?.scoring }),
+      suppressions: config.triage?.suppressions ?? [],
+      aggregation: { ...AGGREGATION_DEFAULTS, ...config.triage?.aggregation },
     },
     playbooks: (config.playbooks ?? []).map((playbook) => ({
       ...playbook,
@@ -153,6 +169,49 @@ function withDefaults(config: Config): Settings {
       escalation_matrix: config.notifications?.escalation_matrix ?? {},
     },
   });
+}
+
+/** Which keys each kind of enrichment source needs: said here, where the message can name them. */
+function sourceProblem(source: EnrichmentSource): string | undefined {
+  const has = (key: keyof EnrichmentSource) => source[key] !== undefined;
+  const refuse = (keys: (keyof EnrichmentSource)[]) => {
+    const extra = keys.filter(has);
+    return extra.length > 0 ? `does not take ${extra.map((k) => `"${k}"`).join(', ')}` : undefined;
+  };
+  switch (source.type) {
+    case 'asset_registry':
+      if (has('path') === has('endpoint'))
+        return 'needs either "path" (registry files in the repository) or "endpoint" (an HTTP registry)';
+      return (
+        refuse(['provider', 'window', 'rate_limit']) ??
+        (has('path') ? refuse(['api_key_env', 'cache_ttl']) : undefined)
+      );
+    case 'threat_intel':
+      if (has('path') === has('provider'))
+        return 'needs either "path" (feeds in the repository) or "provider" (abuse_ip_db)';
+      return (
+        refuse(['window']) ??
+        (has('path') ? refuse(['endpoint', 'api_key_env', 'rate_limit', 'cache_ttl']) : undefined)
+      );
+    case 'history':
+      return refuse(['path', 'endpoint', 'provider', 'api_key_env', 'rate_limit', 'cache_ttl']);
+  }
+}
+
+/**
+ * When a suppression rule stops applying, in epoch milliseconds: a bare day lasts until its end (UTC).
+ * NaN for a date that matches the pattern but does not exist (2027-02-30).
+ */
+export function expiryMs(expires: string): number {
+  if (expires.length === 10) {
+    const start = Date.parse(`${expires}T00:00:00Z`);
+    return new Date(start).toISOString().startsWith(expires) ? start + 86_400_000 : Number.NaN;
+  }
+  const at = Date.parse(expires);
+  return Number.isNaN(at) ||
+    !new Date(Date.parse(`${expires.slice(0, 10)}T00:00:00Z`)).toISOString().startsWith(expires.slice(0, 10))
+    ? Number.NaN
+    : at;
 }
 
 /** The settings irac runs with when the repository has no configuration file. */
@@ -197,6 +256,35 @@ function ruleProblems(config: Config, yaml: LocatedYaml): Problem[] {
           report(path, `${subjectOf(path)} has unknown key "${key}" (did you mean "${meant}"?)`, key);
       }
     }
+  }
+
+  for (const [i, source] of (config.triage?.enrichment_sources ?? []).entries()) {
+    const problem = sourceProblem(source);
+    if (problem)
+      report(
+        ['triage', 'enrichment_sources', i],
+        `triage.enrichment_sources[${i}] (${source.type}) ${problem}`,
+      );
+  }
+
+  const ruleLines = new Map<string, number>();
+  for (const [i, rule] of (config.triage?.suppressions ?? []).entries()) {
+    const path = ['triage', 'suppressions', i];
+    const first = ruleLines.get(rule.id);
+    if (first === undefined) ruleLines.set(rule.id, yaml.locate([...path, 'id']).line);
+    else report([...path, 'id'], `duplicate suppression id "${rule.id}" (first at line ${first})`);
+    const when = yaml.locate([...path, 'when']);
+    try {
+      compileCondition(rule.when, when.where);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push({ at: when, what: `${subjectOf([...path, 'when'])}: ${error.what}` });
+    }
+    if (Number.isNaN(expiryMs(rule.expires)))
+      report(
+        [...path, 'expires'],
+        `${subjectOf([...path, 'expires'])} ${JSON.stringify(rule.expires)} is not a real date`,
+      );
   }
 
   const weights = config.triage?.scoring?.weights;
