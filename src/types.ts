@@ -179,7 +179,7 @@ export interface ClientPayload2 {
 export type Text = string;
 export type IncidentStatus = 'open' | 'triaged' | 'contained' | 'resolved';
 /**
- * The highest severity among the incident's events (triage may raise it).
+ * The highest severity among the incident's events until triage; then the severity triage's score gives (triage.json keeps both).
  */
 export type IncidentSeverity = 'low' | 'medium' | 'high' | 'critical';
 export type OptionalTime = string | null;
@@ -211,6 +211,10 @@ export interface Incident {
    * The playbook triage routed to; null until triaged or when none matched.
    */
   playbook: string | null;
+  /**
+   * How triage last decided: routed to the playbook, suppressed by a rule, aggregated with recurring incidents of the same fingerprint, or unrouted (no trigger matched and no default). null until triaged; triage.json holds the reasons.
+   */
+  decision: 'routed' | 'suppressed' | 'aggregated' | 'unrouted' | null;
   /**
    * The correlation key the incident's events share.
    */

@@ -5,7 +5,9 @@
 // - every file of an incident is accounted for by its chain: evidence and normalized events by the
 //   sha256 their ingest entry recorded, incident.yaml by the hash of its last version, README.md by
 //   rendering it again — so an edit anywhere under incidents/ shows;
-// - the index files agree with the incidents (an event recorded twice, a dangling pointer);
+// - documents written by later operations (triage.json) are the versions their entries recorded;
+// - the index files agree with the incidents (an event recorded twice, a dangling pointer, a history
+//   index missing an incident or naming one that does not have the key);
 // - history: each commit touching incidents/ carries irac's trailers and appends exactly the audit
 //   entry it names, to the incident it names, and each audit entry has that commit — a hand-made
 //   commit, a rewritten message, an entry smuggled into an existing commit all show;
@@ -23,7 +25,15 @@ import { isJsonObject } from '../json.js';
 import { type AuditEntry, verifyChain } from '../store/audit.js';
 import type { Git, ObjectStore } from '../store/git.js';
 import { parseIncident } from '../store/incident.js';
-import { classifyPath, INCIDENTS_DIR, incidentDir } from '../store/layout.js';
+import {
+  classifyPath,
+  INCIDENTS_DIR,
+  incidentDir,
+  KEY_INDEXES,
+  type KeyIndex,
+  keyIndexFile,
+  parseKeyIndex,
+} from '../store/layout.js';
 import { renderIncidentReadme } from '../store/readme.js';
 import type { Incident } from '../types.js';
 
@@ -52,6 +62,7 @@ interface IncidentFiles {
   incident?: string;
   audit?: string;
   readme?: string;
+  triage?: string;
   events: Map<string, string>;
   raws: Map<string, string>;
 }
@@ -76,8 +87,9 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
   const objects = await git.objects();
   try {
     const problems: string[] = [];
-    const { incidents, eventIndex, fingerprintIndex } = await listStore(git, head, problems);
+    const { incidents, eventIndex, keyIndex } = await listStore(git, head, problems);
     const chains = new Map<string, Map<string, ChainEntry>>();
+    const parsed = new Map<string, Incident>();
     // The history walk runs in git while the incidents are checked here; commits are matched after.
     const history = readHistory(git, objects, head, options, problems);
     history.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
@@ -90,13 +102,16 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
         ids.slice(at, at + INCIDENTS_IN_FLIGHT).map(async (id) => {
           const files = incidents.get(id) as IncidentFiles;
           events += files.events.size;
-          chains.set(id, await verifyIncident(objects, id, files, problems));
+          const { chain, incident } = await verifyIncident(objects, id, files, problems);
+          chains.set(id, chain);
+          if (incident) parsed.set(id, incident);
         }),
       );
       done = Math.min(at + INCIDENTS_IN_FLIGHT, ids.length);
       options.onProgress?.('incidents', done, ids.length);
     }
-    await verifyIndex(objects, incidents, eventIndex, fingerprintIndex, problems);
+    await verifyIndex(objects, incidents, eventIndex, problems);
+    await verifyKeyIndexes(objects, parsed, keyIndex, problems);
     const { commits, signed } = await history;
     for (const commit of commits) checkCommit(commit, chains, problems);
     for (const [id, chain] of chains) {
@@ -124,7 +139,8 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
 async function listStore(git: Git, head: string, problems: string[]) {
   const incidents = new Map<string, IncidentFiles>();
   const eventIndex = new Map<string, string>();
-  const fingerprintIndex = new Map<string, string>();
+  /** Index file path → blob sha. */
+  const keyIndex = new Map<string, string>();
   const filesOf = (id: string): IncidentFiles => {
     const files = incidents.get(id) ?? { events: new Map(), raws: new Map() };
     incidents.set(id, files);
@@ -145,6 +161,7 @@ async function listStore(git: Git, head: string, problems: string[]) {
       case 'incident':
       case 'audit':
       case 'readme':
+      case 'triage':
         filesOf(place.incident)[place.kind] = sha;
         break;
       case 'event':
@@ -156,17 +173,23 @@ async function listStore(git: Git, head: string, problems: string[]) {
       case 'event-index':
         eventIndex.set(place.event, sha);
         break;
-      case 'fingerprint-index':
-        fingerprintIndex.set(place.fingerprint, sha);
+      case 'key-index':
+        keyIndex.set(path, sha);
         break;
     }
   }
-  return { incidents, eventIndex, fingerprintIndex };
+  return { incidents, eventIndex, keyIndex };
 }
 
 async function blobText(objects: ObjectStore, sha: string): Promise<Buffer> {
   return (await objects.readBlob(sha)) ?? Buffer.alloc(0);
 }
+
+/**
+ * Documents that operations after ingest write whole, each hashed into the entry that wrote it: the
+ * file must be the version the last such entry recorded.
+ */
+const DOCUMENTS = [{ name: 'triage', file: 'triage.json', key: 'triage_sha256' }] as const;
 
 /** Checks one incident's files against its chain; returns the chain's entries by hash. */
 async function verifyIncident(
@@ -174,7 +197,7 @@ async function verifyIncident(
   id: string,
   files: IncidentFiles,
   problems: string[],
-): Promise<Map<string, ChainEntry>> {
+): Promise<{ chain: Map<string, ChainEntry>; incident?: Incident }> {
   const dir = incidentDir(id);
   const chain = new Map<string, ChainEntry>();
   for (const name of ['incident', 'audit', 'readme'] as const) {
@@ -183,7 +206,7 @@ async function verifyIncident(
       problems.push(`${dir}/${file}: missing`);
     }
   }
-  if (files.audit === undefined) return chain;
+  if (files.audit === undefined) return { chain };
   const auditPath = `${dir}/audit.jsonl`;
   const auditText = (await blobText(objects, files.audit)).toString('utf8');
   const chainProblems = verifyChain(auditText, auditPath, id);
@@ -230,7 +253,24 @@ async function verifyIncident(
     if (!recorded.has(event)) problems.push(`${dir}/events/${event}.json: not recorded in ${auditPath}`);
   }
 
+  for (const { name, file, key } of DOCUMENTS) {
+    const last = [...chain.values()].filter((c) => typeof c.entry.data[key] === 'string').at(-1);
+    const sha = files[name];
+    if (sha === undefined) {
+      if (last) problems.push(`${dir}/${file}: missing (recorded at ${auditPath}:${last.line})`);
+    } else if (!last) {
+      problems.push(`${dir}/${file}: not recorded in ${auditPath}`);
+    } else {
+      const digest = sha256Hex(await blobText(objects, sha));
+      if (digest !== last.entry.data[key])
+        problems.push(
+          `${dir}/${file}: not the version recorded at ${auditPath}:${last.line} (edited outside irac)`,
+        );
+    }
+  }
+
   // incident.yaml: the version the last entry that wrote it recorded; README.md: what irac renders.
+  let incident: Incident | undefined;
   if (files.incident !== undefined) {
     const yamlBytes = await blobText(objects, files.incident);
     const last = [...chain.values()].filter((c) => typeof c.entry.data.incident_sha256 === 'string').at(-1);
@@ -239,7 +279,6 @@ async function verifyIncident(
         `${dir}/incident.yaml: not the version recorded at ${auditPath}:${last.line} (edited outside irac)`,
       );
     }
-    let incident: Incident | undefined;
     try {
       incident = parseIncident(yamlBytes.toString('utf8'), `${dir}/incident.yaml`);
     } catch (error) {
@@ -256,14 +295,13 @@ async function verifyIncident(
       }
     }
   }
-  return chain;
+  return incident ? { chain, incident } : { chain };
 }
 
 async function verifyIndex(
   objects: ObjectStore,
   incidents: ReadonlyMap<string, IncidentFiles>,
   eventIndex: ReadonlyMap<string, string>,
-  fingerprintIndex: ReadonlyMap<string, string>,
   problems: string[],
 ): Promise<void> {
   const holder = new Map<string, string>();
@@ -289,11 +327,65 @@ async function verifyIndex(
         `${incidentDir(id)}/events/${event}.json: has no index entry (a re-delivery would be recorded again)`,
       );
   }
-  for (const [fingerprint, sha] of fingerprintIndex) {
-    const named = (await blobText(objects, sha)).toString('utf8').trim();
-    const path = `${INCIDENTS_DIR}/.index/fingerprints/${fingerprint.slice(0, 2)}/${fingerprint}`;
-    if (!incidents.has(named))
-      problems.push(`${path}: names ${JSON.stringify(named.slice(0, 40))}, which is no incident`);
+}
+
+/** The keys an incident is indexed under, by the path of each index file. */
+function keysOf(incident: Incident): Map<string, KeyIndex> {
+  const values: Record<KeyIndex, readonly string[]> = {
+    fingerprints: [incident.fingerprint],
+    resources: incident.resources,
+    actors: incident.actors,
+  };
+  const paths = new Map<string, KeyIndex>();
+  for (const index of KEY_INDEXES)
+    for (const value of values[index]) paths.set(keyIndexFile(index, value), index);
+  return paths;
+}
+
+/** Each history index file lists exactly the incidents that have its key, each once, with its opening time. */
+async function verifyKeyIndexes(
+  objects: ObjectStore,
+  incidents: ReadonlyMap<string, Incident>,
+  keyIndex: ReadonlyMap<string, string>,
+  problems: string[],
+): Promise<void> {
+  const expected = new Map<string, Set<string>>();
+  for (const incident of incidents.values()) {
+    for (const path of keysOf(incident).keys()) {
+      const holders = expected.get(path) ?? new Set();
+      holders.add(incident.id);
+      expected.set(path, holders);
+    }
+  }
+  for (const [path, sha] of keyIndex) {
+    const text = (await blobText(objects, sha)).toString('utf8');
+    const lines = text.split('\n');
+    const listed = new Set<string>();
+    const holders = expected.get(path) ?? new Set<string>();
+    parseKeyIndex(text).forEach(({ incident, opened }) => {
+      const line = lines.findIndex((l) => l.startsWith(`${incident} `)) + 1;
+      if (listed.has(incident)) problems.push(`${path}:${line}: lists ${incident} twice`);
+      listed.add(incident);
+      const known = incidents.get(incident);
+      if (!holders.has(incident)) {
+        problems.push(
+          `${path}:${line}: lists ${incident}, which ${known ? 'does not have this key' : 'is no incident'}`,
+        );
+      } else if (known && known.timestamps.opened !== opened) {
+        problems.push(
+          `${path}:${line}: says ${incident} opened at ${opened}, not ${known.timestamps.opened}`,
+        );
+      }
+    });
+    const malformed = lines.slice(0, -1).length - parseKeyIndex(text).length;
+    if (malformed > 0 || !text.endsWith('\n'))
+      problems.push(`${path}: has lines that are not "<incident id> <opened>"`);
+    for (const id of holders)
+      if (!listed.has(id)) problems.push(`${path}: does not list ${id}, which has its key`);
+  }
+  for (const [path, holders] of expected) {
+    if (!keyIndex.has(path))
+      problems.push(`${path}: missing (it should list ${[...holders].sort().join(', ')})`);
   }
 }
 
@@ -440,7 +532,7 @@ function checkCommit(
   for (const path of commit.paths) {
     const place = classifyPath(path.replace(/^"|"$/g, ''));
     const own = dir !== undefined && path.startsWith(`${dir}/`);
-    if (!own && place.kind !== 'event-index' && place.kind !== 'fingerprint-index') {
+    if (!own && place.kind !== 'event-index' && place.kind !== 'key-index') {
       problems.push(`${where}: Incident-Id ${id} but it changes ${path}`);
     }
   }

@@ -30,6 +30,7 @@ export function serializeIncident(incident: Incident): string {
     severity: incident.severity,
     score: incident.score,
     playbook: incident.playbook,
+    decision: incident.decision,
     fingerprint: incident.fingerprint,
     timestamps: {
       detected: incident.timestamps.detected,
@@ -79,6 +80,7 @@ export function openIncident(id: string, event: SecurityEvent, at: string): Inci
       severity: event.severity,
       score: null,
       playbook: null,
+      decision: null,
       fingerprint: event.fingerprint,
       timestamps: {
         detected: event.timestamp,

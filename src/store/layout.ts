@@ -2,6 +2,7 @@
 // hex digests, never from input text, and every one of them is under `incidents/`.
 
 import { randomInt } from 'node:crypto';
+import { sha256Hex } from '../digest.js';
 import { InputError } from '../errors.js';
 
 export const INCIDENTS_DIR = 'incidents';
@@ -61,24 +62,63 @@ export function eventIndexFile(eventId: string): string {
   return `${INDEX_DIR}/events/${match[2]}/${eventId}`;
 }
 
-/** `incidents/.index/fingerprints/<2 hex>/<fingerprint>`: the latest incident opened for that key. */
-export function fingerprintIndexFile(fingerprint: string): string {
-  const match = FINGERPRINT.exec(fingerprint);
-  if (!match) throw new Error(`not a fingerprint: ${fingerprint}`);
-  return `${INDEX_DIR}/fingerprints/${match[1]}/${fingerprint}`;
+/**
+ * History indexes: for a key — a fingerprint, a resource, an actor — every incident that has it, one
+ * line each (`<incident id> <opened>`), in the order irac recorded them. The last line of a fingerprint's
+ * file is the incident an event may correlate with; triage counts past incidents from all three.
+ */
+export const KEY_INDEXES = ['fingerprints', 'resources', 'actors'] as const;
+export type KeyIndex = (typeof KEY_INDEXES)[number];
+
+/**
+ * `incidents/.index/<index>/<2 hex>/<key>`. A fingerprint is its own key; a resource or an actor, which
+ * are text from events, is keyed by its sha256, so no input ever names a path.
+ */
+export function keyIndexFile(index: KeyIndex, value: string): string {
+  const key = index === 'fingerprints' ? value : sha256Hex(value);
+  if (!FINGERPRINT.test(key)) throw new Error(`not a fingerprint: ${key}`);
+  return `${INDEX_DIR}/${index}/${key.slice(0, 2)}/${key}`;
 }
+
+export interface KeyIndexLine {
+  readonly incident: string;
+  readonly opened: string;
+}
+
+export function keyIndexLine(incident: string, opened: string): string {
+  return `${incident} ${opened}\n`;
+}
+
+/** The lines of an index file that are well formed; verify reports the others. */
+export function parseKeyIndex(text: string): KeyIndexLine[] {
+  return text.split('\n').flatMap((line) => {
+    const [incident = '', opened = '', ...rest] = line.split(' ');
+    return isIncidentId(incident) && rest.length === 0 && !Number.isNaN(Date.parse(opened))
+      ? [{ incident, opened }]
+      : [];
+  });
+}
+
+export const triageFile = (id: string) => `${incidentDir(id)}/triage.json`;
 
 /** What a path under incidents/ is, for verify: an incident's file, an index file, or a stranger. */
 export type StorePath =
-  | { readonly kind: 'incident' | 'audit' | 'readme'; readonly incident: string }
+  | { readonly kind: 'incident' | 'audit' | 'readme' | 'triage'; readonly incident: string }
   | { readonly kind: 'event' | 'raw'; readonly incident: string; readonly event: string }
   | { readonly kind: 'event-index'; readonly event: string }
-  | { readonly kind: 'fingerprint-index'; readonly fingerprint: string }
+  | { readonly kind: 'key-index'; readonly index: KeyIndex; readonly key: string }
   | { readonly kind: 'unknown' };
 
 const INCIDENT_PATH =
-  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json)$/;
-const INDEX_PATH = /^incidents\/\.index\/(events|fingerprints)\/([0-9a-f]{2})\/([a-z0-9-]+)$/;
+  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json)$/;
+const INDEX_PATH =
+  /^incidents\/\.index\/(events|fingerprints|resources|actors)\/([0-9a-f]{2})\/([a-z0-9-]+)$/;
+const FILE_KINDS = {
+  'incident.yaml': 'incident',
+  'audit.jsonl': 'audit',
+  'README.md': 'readme',
+  'triage.json': 'triage',
+} as const;
 
 export function classifyPath(path: string): StorePath {
   const incident = INCIDENT_PATH.exec(path);
@@ -86,19 +126,16 @@ export function classifyPath(path: string): StorePath {
     const id = incident[3] as string;
     if (incidentDir(id) !== `incidents/${incident[1]}/${incident[2]}/${id}`) return { kind: 'unknown' };
     const file = incident[4] as string;
-    if (file === 'incident.yaml') return { kind: 'incident', incident: id };
-    if (file === 'audit.jsonl') return { kind: 'audit', incident: id };
-    if (file === 'README.md') return { kind: 'readme', incident: id };
+    if (file in FILE_KINDS) return { kind: FILE_KINDS[file as keyof typeof FILE_KINDS], incident: id };
     return { kind: incident[6] ? 'raw' : 'event', incident: id, event: incident[5] as string };
   }
   const index = INDEX_PATH.exec(path);
   if (index) {
-    const key = index[3] as string;
-    if (index[1] === 'events' && EVENT_ID.test(key) && eventIndexFile(key) === path) {
-      return { kind: 'event-index', event: key };
-    }
-    if (index[1] === 'fingerprints' && FINGERPRINT.test(key) && fingerprintIndexFile(key) === path) {
-      return { kind: 'fingerprint-index', fingerprint: key };
+    const [, name = '', shard = '', key = ''] = index;
+    if (name === 'events') {
+      if (EVENT_ID.test(key) && eventIndexFile(key) === path) return { kind: 'event-index', event: key };
+    } else if (FINGERPRINT.test(key) && key.startsWith(shard)) {
+      return { kind: 'key-index', index: name as KeyIndex, key };
     }
   }
   return { kind: 'unknown' };

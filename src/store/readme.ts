@@ -49,6 +49,7 @@ function summaryTable(incident: Incident): string[] {
     ['Severity', incident.severity],
     ['Score', incident.score === null ? NOTHING : incident.score.toFixed(2)],
     ['Playbook', incident.playbook === null ? NOTHING : codeSpan(incident.playbook)],
+    ['Decision', incident.decision ?? NOTHING],
     ['Detected', timeCell(timestamps.detected)],
     ['Opened', timeCell(timestamps.opened)],
     ['Acknowledged', timeCell(timestamps.acknowledged)],

@@ -10,10 +10,13 @@ import {
   auditFile,
   eventFile,
   eventIndexFile,
-  fingerprintIndexFile,
   incidentFile,
   isIncidentId,
+  type KeyIndex,
+  keyIndexFile,
+  keyIndexLine,
   newIncidentId,
+  parseKeyIndex,
   rawFile,
   readmeFile,
 } from './layout.js';
@@ -58,8 +61,9 @@ async function correlatedIncident(
   now: Date,
   windowMs: number,
 ): Promise<Incident | undefined> {
-  const latest = (await tx.readText(fingerprintIndexFile(event.fingerprint)))?.trim();
-  if (latest === undefined || !isIncidentId(latest)) return undefined;
+  const text = (await tx.readText(keyIndexFile('fingerprints', event.fingerprint))) ?? '';
+  const latest = parseKeyIndex(text).at(-1)?.incident;
+  if (latest === undefined) return undefined;
   const incident = await readIncident(tx, latest);
   if (!incident || incident.status === 'resolved') return undefined;
   const idle = now.getTime() - Date.parse(incident.timestamps.updated);
@@ -70,6 +74,28 @@ async function freshIncidentId(tx: Transaction, now: Date): Promise<string> {
   for (;;) {
     const id = newIncidentId(now);
     if ((await tx.read(incidentFile(id))) === undefined) return id;
+  }
+}
+
+/**
+ * Adds the incident to the history index of each key it gained: its fingerprint when it opens, each
+ * resource and actor the first time the incident lists it.
+ */
+async function indexKeys(tx: Transaction, before: Incident | undefined, after: Incident): Promise<void> {
+  const gained: [KeyIndex, string][] = [
+    ...(before ? [] : [['fingerprints', after.fingerprint] as [KeyIndex, string]]),
+    ...after.resources
+      .filter((r) => !before?.resources.includes(r))
+      .map((r) => ['resources', r] as [KeyIndex, string]),
+    ...after.actors
+      .filter((a) => !before?.actors.includes(a))
+      .map((a) => ['actors', a] as [KeyIndex, string]),
+  ];
+  for (const [index, value] of gained) {
+    const path = keyIndexFile(index, value);
+    const text = (await tx.readText(path)) ?? '';
+    if (parseKeyIndex(text).some((line) => line.incident === after.id)) continue;
+    tx.write(path, text + keyIndexLine(after.id, after.timestamps.opened));
   }
 }
 
@@ -125,7 +151,7 @@ export async function recordEvents(
     tx.write(auditFile(id), audit);
     tx.write(readmeFile(id), renderIncidentReadme(incident, parseAuditEntries(audit)));
     tx.write(eventIndexFile(event.id), `${id}\n`);
-    if (!existing) tx.write(fingerprintIndexFile(event.fingerprint), `${id}\n`);
+    await indexKeys(tx, existing, incident);
 
     const kind =
       event.kind.length > SUBJECT_KIND_LENGTH

@@ -17,6 +17,7 @@ function incidentWith(overrides: Partial<Incident> = {}): Incident {
     severity: 'high',
     score: null,
     playbook: null,
+    decision: null,
     fingerprint: 'f'.repeat(64),
     timestamps: {
       detected: '2026-03-01T11:58:00+02:00',

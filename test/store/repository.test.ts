@@ -9,7 +9,7 @@ import { InputError, OperationError } from '../../src/errors.js';
 import { normalizeWithEvidence } from '../../src/ingest/normalize.js';
 import { verifyChain } from '../../src/store/audit.js';
 import { parseIncident } from '../../src/store/incident.js';
-import { eventIndexFile, fingerprintIndexFile, incidentDir, isIncidentId } from '../../src/store/layout.js';
+import { eventIndexFile, incidentDir, isIncidentId, keyIndexFile } from '../../src/store/layout.js';
 import { type RecordContext, readIncident, recordEvents } from '../../src/store/record.js';
 import { IncidentRepository, type PublishSettings } from '../../src/store/repository.js';
 import { commitLog, filesAt, git, scratchDir, scratchRemote, scratchRepo } from '../helpers/git.js';
@@ -69,7 +69,9 @@ describe('recording an event', () => {
         `${base}/events/${eventId}.raw.json`,
         `${base}/incident.yaml`,
         eventIndexFile(eventId),
-        fingerprintIndexFile(recorded?.event.fingerprint ?? ''),
+        keyIndexFile('fingerprints', recorded?.event.fingerprint ?? ''),
+        keyIndexFile('resources', recorded?.event.resource ?? ''),
+        ...(recorded?.event.actor ? [keyIndexFile('actors', recorded.event.actor)] : []),
       ].sort(),
     );
     const raw = execFileSync('git', ['cat-file', 'blob', `HEAD:${base}/events/${eventId}.raw.json`], {
@@ -149,7 +151,13 @@ describe('recording an event', () => {
     const later = await ingest(dir, payload({ id: 'd' }), context(new Date('2026-11-28T13:00:00Z')));
     expect(later.result[0]?.outcome).toBe('opened');
     const fingerprint = later.result[0]?.event.fingerprint ?? '';
-    expect(show(dir, fingerprintIndexFile(fingerprint))).toBe(later.result[0]?.incident);
+    // The fingerprint's history lists both incidents, oldest first, each with its opening time.
+    expect(show(dir, keyIndexFile('fingerprints', fingerprint))).toBe(
+      [
+        `${first.result[0]?.incident} 2026-11-28T10:00:00.000Z`,
+        `${later.result[0]?.incident} 2026-11-28T13:00:00.000Z`,
+      ].join('\n'),
+    );
   });
 
   it('does not add events to a resolved incident', async () => {
