@@ -195,6 +195,7 @@ describe('the generated incident README', () => {
         '| Severity | high |',
         '| Score | — |',
         '| Playbook | — |',
+        '| Decision | — |',
         '| Detected | 2026-03-01 09:58:00 UTC |',
         '| Opened | 2026-03-01 10:00:05 UTC |',
         '| Acknowledged | — |',
