@@ -2,7 +2,13 @@
 // one of its resources or one of its actors, read from the history indexes (one small file per key,
 // so the cost does not grow with the store). Replay keeps the same lists in memory instead.
 
-import { type KeyIndex, type KeyIndexLine, keyIndexFile, parseKeyIndex } from '../store/layout.js';
+import {
+  KEY_INDEXES,
+  type KeyIndex,
+  type KeyIndexLine,
+  keyIndexFile,
+  parseKeyIndex,
+} from '../store/layout.js';
 import type { Incident } from '../types.js';
 
 /** Past incidents per key kind, each with its opening time; never the incident itself. */
@@ -55,18 +61,33 @@ export async function pastIncidents(
   return { fingerprints, resources, actors };
 }
 
-/** The same lists, kept in memory: replay's history is the events replayed before. */
+/**
+ * The same lists, kept in memory: replay's history is the events replayed before. A key's lines are
+ * read from the newest back, at most `limit` of them within `windowMs`: enough for every measure
+ * triage takes from them (history saturates, aggregation has a maximum), and a key shared by thousands
+ * of incidents (one role behind every API call) does not make each lookup scan them all.
+ */
 export class MemoryHistory {
   private readonly lines: Record<KeyIndex, Map<string, KeyIndexLine[]>> = {
     fingerprints: new Map(),
     resources: new Map(),
     actors: new Map(),
   };
+  /** Incidents already listed under a key, so a join does not list its incident again. */
+  private readonly listed = new Set<string>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
 
   add(incident: Pick<Incident, 'id' | 'timestamps' | 'fingerprint' | 'resources' | 'actors'>): void {
     const keys = keysOf(incident);
-    for (const index of ['fingerprints', 'resources', 'actors'] as const) {
+    for (const index of KEY_INDEXES) {
       for (const value of keys[index]) {
+        const marker = `${index}\u0000${value}\u0000${incident.id}`;
+        if (this.listed.has(marker)) continue;
+        this.listed.add(marker);
         const list = this.lines[index].get(value) ?? [];
         list.push({ incident: incident.id, opened: incident.timestamps.opened });
         this.lines[index].set(value, list);
@@ -78,9 +99,19 @@ export class MemoryHistory {
     incident: Pick<Incident, 'id' | 'timestamps' | 'fingerprint' | 'resources' | 'actors'>,
   ): PastIncidents {
     const keys = keysOf(incident);
+    const opened = Date.parse(incident.timestamps.opened);
+    const recent = (list: readonly KeyIndexLine[]) => {
+      const found: KeyIndexLine[] = [];
+      for (let i = list.length - 1; i >= 0 && found.length < this.limit; i--) {
+        const line = list[i] as KeyIndexLine;
+        const at = Date.parse(line.opened);
+        if (line.incident !== incident.id && at <= opened && opened - at <= this.windowMs) found.push(line);
+      }
+      return found;
+    };
     const of = (index: KeyIndex) =>
       before(
-        keys[index].flatMap((value) => this.lines[index].get(value) ?? []),
+        keys[index].flatMap((value) => recent(this.lines[index].get(value) ?? [])),
         incident,
       );
     return { fingerprints: of('fingerprints'), resources: of('resources'), actors: of('actors') };

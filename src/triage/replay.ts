@@ -1,0 +1,240 @@
+// Backtesting triage: raw events from an NDJSON file go through normalization, correlation (as the
+// store would do it, by fingerprint within the window, on the events' own times), enrichment and the
+// decision, without writing anything. With two rule sets — the working tree's and a git ref's — every
+// event is decided by both over the same enrichment, and the events whose route differs are listed:
+// what a playbook pull request would change.
+
+import { DEFAULT_LIMITS, readDocuments } from '../ingest/documents.js';
+import { unwrapDocument } from '../ingest/envelopes.js';
+import { normalizeUnit } from '../ingest/normalize.js';
+import { addEvent, openIncident } from '../store/incident.js';
+import type { Incident, SecurityEvent, Severity } from '../types.js';
+import { type Decision, decide, type EnrichmentFacts, type Outcome, type TriageRules } from './decide.js';
+import { MemoryHistory } from './history.js';
+
+export interface ReplayOptions {
+  /** Events with the same fingerprint within this window (by their own timestamps) join one incident. */
+  readonly correlationWindowMs: number;
+  readonly enrich: (events: readonly SecurityEvent[], incident: Incident) => Promise<EnrichmentFacts>;
+  /** Called every so often with the events replayed and the bytes read so far. */
+  readonly onProgress?: (events: number, bytes: number, totalBytes: number) => void;
+}
+
+/** Where an event went under one rule set: `routed:<playbook>`, `suppressed`, `aggregated`, `unrouted`. */
+export type RouteKey = string;
+
+export interface RouteCount {
+  readonly events: number;
+  readonly incidents: number;
+}
+
+export interface Tally {
+  /** Per route, how many events ended there and how many distinct (simulated) incidents. */
+  readonly routes: Record<RouteKey, RouteCount>;
+  readonly severities: Record<Severity, number>;
+  readonly suppressed: number;
+  readonly aggregated: number;
+  /** Events whose decision was made on less: a source failed, a trigger could not be evaluated. */
+  readonly degraded: number;
+}
+
+export interface RouteChange {
+  /** `file:line` of the event. */
+  readonly origin: string;
+  readonly event: string;
+  readonly kind: string;
+  readonly resource: string;
+  readonly before: RouteKey;
+  readonly after: RouteKey;
+}
+
+export interface ReplayReport {
+  readonly events: number;
+  /** Events whose id came again (re-deliveries), left out as the store would. */
+  readonly duplicates: number;
+  readonly incidents: number;
+  readonly bytes: number;
+  readonly ms: number;
+  readonly eventsPerSecond: number;
+  /** One per rule set, in the order given. */
+  readonly tallies: readonly Tally[];
+  /** With two rule sets: events routed differently by the second than by the first. */
+  readonly changes: readonly RouteChange[];
+  /** How many changes there were in all (`changes` keeps the first CHANGES_KEPT). */
+  readonly changed: number;
+}
+
+export const CHANGES_KEPT = 1000;
+
+export function routeKey(decision: Pick<Decision, 'outcome' | 'playbook'>): RouteKey {
+  return decision.outcome === 'routed' ? `routed:${decision.playbook}` : decision.outcome;
+}
+
+function emptyTally() {
+  return {
+    routes: {} as Record<RouteKey, { events: number; incidents: Set<string> }>,
+    severities: { low: 0, medium: 0, high: 0, critical: 0 } as Record<Severity, number>,
+    suppressed: 0,
+    aggregated: 0,
+    degraded: 0,
+  };
+}
+
+type OpenTally = ReturnType<typeof emptyTally>;
+
+function count(tally: OpenTally, decision: Decision): void {
+  const key = routeKey(decision);
+  const route = tally.routes[key] ?? { events: 0, incidents: new Set<string>() };
+  route.events++;
+  route.incidents.add(decision.incident);
+  tally.routes[key] = route;
+  tally.severities[decision.severity]++;
+  const outcome: Outcome = decision.outcome;
+  if (outcome === 'suppressed') tally.suppressed++;
+  if (outcome === 'aggregated') tally.aggregated++;
+  if (decision.degraded.length > 0) tally.degraded++;
+}
+
+function closeTally(tally: OpenTally): Tally {
+  const routes: Record<RouteKey, RouteCount> = {};
+  for (const key of Object.keys(tally.routes).sort()) {
+    const route = tally.routes[key];
+    if (route) routes[key] = { events: route.events, incidents: route.incidents.size };
+  }
+  return { ...tally, routes };
+}
+
+/** Simulated incidents: ids in the store's format, numbered so that replays are reproducible. */
+function replayId(sequence: number, at: string): string {
+  const day = at.slice(0, 10).replaceAll('-', '');
+  const digits = '0123456789abcdefghjkmnpqrstvwxyz';
+  let suffix = '';
+  for (let n = sequence, i = 0; i < 8; i++, n = Math.floor(n / 32)) suffix = digits[n % 32] + suffix;
+  return `IR-${day}-${suffix}`;
+}
+
+interface Open {
+  incident: Incident;
+  events: SecurityEvent[];
+}
+
+const PROGRESS_EVERY = 1000;
+const EVENTS_KEPT = 100;
+
+export async function replay(
+  input: Uint8Array,
+  name: string,
+  rulesets: readonly TriageRules[],
+  options: ReplayOptions,
+): Promise<ReplayReport> {
+  const started = performance.now();
+  const tallies = rulesets.map(emptyTally);
+  const histories = rulesets.map((rules) => {
+    const { maxIncidents, windowMs } = rules.aggregation;
+    const limit = Math.max(100, rules.scoring.history_saturation, maxIncidents);
+    return new MemoryHistory(limit, Math.max(windowMs, rules.historyWindow?.ms ?? 0));
+  });
+  const open = new Map<string, Open>();
+  const changes: RouteChange[] = [];
+  let changed = 0;
+  let events = 0;
+  let incidents = 0;
+  let bytes = 0;
+  let duplicates = 0;
+  // The store records an event id once; a re-delivered event is not a new one here either.
+  const seen = new Set<string>();
+
+  for (const document of readDocuments(input, name, DEFAULT_LIMITS)) {
+    bytes += document.bytes.length + 1;
+    for (const unit of unwrapDocument(document)) {
+      for (const event of normalizeUnit(unit, {}, event0Time(document.origin))) {
+        if (seen.has(event.id)) {
+          duplicates++;
+          continue;
+        }
+        seen.add(event.id);
+        events++;
+        // Correlation as the store does it, on the events' own times: replays are reproducible.
+        const at = event.timestamp;
+        const current = open.get(event.fingerprint);
+        const idle = current ? Date.parse(at) - Date.parse(current.incident.timestamps.updated) : Infinity;
+        let state: Open;
+        if (current && idle <= options.correlationWindowMs) {
+          const updated = laterOf(current.incident.timestamps.updated, at);
+          // The incident's most severe events are what decisions read; a long-running one keeps a bounded list.
+          const kept =
+            current.events.length < EVENTS_KEPT
+              ? [...current.events, event]
+              : keepSevere(current.events, event);
+          state = { incident: addEvent(current.incident, event, updated), events: kept };
+        } else {
+          state = { incident: openIncident(replayId(incidents++, at), event, at), events: [event] };
+        }
+        open.set(event.fingerprint, state);
+        const enrichment = await options.enrich(state.events, state.incident);
+        const now = new Date(at);
+        const decisions = rulesets.map((rules, i) => {
+          const history = histories[i] as MemoryHistory;
+          const decision = decide(
+            {
+              incident: state.incident,
+              events: state.events,
+              enrichment,
+              history: history.past(state.incident),
+              now,
+            },
+            rules,
+          );
+          history.add(state.incident);
+          count(tallies[i] as OpenTally, decision);
+          return decision;
+        });
+        const [before, after] = decisions;
+        if (before && after && routeKey(before) !== routeKey(after)) {
+          changed++;
+          if (changes.length < CHANGES_KEPT) {
+            changes.push({
+              origin: document.origin,
+              event: event.id,
+              kind: event.kind,
+              resource: event.resource,
+              before: routeKey(before),
+              after: routeKey(after),
+            });
+          }
+        }
+        if (events % PROGRESS_EVERY === 0) options.onProgress?.(events, bytes, input.length);
+      }
+    }
+  }
+  options.onProgress?.(events, input.length, input.length);
+  const ms = performance.now() - started;
+  return {
+    events,
+    duplicates,
+    incidents,
+    bytes: input.length,
+    ms,
+    eventsPerSecond: ms > 0 ? events / (ms / 1000) : 0,
+    tallies: tallies.map(closeTally),
+    changes,
+    changed,
+  };
+}
+
+const RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+/** A full list keeps its place for a more severe newcomer: the last kept event gives way. */
+function keepSevere(events: readonly SecurityEvent[], event: SecurityEvent): SecurityEvent[] {
+  const highest = Math.max(...events.map((e) => RANK[e.severity]));
+  return RANK[event.severity] > highest ? [...events.slice(0, -1), event] : [...events];
+}
+
+function laterOf(a: string, b: string): string {
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** Events without a time of their own get the epoch: a replay must not depend on when it runs. */
+function event0Time(_origin: string): string {
+  return '1970-01-01T00:00:00.000Z';
+}
