@@ -1,7 +1,7 @@
 // What every benchmark shares: the shape of a result, and the statistics and scratch space it needs.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,4 +72,26 @@ export class Scratch {
   dispose(): void {
     for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The corpus's bulk CloudTrail file when present, else the project's own fixture records; one per line. */
+export function cloudTrailLines(): { lines: string[]; origin: string } {
+  const bulkDir = resolve(process.env.IRAC_CORPUS ?? join(REPO_ROOT, '../shared/corpus'), 'cloudtrail/bulk');
+  const bulk = existsSync(bulkDir) ? readdirSync(bulkDir).find((f) => f.endsWith('.ndjson')) : undefined;
+  const file = bulk ? join(bulkDir, bulk) : join(REPO_ROOT, 'test/fixtures/cloudtrail/records.ndjson');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return { lines, origin: file };
+}
+
+/** The fastest of `runs` runs of `task`, in milliseconds: the least disturbed by the rest of the machine. */
+export async function bestOf(runs: number, task: () => unknown): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await task();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
 }

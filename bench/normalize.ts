@@ -1,37 +1,18 @@
 // Normalize + validate throughput on an NDJSON of CloudTrail records, against bare JSON.parse of the
 // same lines, both measured in this run on this machine. Target: ratio ≥ 0.5.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { normalizeStream } from '../src/ingest/normalize.js';
+import { bestOf, cloudTrailLines } from './helpers.js';
 
-const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const MIN_LINES = 100_000;
 
-/** The corpus's bulk CloudTrail file when present, else the project's own fixture records. */
-function recordLines(): { lines: string[]; origin: string } {
-  const bulkDir = resolve(process.env.IRAC_CORPUS ?? join(REPO_ROOT, '../shared/corpus'), 'cloudtrail/bulk');
-  const bulk = existsSync(bulkDir) ? readdirSync(bulkDir).find((f) => f.endsWith('.ndjson')) : undefined;
-  const file = bulk ? join(bulkDir, bulk) : join(REPO_ROOT, 'test/fixtures/cloudtrail/records.ndjson');
-  const lines = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-  return { lines, origin: file };
-}
-
-function bestOf(runs: number, task: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    task();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-export function benchNormalize(): { name: string; ratio: number; target: number; lines: string[] } {
-  const { lines: records, origin } = recordLines();
+export async function benchNormalize(): Promise<{
+  name: string;
+  ratio: number;
+  target: number;
+  lines: string[];
+}> {
+  const { lines: records, origin } = cloudTrailLines();
   const lines: string[] = [];
   while (lines.length < MIN_LINES) lines.push(...records);
   const input = Buffer.from(`${lines.join('\n')}\n`);
@@ -50,8 +31,8 @@ export function benchNormalize(): { name: string; ratio: number; target: number;
   // Warm every path up (JIT) before timing.
   parseAll();
   normalizeAll();
-  const parseMs = bestOf(5, parseAll);
-  const normalizeMs = bestOf(5, normalizeAll);
+  const parseMs = await bestOf(5, parseAll);
+  const normalizeMs = await bestOf(5, normalizeAll);
   if (normalized !== lines.length) throw new Error(`normalized ${normalized} of ${lines.length} lines`);
 
   const rate = (events: number, ms: number) => events / (ms / 1000);

@@ -5,13 +5,33 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCHEMAS = ['security-event', 'dispatch', 'incident', 'config'];
+const SCHEMAS = ['security-event', 'dispatch', 'incident', 'playbook', 'action', 'config'];
 export const TYPES_FILE = `${root}src/types.ts`;
+
+/**
+ * A reference to another schema file (config.schema.json's inline playbooks are playbook.schema.json)
+ * becomes the name of the type that file declares: each type is declared once, by its own schema.
+ */
+function referToTitles(node, titles) {
+  if (Array.isArray(node)) return node.map((item) => referToTitles(item, titles));
+  if (typeof node !== 'object' || node === null) return node;
+  const file = typeof node.$ref === 'string' ? /^([a-z-]+)\.schema\.json$/.exec(node.$ref)?.[1] : undefined;
+  if (file !== undefined) {
+    const { $ref, ...rest } = node;
+    return { ...rest, tsType: titles.get(file) };
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, referToTitles(value, titles)]));
+}
 
 export async function generateTypes() {
   const parts = ['// Generated from schemas/*.schema.json by `npm run gen:types`. Do not edit by hand.\n'];
+  const schemas = new Map();
   for (const name of SCHEMAS) {
-    const schema = JSON.parse(await readFile(`${root}schemas/${name}.schema.json`, 'utf8'));
+    schemas.set(name, JSON.parse(await readFile(`${root}schemas/${name}.schema.json`, 'utf8')));
+  }
+  const titles = new Map([...schemas].map(([name, schema]) => [name, schema.title]));
+  for (const original of schemas.values()) {
+    const schema = referToTitles(original, titles);
     parts.push(
       await compile(schema, schema.title, {
         bannerComment: '',

@@ -263,12 +263,183 @@ export interface Approval {
   run?: Text1;
 }
 
+/**
+ * A string, a number, a boolean, or a list or mapping of them.
+ *
+ * @maxItems 1000
+ */
+export type ParameterValue =
+  | string
+  | number
+  | boolean
+  | ParameterValue[]
+  | {
+      [k: string]: ParameterValue;
+    };
+
+/**
+ * A playbook: when it applies (trigger, priority) and what it does (steps), each step an action of the catalogue in schemas/actions/. One per file, playbooks/<id>.yaml, or inline in the configuration's `playbooks:` list.
+ */
+export interface PlaybookDefinition {
+  /**
+   * The playbook's name in decisions and plans; a file playbooks/<id>.yaml holds the playbook <id>.
+   */
+  id: string;
+  /**
+   * What the playbook is for, for the reviewer of a plan.
+   */
+  description?: string;
+  /**
+   * Semantic version of the playbook (1.2.0), recorded in every plan made from it.
+   */
+  version?: string;
+  /**
+   * Who answers for the playbook: a team, an e-mail address, a GitHub @org/team.
+   */
+  owner?: string;
+  /**
+   * A CEL condition over event, incident, asset, intel, history, score and severity: the incident goes to the first playbook, in priority order, whose trigger holds.
+   */
+  trigger: string;
+  /**
+   * Order of evaluation: ascending, 1 first; ties in order of id.
+   */
+  priority?: number;
+  tier?: PlaybookTier;
+  /**
+   * Run in order. Step ids are unique within the playbook.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  steps: [PlaybookStepDefinition, ...PlaybookStepDefinition[]];
+}
+/**
+ * The approval gate. Steps that need approval wait for a required reviewer of this GitHub Environment. Where preauthorized_when holds for the incident, destructive steps that do not say requires_approval run without approval; elsewhere every destructive step needs one.
+ */
+export interface PlaybookTier {
+  /**
+   * The GitHub Environment whose required reviewers approve the containment job.
+   */
+  environment: string;
+  /**
+   * A CEL condition scoping pre-authorized containment to low-risk incidents, e.g. has(asset.environment) && asset.environment in ['dev', 'staging'].
+   */
+  preauthorized_when?: string;
+}
+/**
+ * One action of the catalogue. Keys other than the ones below are the action's parameters, as if written under `with` (the seed's shape: `channel: "#ir-critical"`).
+ */
+export interface PlaybookStepDefinition {
+  /**
+   * Unique within the playbook; names the step in plans, approvals and the audit trail.
+   */
+  id: string;
+  /**
+   * A catalogue action, connector:name: aws:iam.revoke_role_sessions, slack:post_message, cloud:revoke_session.
+   */
+  action: string;
+  /**
+   * A CEL condition: the step runs only for incidents where it holds, and the plan records it as skipped elsewhere (e.g. revoke role sessions only when the event names a role).
+   */
+  when?: string;
+  /**
+   * The action's parameters. Strings may hold CEL templates: "{{ expr }}" alone gives the expression's value, text around {{ expr }} gives text.
+   */
+  with?: {
+    [k: string]: ParameterValue;
+  };
+  /**
+   * The step waits for a reviewer's approval (the GitHub Environment gate) before it runs live, whatever the tier says.
+   */
+  requires_approval?: boolean;
+  /**
+   * The step also runs during a dry run, because it changes nothing in the environment under investigation (a notification, a log collection).
+   */
+  dry_run_supported?: boolean;
+  /**
+   * How long the action may take; the catalogue's timeout for the action when absent (5m unless it says otherwise).
+   */
+  timeout?: string;
+  /**
+   * Further attempts after a failure.
+   */
+  retries?: number;
+  /**
+   * After the last attempt failed: stop the playbook, continue with the next step, or undo the steps done so far (in reverse order) and stop.
+   */
+  on_failure?: 'stop' | 'continue' | 'undo';
+  [k: string]:
+    | ParameterValue
+    | string
+    | {
+        [k: string]: ParameterValue;
+      }
+    | boolean
+    | number
+    | 'stop'
+    | 'continue'
+    | 'undo'
+    | undefined;
+}
+
+/**
+ * One entry of the action catalogue (schemas/actions/<connector>/<name>.json): what a playbook step may ask for, what it needs and what it risks. Either a full definition or an alias of another action.
+ */
+export interface ActionDefinition {
+  /**
+   * For editors: the path of this schema.
+   */
+  $schema?: string;
+  /**
+   * connector:name, as steps write it; the file is schemas/actions/<connector>/<name>.json.
+   */
+  name: string;
+  /**
+   * What the action does, as the reviewer of a plan reads it.
+   */
+  description: string;
+  /**
+   * The action this name stands for (the seed's cloud:* names): everything else comes from it.
+   */
+  alias_of?: string;
+  /**
+   * It changes or cuts off something the business may rely on: outside a pre-authorized tier it runs only after approval.
+   */
+  destructive?: boolean;
+  /**
+   * Its undo restores the state it found.
+   */
+  reversible?: boolean;
+  /**
+   * One sentence: how the undo works, or why there is none.
+   */
+  undo?: string;
+  /**
+   * What the credentials need: IAM actions (iam:PutRolePolicy) or API scopes (chat:write).
+   *
+   * @minItems 1
+   */
+  permissions?: [string, ...string[]];
+  /**
+   * How long a step of this action may take unless it says otherwise; 5m when absent.
+   */
+  timeout?: string;
+  /**
+   * A JSON Schema of the step's parameters: an object without other keys. A parameter's default may be a {{ }} template saying where its value comes from in the incident.
+   */
+  parameters?: {
+    type: 'object';
+    properties: {};
+    additionalProperties: false;
+  };
+}
+
 export type Fraction = number;
 /**
  * Lowercase letters, digits and dashes; at most 64 characters.
  */
 export type Slug = string;
-export type StepParameter = string | number | boolean;
 /**
  * @minItems 1
  */
@@ -285,9 +456,9 @@ export interface Config {
   orchestrator?: OrchestratorConfig;
   triage?: TriageConfig;
   /**
-   * Playbooks routed to by their trigger. Playbook ids are unique.
+   * Playbooks written inline, in the shape of schemas/playbook.schema.json; playbooks/<id>.yaml files are read beside them. Playbook ids are unique across both.
    */
-  playbooks?: PlaybookConfig[];
+  playbooks?: PlaybookDefinition[];
   notifications?: NotificationsConfig;
 }
 export interface OrchestratorConfig {
@@ -466,38 +637,6 @@ export interface AggregationConfig {
    * A whole number of milliseconds (ms), seconds (s), minutes (m), hours (h) or days (d).
    */
   window?: string;
-}
-export interface PlaybookConfig {
-  id: Slug;
-  /**
-   * A CEL expression over the incident, e.g. severity == 'critical'.
-   */
-  trigger: string;
-  /**
-   * Run in order. Step ids are unique within the playbook.
-   *
-   * @minItems 1
-   */
-  steps: [PlaybookStepConfig, ...PlaybookStepConfig[]];
-}
-/**
- * One action. Keys other than id, action, requires_approval and dry_run_supported are the action's parameters (channel, retention, project, priority, ...).
- */
-export interface PlaybookStepConfig {
-  id: Slug;
-  /**
-   * connector:action, e.g. slack:post_message.
-   */
-  action: string;
-  /**
-   * The step waits for a reviewer's approval (the GitHub Environment gate) before it runs live.
-   */
-  requires_approval?: boolean;
-  /**
-   * The step also runs during a dry run, because it changes nothing in the environment under investigation (a notification, a log collection).
-   */
-  dry_run_supported?: boolean;
-  [k: string]: StepParameter | Slug | boolean | undefined;
 }
 export interface NotificationsConfig {
   escalation_matrix?: EscalationMatrix;

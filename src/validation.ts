@@ -2,11 +2,20 @@
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import actionSchema from '../schemas/action.schema.json' with { type: 'json' };
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import dispatchSchema from '../schemas/dispatch.schema.json' with { type: 'json' };
 import incidentSchema from '../schemas/incident.schema.json' with { type: 'json' };
+import playbookSchema from '../schemas/playbook.schema.json' with { type: 'json' };
 import securityEventSchema from '../schemas/security-event.schema.json' with { type: 'json' };
-import type { Config, Dispatch, Incident, SecurityEvent } from './types.js';
+import type {
+  ActionDefinition,
+  Config,
+  Dispatch,
+  Incident,
+  PlaybookDefinition,
+  SecurityEvent,
+} from './types.js';
 
 // ajv-formats is CommonJS; under Node's ESM interop its default export is the plugin itself.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -27,14 +36,18 @@ let readableAjv: Ajv2020 | undefined;
  * first one in file order can be reported in words. Events take the first error and move on.
  */
 function readableCompiler(): Ajv2020 {
-  readableAjv ??= new Ajv2020({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictRequired: false,
-    // Step parameters are a string, a number or a boolean: one union type, not three branches.
-    allowUnionTypes: true,
-  });
+  if (!readableAjv) {
+    readableAjv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      // A step parameter is a string, a number, a boolean, a list or a mapping: one union type.
+      allowUnionTypes: true,
+    });
+    // The configuration's inline playbooks refer to it by its $id.
+    readableAjv.addSchema(playbookSchema);
+  }
   return readableAjv;
 }
 
@@ -50,6 +63,19 @@ export const securityEventValidator = lazy<SecurityEvent>(securityEventSchema);
 export const dispatchValidator = lazy<Dispatch>(dispatchSchema);
 export const incidentValidator = lazy<Incident>(incidentSchema);
 export const configValidator = lazy<Config>(configSchema, readableCompiler);
+export const actionValidator = lazy<ActionDefinition>(actionSchema, readableCompiler);
+
+let playbookValidate: ValidateFunction<PlaybookDefinition> | undefined;
+export function playbookValidator(): ValidateFunction<PlaybookDefinition> {
+  playbookValidate ??= readableCompiler().getSchema<PlaybookDefinition>(playbookSchema.$id);
+  if (!playbookValidate) throw new Error('the playbook schema is not registered');
+  return playbookValidate;
+}
+
+/** A validator, with readable errors, for a schema that is data (an action's parameters). */
+export function readableValidator(schema: object): ValidateFunction {
+  return readableCompiler().compile(schema);
+}
 
 /** One line per schema error: `/client_payload must NOT have more than 10 properties`. */
 export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string {

@@ -9,8 +9,11 @@ import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
 import { ingestCommand } from './ingest-command.js';
 import { type CliIo, processIo } from './io.js';
+import { lintCommand } from './lint-command.js';
 import { normalizeCommand } from './normalize-command.js';
+import { replayCommand } from './replay-command.js';
 import { TIMELINE_FORMATS, type TimelineFormat, timelineCommand } from './timeline-command.js';
+import { triageCommand } from './triage-command.js';
 import { verifyCommand } from './verify-command.js';
 
 function positiveInteger(value: string): number {
@@ -93,6 +96,64 @@ function buildProgram(io: CliIo): Command {
     .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
     .action(async (id: string, options: { repo?: string; format?: TimelineFormat }) => {
       await timelineCommand(id, options, io);
+    });
+
+  program
+    .command('triage')
+    .description('enrich, score and route an incident; commit the decision and say why')
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the decision (triage.json) and its commit as one JSON object')
+    .action(async (id: string, options: { repo?: string; config?: string; json?: boolean }) => {
+      await triageCommand(id, options, io);
+    });
+
+  program
+    .command('replay')
+    .description('backtest triage over raw events (NDJSON): routes, counts, events/s; writes nothing')
+    .argument('<file>', 'events, one payload per line (or any input normalize reads); - for stdin')
+    .option('--repo <dir>', 'the repository whose playbooks and configuration decide', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option(
+      '--compare <ref>',
+      'also decide with the configuration and playbooks at this git ref; list the changes',
+    )
+    .option(
+      '--remote-enrichment',
+      'also ask network sources (HTTP registries, AbuseIPDB); local only by default',
+    )
+    .option('--json', 'the report as one JSON object')
+    .action(
+      async (
+        file: string,
+        options: {
+          repo?: string;
+          config?: string;
+          compare?: string;
+          remoteEnrichment?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        await replayCommand(file, options, io);
+      },
+    );
+
+  program
+    .command('lint')
+    .description('check the configuration and the playbooks: every problem, at its line')
+    .argument('[paths...]', 'files or directories (default: the configuration and playbooks/*.yaml)')
+    .option('--repo <dir>', 'the directory the default paths are in', process.cwd())
+    .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
+    .option('--json', 'the problems as one JSON array')
+    .action(async (paths: string[], options: { repo?: string; config?: string; json?: boolean }) => {
+      await lintCommand(paths, options, io);
     });
 
   return program;

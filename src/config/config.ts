@@ -1,6 +1,7 @@
 // incident-response-config.yaml: read, checked against schemas/config.schema.json and a few rules a
 // schema cannot say (unique ids, weights that add up), completed with defaults. The first problem is
-// reported as one line, `file:line:col: what`, pointing at the key or value to fix.
+// reported as one line, `file:line:col: what`, pointing at the key or value to fix. Inline playbooks
+// are checked here as the schema shapes them; src/playbooks/ compiles and checks them further.
 
 import { open } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -8,6 +9,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import type { JsonPath } from '../json.js';
+import type { RepoFiles } from '../playbooks/repo-files.js';
 import { compileCondition } from '../triage/expressions.js';
 import type {
   AggregationConfig,
@@ -15,16 +17,15 @@ import type {
   EnrichmentSource,
   EscalationMatrix,
   OrchestratorConfig,
-  PlaybookConfig,
-  PlaybookStepConfig,
+  PlaybookDefinition,
   ScoringConfig,
   SigningConfig,
   StoreConfig,
   SuppressionRule,
 } from '../types.js';
 import { configValidator } from '../validation.js';
-import { type LocatedYaml, type Location, parseLocatedYaml } from './located-yaml.js';
-import { closestOf, type PatternPhrases, schemaProblem, subjectOf } from './schema-problems.js';
+import { type LocatedYaml, type Location, parseLocatedYaml, YamlError } from './located-yaml.js';
+import { type PatternPhrases, schemaProblem, subjectOf } from './schema-problems.js';
 
 export const DEFAULT_CONFIG_FILE = 'incident-response-config.yaml';
 
@@ -33,14 +34,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** T with the keys K always present: the loader fills in their defaults. */
 type WithDefaults<T, K extends keyof T> = T & { readonly [P in K]-?: Exclude<T[P], undefined> };
-
-export type PlaybookStepSettings = WithDefaults<
-  PlaybookStepConfig,
-  'requires_approval' | 'dry_run_supported'
->;
-export type PlaybookSettings = Omit<PlaybookConfig, 'steps'> & {
-  readonly steps: readonly PlaybookStepSettings[];
-};
 
 /** The configuration with every default applied: what the rest of irac reads. Frozen. */
 export interface Settings {
@@ -59,7 +52,8 @@ export interface Settings {
     readonly aggregation: Required<AggregationConfig>;
     readonly default_playbook: string | null;
   };
-  readonly playbooks: readonly PlaybookSettings[];
+  /** Inline playbooks as written; loadPlaybooks (src/playbooks/load.ts) compiles them with the files. */
+  readonly playbooks: readonly PlaybookDefinition[];
   readonly notifications: { readonly escalation_matrix: EscalationMatrix };
 }
 
@@ -79,10 +73,18 @@ export interface StoreSettings {
   };
 }
 
-export interface LoadedConfig extends StoreSettings {
+/** The configuration read from text: its settings, and where each of them is written. */
+export interface ParsedConfig {
+  /** The file's name in messages. */
+  readonly origin: string;
+  readonly settings: Settings;
+  /** The file as parsed, with positions; undefined when there is none and the defaults apply. */
+  readonly yaml?: LocatedYaml;
+}
+
+export interface LoadedConfig extends StoreSettings, ParsedConfig {
   /** Absolute path of the file read; undefined when no file exists and the built-in defaults apply. */
   readonly path: string | undefined;
-  readonly settings: Settings;
 }
 
 // The defaults, also written as `default` in the schema (a test holds the two together) and in the
@@ -102,12 +104,9 @@ const SCORING_DEFAULTS: Required<ScoringConfig> = {
 };
 const TRIAGE_DEFAULTS = { enrichment_timeout: '5s', default_playbook: 'queue-for-review' };
 const AGGREGATION_DEFAULTS: Required<AggregationConfig> = { max_incidents: 5, window: '24h' };
-const STEP_DEFAULTS = { requires_approval: false, dry_run_supported: false };
 
-/** Step keys that are not action parameters; a parameter named like one of them is a typo. */
-const STEP_KEYS = ['id', 'action', 'requires_approval', 'dry_run_supported'];
-
-const PATTERN_PHRASES: PatternPhrases = {
+/** What each pattern of the configuration and playbook schemas asks for, in words. */
+export const PATTERN_PHRASES: PatternPhrases = {
   duration: 'a duration like "200ms", "30s", "5m", "1h" or "7d"',
   slug: 'an id of lowercase letters, digits and dashes (at most 64 characters)',
   snakeName: 'a name of lowercase letters, digits and underscores (at most 64 characters)',
@@ -119,6 +118,10 @@ const PATTERN_PHRASES: PatternPhrases = {
   email: 'an email address',
   api_key_env: 'an environment variable name (upper case letters, digits and underscores)',
   expires: 'a day like "2027-03-31" or an instant like "2027-03-31T12:00:00Z"',
+  version: 'a semantic version like "1.2.0"',
+  owner:
+    'a team, an e-mail address or @org/team, of at most 200 characters without "<", ">" or control characters',
+  environment: 'a GitHub Environment name (letters, digits, ".", "_" and "-"; at most 100 characters)',
 };
 
 const DURATION = new RegExp(configSchema.$defs.duration.pattern);
@@ -160,10 +163,7 @@ function withDefaults(config: Config): Settings {
       suppressions: config.triage?.suppressions ?? [],
       aggregation: { ...AGGREGATION_DEFAULTS, ...config.triage?.aggregation },
     },
-    playbooks: (config.playbooks ?? []).map((playbook) => ({
-      ...playbook,
-      steps: playbook.steps.map((step) => ({ ...STEP_DEFAULTS, ...step })),
-    })),
+    playbooks: config.playbooks ?? [],
     notifications: {
       ...config.notifications,
       escalation_matrix: config.notifications?.escalation_matrix ?? {},
@@ -219,44 +219,21 @@ export function defaultSettings(): Settings {
   return withDefaults({});
 }
 
-interface Problem {
+/** A problem with the configuration, at the key or value to fix. */
+export interface ConfigProblem {
   readonly at: Location;
   readonly what: string;
 }
 
-/** Rules the schema cannot express, checked on a value the schema accepted. */
-function ruleProblems(config: Config, yaml: LocatedYaml): Problem[] {
-  const problems: Problem[] = [];
+/**
+ * Rules the schema cannot express, checked on a value the schema accepted. Playbooks are checked with
+ * the playbook files (src/playbooks/load.ts), where ids must be unique across both.
+ */
+function ruleProblems(config: Config, yaml: LocatedYaml): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   const report = (path: JsonPath, what: string, key?: string): void => {
     problems.push({ at: yaml.locate(path, key), what });
   };
-
-  const playbookLines = new Map<string, number>();
-  for (const [p, playbook] of (config.playbooks ?? []).entries()) {
-    const first = playbookLines.get(playbook.id);
-    if (first === undefined) playbookLines.set(playbook.id, yaml.locate(['playbooks', p, 'id']).line);
-    else report(['playbooks', p, 'id'], `duplicate playbook id "${playbook.id}" (first at line ${first})`);
-
-    const stepLines = new Map<string, number>();
-    for (const [s, step] of playbook.steps.entries()) {
-      const path = ['playbooks', p, 'steps', s];
-      const firstStep = stepLines.get(step.id);
-      if (firstStep === undefined) stepLines.set(step.id, yaml.locate([...path, 'id']).line);
-      else {
-        report(
-          [...path, 'id'],
-          `duplicate step id "${step.id}" in playbook "${playbook.id}" (first at line ${firstStep})`,
-        );
-      }
-      // A misspelled requires_approval would otherwise pass as a parameter and run the step unapproved.
-      for (const key of Object.keys(step)) {
-        if (STEP_KEYS.includes(key)) continue;
-        const meant = closestOf(key, STEP_KEYS) ?? (key.includes('approv') ? 'requires_approval' : undefined);
-        if (meant !== undefined)
-          report(path, `${subjectOf(path)} has unknown key "${key}" (did you mean "${meant}"?)`, key);
-      }
-    }
-  }
 
   for (const [i, source] of (config.triage?.enrichment_sources ?? []).entries()) {
     const problem = sourceProblem(source);
@@ -324,16 +301,28 @@ function ruleProblems(config: Config, yaml: LocatedYaml): Problem[] {
   return problems;
 }
 
-/**
- * The configuration in `text`, read from `origin` (the name used in messages), with defaults applied.
- * Throws an InputError at the first problem in file order.
- */
-function parseConfig(text: string, origin: string): { settings: Settings; yaml: LocatedYaml } {
-  const yaml = parseLocatedYaml(text, origin);
+export interface ConfigCheck {
+  /** The file as parsed; undefined when it is not YAML irac reads. */
+  readonly yaml?: LocatedYaml;
+  /** The settings, when there is no problem. */
+  readonly settings?: Settings;
+  /** Every problem, in file order. */
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** Checks the configuration in `text`, read from `origin` (the name used in messages). */
+export function checkConfig(text: string, origin: string): ConfigCheck {
+  let yaml: LocatedYaml;
+  try {
+    yaml = parseLocatedYaml(text, origin);
+  } catch (error) {
+    if (!(error instanceof YamlError)) throw error;
+    return { problems: [{ at: error.at, what: error.what }] };
+  }
   // A file with nothing but comments configures nothing: every default applies.
   const value = yaml.value ?? {};
   const validate = configValidator();
-  let problems: Problem[];
+  let problems: ConfigProblem[];
   if (validate(value)) {
     problems = ruleProblems(value, yaml);
   } else {
@@ -343,13 +332,34 @@ function parseConfig(text: string, origin: string): { settings: Settings; yaml: 
     });
     if (problems.length === 0) throw new Error(`the config schema rejected ${origin} without saying why`);
   }
-  const [first] = problems.sort((a, b) => a.at.offset - b.at.offset);
+  problems.sort((a, b) => a.at.offset - b.at.offset);
+  if (problems.length > 0) return { yaml, problems };
+  return { yaml, settings: withDefaults(value as Config), problems };
+}
+
+/**
+ * The configuration in `text`, read from `origin` (the name used in messages), with defaults applied.
+ * Throws an InputError at the first problem in file order.
+ */
+export function parseSettings(text: string, origin: string): ParsedConfig & { readonly yaml: LocatedYaml } {
+  const { yaml, settings, problems } = checkConfig(text, origin);
+  const [first] = problems;
   if (first) throw new InputError(first.at.where, first.what);
-  return { settings: withDefaults(value as Config), yaml };
+  if (!settings || !yaml) throw new Error(`${origin}: checked without problems yet without settings`);
+  return { origin, settings, yaml };
+}
+
+/**
+ * The configuration file at `path` of a repository's files (the working tree, or a commit's tree):
+ * the built-in defaults when there is none.
+ */
+export async function readSettings(files: RepoFiles, path = DEFAULT_CONFIG_FILE): Promise<ParsedConfig> {
+  const text = await files.readText(path);
+  return text === undefined ? { origin: path, settings: defaultSettings() } : parseSettings(text, path);
 }
 
 /** How a path appears in messages: relative to the working directory when it lies under it. */
-function shownPath(path: string): string {
+export function shownPath(path: string): string {
   const fromCwd = relative(process.cwd(), path);
   return fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
 }
@@ -431,13 +441,13 @@ export async function loadConfig(options: { repoRoot: string; file?: string }): 
     const settings = defaultSettings();
     // Only IRAC_SIGNING_KEY can name a key here, and a problem with it names the variable.
     const key = signingKey(settings, options.repoRoot, () => origin);
-    return deepFreeze({ path: undefined, settings, ...storeSettings(settings, key) });
+    return deepFreeze({ path: undefined, origin, settings, ...storeSettings(settings, key) });
   }
-  const { settings, yaml } = parseConfig(text, origin);
+  const { settings, yaml } = parseSettings(text, origin);
   const key = signingKey(
     settings,
     options.repoRoot,
     () => yaml.locate(['orchestrator', 'signing', 'key']).where,
   );
-  return deepFreeze({ path, settings, ...storeSettings(settings, key) });
+  return deepFreeze({ path, origin, settings, yaml, ...storeSettings(settings, key) });
 }

@@ -1,11 +1,12 @@
-// YAML as irac reads the files people write (configuration, and later playbooks): one document, YAML
-// 1.2 core types only, no duplicate keys, aliases bounded, and every value traceable to its line and
+// YAML as irac reads the files people write (configuration, playbooks): one document, YAML 1.2 core
+// types only, no duplicate keys, aliases and nesting bounded, and every value traceable to its line and
 // column, so that a problem found after parsing (by the schema, by a cross-check) is reported where
 // the reader has to fix it: `incident-response-config.yaml:3:3: orchestrator has unknown key ...`.
 
 import {
   type Document,
   isAlias,
+  isCollection,
   isMap,
   isScalar,
   isSeq,
@@ -25,13 +26,31 @@ import type { JsonPath } from '../json.js';
  */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * How deeply mappings and lists may nest. A configuration needs about six levels, a step parameter a
+ * few more; thousands would only exhaust the stack of whatever walks the value next.
+ */
+export const MAX_DEPTH = 64;
+
 export interface Location {
+  /** The file's name as messages give it. */
+  readonly file: string;
   /** Offset in the text, for ordering problems as they appear in the file. */
   readonly offset: number;
   readonly line: number;
   readonly col: number;
   /** `file:line:col` */
   readonly where: string;
+}
+
+/** What YAML itself refuses, with the place: lint reports it among the file's other problems. */
+export class YamlError extends InputError {
+  constructor(
+    readonly at: Location,
+    what: string,
+  ) {
+    super(at.where, what);
+  }
 }
 
 export interface LocatedYaml {
@@ -72,7 +91,7 @@ function yamlProblem(error: YAMLError, doc: Document.Parsed): string {
 /**
  * Parses `text` (read from `origin`, the name used in messages). Throws an InputError at the first
  * problem YAML itself sees: a syntax error, a duplicate key, an unknown tag, a key that is not a
- * string, an alias without its anchor, aliases that expand too far.
+ * string, an alias without its anchor, aliases that expand too far, nesting deeper than MAX_DEPTH.
  */
 export function parseLocatedYaml(text: string, origin: string): LocatedYaml {
   const lineCounter = new LineCounter();
@@ -86,10 +105,10 @@ export function parseLocatedYaml(text: string, origin: string): LocatedYaml {
 
   const at = (offset: number): Location => {
     const { line, col } = lineCounter.linePos(offset);
-    return { offset, line, col, where: `${origin}:${line}:${col}` };
+    return { file: origin, offset, line, col, where: `${origin}:${line}:${col}` };
   };
   const fail = (offset: number, what: string): never => {
-    throw new InputError(at(offset).where, what);
+    throw new YamlError(at(offset), what);
   };
 
   const [error] = doc.errors;
@@ -105,10 +124,19 @@ export function parseLocatedYaml(text: string, origin: string): LocatedYaml {
       if (!isScalar(key) || typeof key.value !== 'string') {
         fail(startOf(key) ?? 0, `keys must be strings, not ${kindOf(key)}`);
       }
+      // Whatever reads the value next may assign it key by key: "__proto__" would rewrite a prototype.
+      if (isScalar(key) && key.value === '__proto__')
+        fail(startOf(key) ?? 0, 'the key "__proto__" is not allowed');
     },
     Alias(_, alias) {
       firstAlias ??= startOf(alias) ?? 0;
       if (!alias.resolve(doc)) fail(startOf(alias) ?? 0, `alias *${alias.source} has no anchor before it`);
+    },
+    Collection(_, collection, ancestors) {
+      // The walk stops at the first collection too deep, so counting its ancestors stays cheap.
+      if (ancestors.filter(isCollection).length >= MAX_DEPTH) {
+        fail(startOf(collection) ?? 0, `nests deeper than ${MAX_DEPTH} levels`);
+      }
     },
   });
 

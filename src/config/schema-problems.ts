@@ -18,9 +18,9 @@ export interface SchemaProblem {
  */
 export type PatternPhrases = Readonly<Record<string, string>>;
 
-/** `playbooks[0].steps[1].action`; the root is "the configuration". */
-export function subjectOf(path: JsonPath): string {
-  if (path.length === 0) return 'the configuration';
+/** `playbooks[0].steps[1].action`; the root is `root`, "the configuration" unless said otherwise. */
+export function subjectOf(path: JsonPath, root = 'the configuration'): string {
+  if (path.length === 0) return root;
   return path
     .map((segment, index) =>
       typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
@@ -56,7 +56,8 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   null: 'empty',
 };
 
-function expectedType(type: unknown): string {
+/** What a JSON Schema `type` asks for, in words: "a string", "true or false", "a list or a mapping". */
+export function expectedType(type: unknown): string {
   const types = (Array.isArray(type) ? type : [type]).map(String);
   if (types.length === 1 && types[0] === 'boolean') return 'true or false';
   const words = types.map((t) => TYPE_WORDS[t] ?? t);
@@ -97,9 +98,13 @@ function patternOwner(schemaPath: string): string {
  * The problem an ajv error describes, or undefined for the errors that only summarize others (a
  * failed `if`, a property name that failed its own schema, reported by that schema's error).
  */
-export function schemaProblem(error: ErrorObject, phrases: PatternPhrases): SchemaProblem | undefined {
+export function schemaProblem(
+  error: ErrorObject,
+  phrases: PatternPhrases,
+  root?: string,
+): SchemaProblem | undefined {
   const path = pathOf(error.instancePath);
-  const subject = subjectOf(path);
+  const subject = subjectOf(path, root);
   const params = error.params as Record<string, unknown>;
   const phrase = (): string =>
     phrases[patternOwner(error.schemaPath)] ?? `text matching ${String(error.schema)}`;

@@ -83,6 +83,8 @@ export function keyIndexFile(index: KeyIndex, value: string): string {
 export interface KeyIndexLine {
   readonly incident: string;
   readonly opened: string;
+  /** `opened` in epoch milliseconds. */
+  readonly openedMs: number;
 }
 
 export function keyIndexLine(incident: string, opened: string): string {
@@ -93,8 +95,9 @@ export function keyIndexLine(incident: string, opened: string): string {
 export function parseKeyIndex(text: string): KeyIndexLine[] {
   return text.split('\n').flatMap((line) => {
     const [incident = '', opened = '', ...rest] = line.split(' ');
-    return isIncidentId(incident) && rest.length === 0 && !Number.isNaN(Date.parse(opened))
-      ? [{ incident, opened }]
+    const openedMs = Date.parse(opened);
+    return isIncidentId(incident) && rest.length === 0 && !Number.isNaN(openedMs)
+      ? [{ incident, opened, openedMs }]
       : [];
   });
 }

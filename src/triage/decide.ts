@@ -88,7 +88,10 @@ export function compileRules(settings: Settings, routes: readonly Route[], origi
 
 export interface TriageInput {
   readonly incident: Incident;
-  /** The incident's events, in the order they were recorded. */
+  /**
+   * The incident's events, in the order they were recorded — or at least its most severe one: the
+   * severity factor and `event` in conditions come from the most severe, earliest first.
+   */
   readonly events: readonly SecurityEvent[];
   readonly enrichment: EnrichmentFacts;
   readonly history: PastIncidents;
@@ -168,7 +171,7 @@ export function primaryEvent(events: readonly SecurityEvent[]): SecurityEvent {
 function withinWindow(history: PastIncidents, incident: Incident, windowMs: number | undefined) {
   const opened = Date.parse(incident.timestamps.opened);
   const keep = (lines: PastIncidents['fingerprints']) =>
-    windowMs === undefined ? [] : lines.filter((line) => opened - Date.parse(line.opened) <= windowMs);
+    windowMs === undefined ? [] : lines.filter((line) => opened - line.openedMs <= windowMs);
   return {
     fingerprints: keep(history.fingerprints),
     resources: keep(history.resources),
@@ -178,9 +181,9 @@ function withinWindow(history: PastIncidents, incident: Incident, windowMs: numb
 
 function summarizeHistory(history: PastIncidents, incident: Incident, rules: TriageRules): HistorySummary {
   const inWindow = withinWindow(history, incident, rules.historyWindow?.ms);
-  const all = new Map<string, string>();
+  const all = new Map<string, number>();
   for (const line of [...inWindow.fingerprints, ...inWindow.resources, ...inWindow.actors]) {
-    all.set(line.incident, line.opened);
+    all.set(line.incident, line.openedMs);
   }
   return {
     window: rules.historyWindow?.text ?? null,
@@ -189,7 +192,7 @@ function summarizeHistory(history: PastIncidents, incident: Incident, rules: Tri
     same_actor: new Set(inWindow.actors.map((line) => line.incident)).size,
     incidents: all.size,
     recent: [...all.entries()]
-      .sort((a, b) => Date.parse(b[1]) - Date.parse(a[1]) || (a[0] < b[0] ? 1 : -1))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
       .slice(0, 10)
       .map(([id]) => id),
   };
@@ -206,7 +209,7 @@ function measures(input: TriageInput, history: HistorySummary, rules: TriageRule
   return {
     severity: {
       raw: eventSeverity,
-      why: `the highest severity among ${input.events.length} event${input.events.length === 1 ? '' : 's'}`,
+      why: `the highest severity among ${input.incident.events} event${input.incident.events === 1 ? '' : 's'}`,
     },
     asset_criticality: asset
       ? {
@@ -285,7 +288,7 @@ export function decide(input: TriageInput, rules: TriageRules): Decision {
   const base = {
     incident: input.incident.id,
     decided_at: input.now.toISOString(),
-    events: input.events.length,
+    events: input.incident.events,
     severity: scored.severity,
     event_severity: scored.factors[0]?.raw as Severity,
     score: scored,

@@ -34,7 +34,8 @@ const LIMITS = {
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 
 let environment: Environment | undefined;
-function conditions(): Environment {
+/** The CEL environment of conditions and of playbook templates: the variables above, the limits. */
+export function conditions(): Environment {
   if (!environment) {
     environment = new Environment({ limits: LIMITS });
     for (const [name, type] of Object.entries(CONDITION_VARIABLES)) environment.registerVariable(name, type);
@@ -61,11 +62,12 @@ export interface Condition {
   evaluate(context: ConditionContext): boolean;
 }
 
-function firstLine(error: unknown): string {
+export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'invalid';
 }
 
-function hint(reason: string): string {
+/** The checker's reason, with what the writer probably meant. */
+export function hint(reason: string): string {
   const unknown = /^Unknown variable: (\w+)$/.exec(reason)?.[1];
   if (unknown && SEVERITIES.includes(unknown)) return `${reason} (a string needs quotes: '${unknown}')`;
   if (unknown) return `${reason} (known: ${Object.keys(CONDITION_VARIABLES).join(', ')})`;

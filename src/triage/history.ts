@@ -35,7 +35,7 @@ function before(
   const opened = Date.parse(incident.timestamps.opened);
   const seen = new Map<string, KeyIndexLine>();
   for (const line of lines) {
-    if (line.incident !== incident.id && Date.parse(line.opened) <= opened) seen.set(line.incident, line);
+    if (line.incident !== incident.id && line.openedMs <= opened) seen.set(line.incident, line);
   }
   return [...seen.values()];
 }
@@ -89,7 +89,11 @@ export class MemoryHistory {
         if (this.listed.has(marker)) continue;
         this.listed.add(marker);
         const list = this.lines[index].get(value) ?? [];
-        list.push({ incident: incident.id, opened: incident.timestamps.opened });
+        list.push({
+          incident: incident.id,
+          opened: incident.timestamps.opened,
+          openedMs: Date.parse(incident.timestamps.opened),
+        });
         this.lines[index].set(value, list);
       }
     }
@@ -104,7 +108,7 @@ export class MemoryHistory {
       const found: KeyIndexLine[] = [];
       for (let i = list.length - 1; i >= 0 && found.length < this.limit; i--) {
         const line = list[i] as KeyIndexLine;
-        const at = Date.parse(line.opened);
+        const at = line.openedMs;
         if (line.incident !== incident.id && at <= opened && opened - at <= this.windowMs) found.push(line);
       }
       return found;

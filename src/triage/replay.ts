@@ -115,11 +115,41 @@ function replayId(sequence: number, at: string): string {
 
 interface Open {
   incident: Incident;
-  events: SecurityEvent[];
+  /** The most severe event, earliest first: what decisions read of the events. */
+  primary: SecurityEvent;
+  /** What enrichment found for every event so far. */
+  enrichment: EnrichmentFacts;
 }
 
+const RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+/**
+ * Enrichment of an incident that gains an event: what was found for the events before and what is
+ * found for the new one, as if the whole incident were looked up again (the most critical asset, the
+ * first on a tie; every intel hit; every degradation) — without looking up the old events again.
+ */
+export function mergeEnrichment(before: EnrichmentFacts, added: EnrichmentFacts): EnrichmentFacts {
+  const asset =
+    before.asset && (!added.asset || before.asset.criticality >= added.asset.criticality)
+      ? before.asset
+      : added.asset;
+  const seen = new Set(before.intel.hits.map((hit) => `${hit.type}\u0000${hit.value}\u0000${hit.source}`));
+  const hits = [
+    ...before.intel.hits,
+    ...added.intel.hits.filter((hit) => !seen.has(`${hit.type}\u0000${hit.value}\u0000${hit.source}`)),
+  ]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_HITS);
+  return {
+    asset,
+    intel: { score: Math.max(before.intel.score, added.intel.score), hits },
+    providers: added.providers,
+    degraded: [...new Set([...before.degraded, ...added.degraded])],
+  };
+}
+
+const MAX_HITS = 64;
 const PROGRESS_EVERY = 1000;
-const EVENTS_KEPT = 100;
 
 export async function replay(
   input: Uint8Array,
@@ -158,34 +188,29 @@ export async function replay(
         const at = event.timestamp;
         const current = open.get(event.fingerprint);
         const idle = current ? Date.parse(at) - Date.parse(current.incident.timestamps.updated) : Infinity;
-        let state: Open;
-        if (current && idle <= options.correlationWindowMs) {
-          const updated = laterOf(current.incident.timestamps.updated, at);
-          // The incident's most severe events are what decisions read; a long-running one keeps a bounded list.
-          const kept =
-            current.events.length < EVENTS_KEPT
-              ? [...current.events, event]
-              : keepSevere(current.events, event);
-          state = { incident: addEvent(current.incident, event, updated), events: kept };
-        } else {
-          state = { incident: openIncident(replayId(incidents++, at), event, at), events: [event] };
-        }
+        const joins = current !== undefined && idle <= options.correlationWindowMs;
+        const incident = joins
+          ? addEvent(current.incident, event, laterOf(current.incident.timestamps.updated, at))
+          : openIncident(replayId(incidents++, at), event, at);
+        // Only the new event is looked up; what the incident's earlier events found is kept.
+        const found = await options.enrich([event], incident);
+        const state: Open = joins
+          ? {
+              incident,
+              primary: RANK[event.severity] > RANK[current.primary.severity] ? event : current.primary,
+              enrichment: mergeEnrichment(current.enrichment, found),
+            }
+          : { incident, primary: event, enrichment: found };
         open.set(event.fingerprint, state);
-        const enrichment = await options.enrich(state.events, state.incident);
+        const { enrichment } = state;
         const now = new Date(at);
         const decisions = rulesets.map((rules, i) => {
           const history = histories[i] as MemoryHistory;
           const decision = decide(
-            {
-              incident: state.incident,
-              events: state.events,
-              enrichment,
-              history: history.past(state.incident),
-              now,
-            },
+            { incident, events: [state.primary], enrichment, history: history.past(incident), now },
             rules,
           );
-          history.add(state.incident);
+          history.add(incident);
           count(tallies[i] as OpenTally, decision);
           return decision;
         });
@@ -220,14 +245,6 @@ export async function replay(
     changes,
     changed,
   };
-}
-
-const RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
-
-/** A full list keeps its place for a more severe newcomer: the last kept event gives way. */
-function keepSevere(events: readonly SecurityEvent[], event: SecurityEvent): SecurityEvent[] {
-  const highest = Math.max(...events.map((e) => RANK[e.severity]));
-  return RANK[event.severity] > highest ? [...events.slice(0, -1), event] : [...events];
 }
 
 function laterOf(a: string, b: string): string {

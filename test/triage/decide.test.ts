@@ -212,7 +212,11 @@ describe('decide', () => {
       ROUTES,
       'incident-response-config.yaml',
     );
-    const line = (n: number, opened: string) => ({ incident: `IR-20261128-0000000${n}`, opened });
+    const line = (n: number, opened: string) => ({
+      incident: `IR-20261128-0000000${n}`,
+      opened,
+      openedMs: Date.parse(opened),
+    });
     const oneRecent: PastIncidents = {
       ...NO_HISTORY,
       fingerprints: [line(1, '2026-11-28T09:30:00.000Z'), line(2, '2026-11-28T08:00:00.000Z')],
@@ -241,7 +245,13 @@ describe('decide', () => {
     );
     const history: PastIncidents = {
       ...NO_HISTORY,
-      resources: [{ incident: 'IR-20261128-00000001', opened: '2026-11-28T09:00:00.000Z' }],
+      resources: [
+        {
+          incident: 'IR-20261128-00000001',
+          opened: '2026-11-28T09:00:00.000Z',
+          openedMs: Date.parse('2026-11-28T09:00:00.000Z'),
+        },
+      ],
     };
     const decision = decide(input({ history }), rules);
     expect(decision.score.factors[2]).toMatchObject({ raw: 0, why: 'no history source is configured' });

@@ -1,0 +1,250 @@
+// One playbook definition, already shaped as the schema says, checked for everything a schema cannot
+// see and compiled: conditions and templates, actions against the catalogue, parameters against each
+// action's schema, approvals against what each action risks. Every problem is reported, each at the
+// line to fix, so that `irac lint` can list them all.
+
+import { parse } from '@marcbachmann/cel-js';
+import { durationMs } from '../config/config.js';
+import type { LocatedYaml } from '../config/located-yaml.js';
+import { closestOf, subjectOf } from '../config/schema-problems.js';
+import { InputError } from '../errors.js';
+import type { JsonPath, JsonValue } from '../json.js';
+import { CONDITION_VARIABLES, type Condition, compileCondition } from '../triage/expressions.js';
+import type { PlaybookDefinition, PlaybookStepDefinition } from '../types.js';
+import { type Catalogue, DEFAULT_TIMEOUT } from './catalogue.js';
+import { parameterProblems, type WrittenParameter } from './parameters.js';
+import type { Playbook, PlaybookStep } from './playbook.js';
+import { type Problem, problemAt } from './problems.js';
+import { type CompiledValue, compileValue } from './templates.js';
+
+/** The keys a step has; any other key is a parameter of its action. */
+const STEP_KEYS = [
+  'id',
+  'action',
+  'when',
+  'with',
+  'requires_approval',
+  'dry_run_supported',
+  'timeout',
+  'retries',
+  'on_failure',
+];
+
+const DEFAULT_PRIORITY = 100;
+const DEFAULT_ENVIRONMENT = 'ir-containment';
+
+/** Where a definition is written: its document, and its path there ([] for a playbook file). */
+export interface DefinitionSource {
+  readonly yaml: LocatedYaml;
+  readonly base: JsonPath;
+}
+
+/** Whether a condition reads anything of the incident, or would give the same answer for every one. */
+function readsIncident(source: string): boolean {
+  const seen = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(seen);
+    if (typeof node !== 'object' || node === null) return false;
+    const { op, args } = node as { op?: unknown; args?: unknown };
+    if (op === 'id' && typeof args === 'string') return args in CONDITION_VARIABLES;
+    return seen(args);
+  };
+  return seen(parse(source).ast);
+}
+
+export function compilePlaybook(
+  definition: PlaybookDefinition,
+  source: DefinitionSource,
+  catalogue: Catalogue,
+): { playbook: Playbook | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const path = (rel: JsonPath): JsonPath => [...source.base, ...rel];
+  const locate = (rel: JsonPath, key?: string) => source.yaml.locate(path(rel), key);
+  const subject = (rel: JsonPath) => subjectOf(path(rel), 'the playbook');
+  const error = (rel: JsonPath, what: string, key?: string) => {
+    problems.push(problemAt(locate(rel, key), what));
+  };
+  const condition = (rel: JsonPath, text: string): Condition | undefined => {
+    const at = locate(rel);
+    try {
+      return compileCondition(text, at.where);
+    } catch (caught) {
+      if (!(caught instanceof InputError)) throw caught;
+      problems.push(problemAt(at, `${subject(rel)}: ${caught.what}`));
+      return undefined;
+    }
+  };
+
+  const trigger = condition(['trigger'], definition.trigger);
+  const scope = definition.tier?.preauthorized_when;
+  const preauthorizedWhen =
+    scope === undefined ? undefined : condition(['tier', 'preauthorized_when'], scope);
+  if (preauthorizedWhen && !readsIncident(scope as string)) {
+    error(
+      ['tier', 'preauthorized_when'],
+      `${subject(['tier', 'preauthorized_when'])} ${JSON.stringify(scope)} reads nothing of the incident: pre-authorization must be scoped, e.g. has(asset.environment) && asset.environment in ['dev', 'staging']`,
+    );
+  }
+  if (definition.owner === undefined) {
+    problems.push(
+      problemAt(
+        locate(['id']),
+        `playbook "${definition.id}" has no owner: say who answers for it (owner: a team, an e-mail address or @org/team)`,
+        'warning',
+      ),
+    );
+  }
+
+  const steps: PlaybookStep[] = [];
+  const stepLines = new Map<string, number>();
+  for (const [index, step] of definition.steps.entries()) {
+    const rel = ['steps', index];
+    const first = stepLines.get(step.id);
+    if (first === undefined) stepLines.set(step.id, locate([...rel, 'id']).line);
+    else
+      error(
+        [...rel, 'id'],
+        `duplicate step id "${step.id}" in playbook "${definition.id}" (first at line ${first})`,
+      );
+    const compiled = compileStep(step, rel, {
+      catalogue,
+      scoped: scope !== undefined,
+      locate,
+      subject,
+      problems,
+      condition,
+    });
+    if (compiled) steps.push(compiled);
+  }
+
+  const failed = problems.some((problem) => problem.severity === 'error');
+  if (failed || !trigger) return { playbook: undefined, problems };
+  const where = locate(['id']);
+  return {
+    playbook: {
+      id: definition.id,
+      ...(definition.description !== undefined && { description: definition.description }),
+      ...(definition.version !== undefined && { version: definition.version }),
+      ...(definition.owner !== undefined && { owner: definition.owner }),
+      trigger,
+      priority: definition.priority ?? DEFAULT_PRIORITY,
+      tier: {
+        environment: definition.tier?.environment ?? DEFAULT_ENVIRONMENT,
+        ...(preauthorizedWhen && { preauthorizedWhen }),
+      },
+      steps,
+      file: where.file,
+      where: where.where,
+    },
+    problems,
+  };
+}
+
+interface StepContext {
+  readonly catalogue: Catalogue;
+  /** The playbook has a pre-authorized scope. */
+  readonly scoped: boolean;
+  readonly locate: (rel: JsonPath, key?: string) => ReturnType<LocatedYaml['locate']>;
+  readonly subject: (rel: JsonPath) => string;
+  readonly problems: Problem[];
+  readonly condition: (rel: JsonPath, text: string) => Condition | undefined;
+}
+
+function compileStep(
+  step: PlaybookStepDefinition,
+  rel: JsonPath,
+  ctx: StepContext,
+): PlaybookStep | undefined {
+  const { locate, subject, problems } = ctx;
+  const before = problems.length;
+  const error = (at: JsonPath, what: string, key?: string) => {
+    problems.push(problemAt(locate(at, key), what));
+  };
+
+  const action = ctx.catalogue.get(step.action);
+  if (!action) {
+    const guess = closestOf(step.action, ctx.catalogue.names);
+    error(
+      [...rel, 'action'],
+      `step "${step.id}" has unknown action "${step.action}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+    );
+  }
+  const takes = new Set(Object.keys((action?.parameters.properties ?? {}) as object));
+
+  // The seed's shape writes parameters inline; `with` is the explicit one. A key that is neither a
+  // step key nor a parameter of the action, but close to a step key, is a typo of that key: a
+  // misspelled requires_approval would otherwise pass for a parameter and run the step unapproved.
+  const written: Record<string, WrittenParameter> = {};
+  const add = (name: string, value: JsonValue, at: JsonPath) => {
+    const compiled: CompiledValue = compileValue(
+      value,
+      (inner) => locate([...at, ...inner]).where,
+      (inner, caught) => {
+        problems.push(problemAt(locate([...at, ...inner]), `${subject([...at, ...inner])}: ${caught.what}`));
+      },
+    );
+    written[name] = { value: compiled, path: at };
+  };
+  for (const [name, value] of Object.entries(step.with ?? {})) add(name, value, [...rel, 'with', name]);
+  for (const [key, value] of Object.entries(step)) {
+    if (STEP_KEYS.includes(key) || value === undefined) continue;
+    const meant = takes.has(key)
+      ? undefined
+      : (closestOf(key, STEP_KEYS) ?? (key.includes('approv') ? 'requires_approval' : undefined));
+    if (meant !== undefined) {
+      error(rel, `${subject(rel)} has unknown key "${key}" (did you mean "${meant}"?)`, key);
+    } else if (written[key] !== undefined) {
+      error(rel, `step "${step.id}" gives parameter "${key}" both inline and under "with"`, key);
+    } else {
+      add(key, value as JsonValue, [...rel, key]);
+    }
+  }
+  if (action) {
+    for (const problem of parameterProblems(action, step.id, written, rel, subject)) {
+      problems.push(problemAt(locate(problem.path, problem.key), problem.what));
+    }
+  }
+
+  const when = step.when === undefined ? undefined : ctx.condition([...rel, 'when'], step.when);
+  const requiresApproval = step.requires_approval ?? false;
+  const dryRunSupported = step.dry_run_supported ?? false;
+  if (action?.destructive) {
+    const does = `step "${step.id}" runs ${action.name}${action.runs !== action.name ? ` (${action.runs})` : ''}`;
+    if (!requiresApproval && !action.reversible) {
+      error(
+        [...rel, 'action'],
+        `${does}, which is destructive and cannot be undone, without requires_approval: true — a pre-authorized tier does not cover what cannot be undone`,
+      );
+    } else if (!requiresApproval && !ctx.scoped) {
+      error(
+        [...rel, 'action'],
+        `${does}, which is destructive, without requires_approval: true, and the playbook has no pre-authorized scope (tier.preauthorized_when)`,
+      );
+    }
+    if (dryRunSupported) {
+      error(
+        [...rel, 'dry_run_supported'],
+        `${does}, which is destructive: dry_run_supported: true would run it during a dry run`,
+      );
+    }
+  }
+
+  if (step.timeout !== undefined && durationMs(step.timeout) === 0) {
+    error([...rel, 'timeout'], `step "${step.id}" has a timeout of ${step.timeout}: it could never finish`);
+  }
+
+  if (!action || problems.slice(before).some((p) => p.severity === 'error')) return undefined;
+  const timeout = step.timeout ?? action.timeout ?? DEFAULT_TIMEOUT;
+  return {
+    id: step.id,
+    action,
+    ...(when && { when }),
+    parameters: Object.fromEntries(Object.entries(written).map(([name, { value }]) => [name, value])),
+    requiresApproval,
+    dryRunSupported,
+    timeout,
+    timeoutMs: durationMs(timeout),
+    retries: step.retries ?? 0,
+    onFailure: step.on_failure ?? 'stop',
+    where: locate(rel).where,
+  };
+}

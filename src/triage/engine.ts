@@ -1,0 +1,61 @@
+// What triage runs with, assembled from a repository: the configuration, the playbooks compiled into
+// routes, and the enrichment sources. The working tree for `irac triage` and `irac replay`; a git ref's
+// tree for `irac replay --compare REF` (rules only: enrichment stays the working tree's).
+
+import { type ParsedConfig, readSettings } from '../config/config.js';
+import { loadPlaybooks } from '../playbooks/load.js';
+import type { Playbook } from '../playbooks/playbook.js';
+import { gitRefFiles, type RepoFiles, workingTreeFiles } from '../playbooks/repo-files.js';
+import type { Git } from '../store/git.js';
+import type { Incident, SecurityEvent } from '../types.js';
+import { compileRules, type EnrichmentFacts, type TriageRules } from './decide.js';
+import { createProviders, enrich } from './enrichment/enrich.js';
+import { subjectOf } from './enrichment/subject.js';
+
+export interface TriageRuleset {
+  readonly rules: TriageRules;
+  readonly playbooks: readonly Playbook[];
+}
+
+export interface LoadedTriage extends TriageRuleset {
+  /** Looks up what an incident's events name; a failing source is reported degraded, never thrown. */
+  readonly enrich: (events: readonly SecurityEvent[], incident: Incident) => Promise<EnrichmentFacts>;
+}
+
+export async function loadRuleset(files: RepoFiles, config: ParsedConfig): Promise<TriageRuleset> {
+  const playbooks = await loadPlaybooks(files, config);
+  return { rules: compileRules(config.settings, playbooks, config.origin), playbooks };
+}
+
+export interface EngineOptions {
+  readonly repoRoot: string;
+  readonly config: ParsedConfig;
+  /** Leave out sources that need the network (replay's default). */
+  readonly localOnly?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export async function loadTriageEngine(options: EngineOptions): Promise<LoadedTriage> {
+  const files = workingTreeFiles(options.repoRoot);
+  const ruleset = await loadRuleset(files, options.config);
+  const providers = await createProviders(options.config.settings, {
+    files,
+    env: options.env ?? process.env,
+    localOnly: options.localOnly ?? false,
+  });
+  return {
+    ...ruleset,
+    enrich: (events) => enrich(subjectOf(events), providers),
+  };
+}
+
+/** The rules as they were at `ref`: its configuration file (at `configPath`) and its playbooks. */
+export async function loadTriageAt(
+  git: Git,
+  ref: string,
+  options: { configPath?: string | undefined },
+): Promise<TriageRuleset> {
+  const files = await gitRefFiles(git.dir, ref);
+  const config = await readSettings(files, options.configPath);
+  return loadRuleset(files, config);
+}
