@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,13 @@ afterEach(() => {
 });
 
 describe('the shipped incident-response-config.yaml', () => {
+  it('names its schema for editors on the first line, and the schema is there', () => {
+    const first = readFileSync(SHIPPED, 'utf8').split('\n')[0] ?? '';
+    const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+    expect(schema).toBe('./schemas/config.schema.json');
+    expect(existsSync(join(SHIPPED, '..', schema ?? ''))).toBe(true);
+  });
+
   it('loads, and changes none of the built-in defaults it writes out', async () => {
     const loaded = await loadConfig({ repoRoot: join(SHIPPED, '..') });
     const defaults = defaultSettings();
