@@ -474,6 +474,13 @@ export interface OrchestratorConfig {
    * Events with the same fingerprint within this window join the same open incident.
    */
   correlation_window?: string;
+  /**
+   * The GitHub Environments a playbook's tier.environment may name, each one set up with required reviewers (irac doctor checks). A job naming an environment that does not exist makes GitHub create it without protection rules, so a playbook naming any other is refused.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  approval_environments?: [string, ...string[]];
   store?: StoreConfig;
   committer?: CommitterConfig;
   signing?: SigningConfig;
@@ -549,7 +556,7 @@ export interface EnrichmentSource {
    */
   path?: string;
   /**
-   * Base URL of the source's API.
+   * Base URL of the source's API: https://, or http:// to a loopback host only (localhost, 127.0.0.0/8, ::1: the simulators).
    */
   endpoint?: string;
   /**
@@ -557,7 +564,7 @@ export interface EnrichmentSource {
    */
   provider?: 'abuse_ip_db';
   /**
-   * Environment variable holding the API key (default per provider: ABUSEIPDB_API_KEY; for an HTTP asset registry, a bearer token, none by default).
+   * Environment variable holding the API key (default per provider: ABUSEIPDB_API_KEY; for an HTTP asset registry, a bearer token, none by default). Never a credential meant for another end: GITHUB_*, GH_TOKEN, ACTIONS_*, RUNNER_*, AWS_*, SLACK_*, IRAC_SIGNING_KEY, or a name containing SECRET_ACCESS, SESSION_TOKEN or PRIVATE_KEY.
    */
   api_key_env?: string;
   /**
@@ -629,7 +636,7 @@ export interface SuppressionRule {
   expires: string;
 }
 /**
- * Dynamic thresholds: when the same fingerprint has already opened max_incidents incidents within window, a new one is recorded and aggregated (linked to them) instead of being routed to a playbook again.
+ * Dynamic thresholds: when the same fingerprint has already opened max_incidents incidents within window, a new one is recorded and aggregated (linked to them) instead of being routed to a playbook again — unless triage scores it above max_severity: a recurring problem that turns serious is always routed.
  */
 export interface AggregationConfig {
   max_incidents?: number;
@@ -637,6 +644,10 @@ export interface AggregationConfig {
    * A whole number of milliseconds (ms), seconds (s), minutes (m), hours (h) or days (d).
    */
   window?: string;
+  /**
+   * The highest severity that may be aggregated; an incident scored above it is routed whatever its history.
+   */
+  max_severity?: 'low' | 'medium' | 'high';
 }
 export interface NotificationsConfig {
   escalation_matrix?: EscalationMatrix;

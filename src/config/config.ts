@@ -39,7 +39,12 @@ type WithDefaults<T, K extends keyof T> = T & { readonly [P in K]-?: Exclude<T[P
 export interface Settings {
   readonly orchestrator: WithDefaults<
     OrchestratorConfig,
-    'dry_run_default' | 'max_concurrent_playbooks' | 'correlation_window' | 'store' | 'signing'
+    | 'dry_run_default'
+    | 'max_concurrent_playbooks'
+    | 'correlation_window'
+    | 'approval_environments'
+    | 'store'
+    | 'signing'
   > & {
     readonly store: Required<StoreConfig>;
     readonly signing: WithDefaults<SigningConfig, 'allowed_signers' | 'require_signed'>;
@@ -89,10 +94,16 @@ export interface LoadedConfig extends StoreSettings, ParsedConfig {
 
 // The defaults, also written as `default` in the schema (a test holds the two together) and in the
 // shipped incident-response-config.yaml.
-const ORCHESTRATOR_DEFAULTS = {
+const ORCHESTRATOR_DEFAULTS: Required<
+  Pick<
+    OrchestratorConfig,
+    'dry_run_default' | 'max_concurrent_playbooks' | 'correlation_window' | 'approval_environments'
+  >
+> = {
   dry_run_default: true,
   max_concurrent_playbooks: 10,
   correlation_window: '1h',
+  approval_environments: ['ir-containment'],
 };
 const STORE_DEFAULTS: Required<StoreConfig> = { push_attempts: 20, backoff_base: '200ms', backoff_max: '5s' };
 const SIGNING_DEFAULTS = { allowed_signers: '.github/allowed_signers', require_signed: false };
@@ -103,7 +114,11 @@ const SCORING_DEFAULTS: Required<ScoringConfig> = {
   history_saturation: 5,
 };
 const TRIAGE_DEFAULTS = { enrichment_timeout: '5s', default_playbook: 'queue-for-review' };
-const AGGREGATION_DEFAULTS: Required<AggregationConfig> = { max_incidents: 5, window: '24h' };
+const AGGREGATION_DEFAULTS: Required<AggregationConfig> = {
+  max_incidents: 5,
+  window: '24h',
+  max_severity: 'medium',
+};
 
 /** What each pattern of the configuration and playbook schemas asks for, in words. */
 export const PATTERN_PHRASES: PatternPhrases = {
@@ -171,8 +186,75 @@ function withDefaults(config: Config): Settings {
   });
 }
 
+/**
+ * Plain http may reach only this host itself: the loopback simulators of tests and drills. Anywhere
+ * else, the key and the incident's addresses and resource names would cross the network in clear.
+ * `hostname` is as URL gives it, which has already spelled `127.1` and `0x7f.0.0.1` as `127.0.0.1`.
+ */
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * Credentials that a run of irac has in its environment for other ends, which an enrichment source must
+ * never be handed as its key: `api_key_env: GITHUB_TOKEN` with an endpoint of the author's choosing
+ * would post the token there. The list names what a workflow running irac is given (the runner's
+ * variables, whose ACTIONS_ID_TOKEN_REQUEST_* mint OIDC tokens for AWS; GitHub's, AWS's and Slack's
+ * credentials; irac's signing key) and the words cloud credentials and private keys are spelled with.
+ * It cannot know every secret: a source's key gets a variable of its own, named for the source.
+ */
+const FOREIGN_CREDENTIALS: readonly (readonly [RegExp, string])[] = [
+  [/^(GITHUB_|GH_TOKEN$|GH_ENTERPRISE_TOKEN$)/, "GitHub's"],
+  [/^(ACTIONS_|RUNNER_)/, "the Actions runner's"],
+  [/^AWS_/, "AWS's"],
+  [/^SLACK_/, "Slack's"],
+  [/^IRAC_SIGNING_KEY$/, "irac's signing key"],
+  [/SECRET_ACCESS|SESSION_TOKEN|PRIVATE_KEY/, 'named like a cloud credential or a private key'],
+];
+
+interface SourceProblem {
+  /** The key to point at; the source itself when absent. */
+  readonly key?: 'endpoint' | 'api_key_env';
+  readonly what: string;
+}
+
+/**
+ * What is wrong with an enrichment source: its keys, then where a network source may send its key and
+ * the incident's data: over https (or to loopback), and never a credential meant for another end.
+ */
+function sourceProblem(source: EnrichmentSource): SourceProblem | undefined {
+  const shape = sourceShapeProblem(source);
+  if (shape !== undefined) return { what: shape };
+  if (source.endpoint !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(source.endpoint);
+    } catch {
+      return { key: 'endpoint', what: 'is not a URL' };
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      // Only the scheme and host are shown: the rest of a URL is where credentials hide.
+      return {
+        key: 'endpoint',
+        what: `must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not ${url.protocol}//${url.host}`,
+      };
+    }
+  }
+  const name = source.api_key_env;
+  const whose = name === undefined ? undefined : FOREIGN_CREDENTIALS.find(([pattern]) => pattern.test(name));
+  if (whose !== undefined) {
+    return {
+      key: 'api_key_env',
+      what: `must name the source's own key, not ${name}: that variable is ${whose[1]}`,
+    };
+  }
+  return undefined;
+}
+
 /** Which keys each kind of enrichment source needs: said here, where the message can name them. */
-function sourceProblem(source: EnrichmentSource): string | undefined {
+function sourceShapeProblem(source: EnrichmentSource): string | undefined {
   const has = (key: keyof EnrichmentSource) => source[key] !== undefined;
   const refuse = (keys: (keyof EnrichmentSource)[]) => {
     const extra = keys.filter(has);
@@ -237,11 +319,15 @@ function ruleProblems(config: Config, yaml: LocatedYaml): ConfigProblem[] {
 
   for (const [i, source] of (config.triage?.enrichment_sources ?? []).entries()) {
     const problem = sourceProblem(source);
-    if (problem)
+    if (problem?.key !== undefined) {
+      const path = ['triage', 'enrichment_sources', i, problem.key];
+      report(path, `${subjectOf(path)} ${problem.what}`);
+    } else if (problem) {
       report(
         ['triage', 'enrichment_sources', i],
-        `triage.enrichment_sources[${i}] (${source.type}) ${problem}`,
+        `triage.enrichment_sources[${i}] (${source.type}) ${problem.what}`,
       );
+    }
   }
 
   const ruleLines = new Map<string, number>();

@@ -65,7 +65,9 @@ async function correlatedIncident(
   const latest = parseKeyIndex(text).at(-1)?.incident;
   if (latest === undefined) return undefined;
   const incident = await readIncident(tx, latest);
-  if (!incident || incident.status === 'resolved') return undefined;
+  // A suppressed incident takes no more events: the rule judged the events it had, and a later one
+  // (from another address, say) must be judged on its own rather than hidden with them.
+  if (!incident || incident.status === 'resolved' || incident.decision === 'suppressed') return undefined;
   const idle = now.getTime() - Date.parse(incident.timestamps.updated);
   return idle <= windowMs ? incident : undefined;
 }

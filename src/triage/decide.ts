@@ -3,6 +3,7 @@
 // give the same decision, which is what lets `irac replay` backtest a playbook change.
 
 import { durationMs, expiryMs, type Settings } from '../config/config.js';
+import { displayText } from '../ingest/display.js';
 import type { Incident, SecurityEvent, Severity, SuppressionRule } from '../types.js';
 import { type Condition, type ConditionContext, ConditionError, compileCondition } from './expressions.js';
 import type { PastIncidents } from './history.js';
@@ -37,7 +38,15 @@ export interface ProviderReport {
 
 /** Enrichment's answer, as triage reads it. */
 export interface EnrichmentFacts {
+  /** The most critical asset matched. */
   readonly asset: AssetFacts | null;
+  /** Every asset matched, most critical first. */
+  readonly assets?: readonly AssetFacts[];
+  /**
+   * The incident's resources that no registry knows. Absent when it was not worked out: then no
+   * resource counts as known, and nothing is pre-authorized on the strength of the assets.
+   */
+  readonly unknown_resources?: readonly string[];
   readonly intel: { readonly score: number; readonly hits: readonly IntelHit[] };
   readonly providers: readonly ProviderReport[];
   readonly degraded: readonly string[];
@@ -62,7 +71,12 @@ export interface TriageRules {
   /** How far back history counts; undefined when no history source is configured. */
   readonly historyWindow?: { readonly text: string; readonly ms: number };
   readonly suppressions: readonly CompiledSuppression[];
-  readonly aggregation: { readonly maxIncidents: number; readonly window: string; readonly windowMs: number };
+  readonly aggregation: {
+    readonly maxIncidents: number;
+    readonly window: string;
+    readonly windowMs: number;
+    readonly maxSeverity: Severity;
+  };
   /** In evaluation order: ascending priority, then id. */
   readonly routes: readonly Route[];
   readonly defaultPlaybook: string | null;
@@ -71,7 +85,7 @@ export interface TriageRules {
 export function compileRules(settings: Settings, routes: readonly Route[], origin: string): TriageRules {
   const history = settings.triage.enrichment_sources.find((source) => source.type === 'history');
   const historyWindow = history ? (history.window ?? '30d') : undefined;
-  const { max_incidents, window } = settings.triage.aggregation;
+  const { max_incidents, window, max_severity } = settings.triage.aggregation;
   return {
     scoring: settings.triage.scoring,
     ...(historyWindow && { historyWindow: { text: historyWindow, ms: durationMs(historyWindow) } }),
@@ -80,7 +94,12 @@ export function compileRules(settings: Settings, routes: readonly Route[], origi
       condition: compileCondition(rule.when, `${origin}: triage.suppressions[${i}].when`),
       expiresMs: expiryMs(rule.expires),
     })),
-    aggregation: { maxIncidents: max_incidents, window, windowMs: durationMs(window) },
+    aggregation: {
+      maxIncidents: max_incidents,
+      window,
+      windowMs: durationMs(window),
+      maxSeverity: max_severity,
+    },
     routes: [...routes].sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     defaultPlaybook: settings.triage.default_playbook,
   };
@@ -144,10 +163,17 @@ export interface Decision {
   readonly aggregation: {
     readonly window: string;
     readonly max_incidents: number;
+    readonly max_severity: Severity;
+    /** How many incidents of the fingerprint opened within the window. */
+    readonly count: number;
+    /** The most recent of them (at most 50). */
     readonly recent_incidents: readonly string[];
   } | null;
   readonly enrichment: {
     readonly asset: AssetFacts | null;
+    readonly assets: readonly AssetFacts[];
+    /** Resources no registry knows; null when that was not worked out (then none counts as known). */
+    readonly unknown_resources: readonly string[] | null;
     readonly intel: EnrichmentFacts['intel'];
     readonly history: HistorySummary;
     readonly providers: readonly ProviderReport[];
@@ -157,6 +183,11 @@ export interface Decision {
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+const RECENT_KEPT = 50;
+const REASON_LENGTH = 300;
+
+/** Reasons quote what failed, and a failing expression may quote the event: neutralized, bounded. */
+const reasonText = (text: string) => displayText(text, REASON_LENGTH) ?? 'unreadable reason';
 
 /** The event conditions see as `event`: the most severe, earliest first; optional fields present as null. */
 export function primaryEvent(events: readonly SecurityEvent[]): SecurityEvent {
@@ -245,7 +276,10 @@ export function conditionContext(
   decision: { score: Score; history: HistorySummary },
 ): ConditionContext {
   const event = primaryEvent(input.events);
-  const { asset, intel } = input.enrichment;
+  const { asset, intel, assets = asset ? [asset] : [], unknown_resources } = input.enrichment;
+  const environments = [
+    ...new Set(assets.flatMap((a) => (a.environment === undefined ? [] : [a.environment]))),
+  ];
   return {
     event: { account: null, region: null, actor: null, ...event },
     incident: { ...input.incident },
@@ -256,6 +290,10 @@ export function conditionContext(
       environment: asset?.environment ?? null,
       criticality: asset?.criticality ?? null,
       compliance: [...(asset?.compliance ?? [])],
+      // Every resource the incident names is known to a registry: what a pre-authorized scope must
+      // require, or one known dev instance in the event lets an unknown one be contained unreviewed.
+      all_known: asset !== null && unknown_resources !== undefined && unknown_resources.length === 0,
+      environments,
     },
     intel: {
       score: intel.score,
@@ -276,7 +314,7 @@ function evaluate(
     return { result: condition.evaluate(context) };
   } catch (error) {
     if (!(error instanceof ConditionError)) throw error;
-    return { result: 'error', error: error.message };
+    return { result: 'error', error: reasonText(error.message) };
   }
 }
 
@@ -294,6 +332,8 @@ export function decide(input: TriageInput, rules: TriageRules): Decision {
     score: scored,
     enrichment: {
       asset: input.enrichment.asset,
+      assets: input.enrichment.assets ?? (input.enrichment.asset ? [input.enrichment.asset] : []),
+      unknown_resources: input.enrichment.unknown_resources ?? null,
       intel: input.enrichment.intel,
       history,
       providers: input.enrichment.providers,
@@ -325,8 +365,13 @@ export function decide(input: TriageInput, rules: TriageRules): Decision {
 
   // Dynamic threshold: the same problem keeps coming back; record it, do not run the playbook again.
   const recent = withinWindow(input.history, input.incident, rules.aggregation.windowMs).fingerprints;
-  if (recent.length >= rules.aggregation.maxIncidents) {
-    const ids = recent.map((line) => line.incident).sort();
+  const aggregable =
+    SEVERITY_ORDER.indexOf(scored.severity) <= SEVERITY_ORDER.indexOf(rules.aggregation.maxSeverity);
+  if (aggregable && recent.length >= rules.aggregation.maxIncidents) {
+    const ids = [...recent]
+      .sort((a, b) => b.openedMs - a.openedMs || (a.incident < b.incident ? 1 : -1))
+      .slice(0, RECENT_KEPT)
+      .map((line) => line.incident);
     return {
       ...base,
       outcome: 'aggregated',
@@ -339,6 +384,8 @@ export function decide(input: TriageInput, rules: TriageRules): Decision {
       aggregation: {
         window: rules.aggregation.window,
         max_incidents: rules.aggregation.maxIncidents,
+        max_severity: rules.aggregation.maxSeverity,
+        count: recent.length,
         recent_incidents: ids,
       },
       degraded,
@@ -356,7 +403,21 @@ export function decide(input: TriageInput, rules: TriageRules): Decision {
         error: outcome.error,
       });
       degraded.push(`playbook ${route.id}: trigger ${outcome.error}`);
-      continue;
+      // Not a reason to try the next playbook: that one may contain harder than this one would.
+      // The incident waits at the default route, for a person, with the failure on record.
+      const fallback = rules.defaultPlaybook;
+      return {
+        ...base,
+        outcome: fallback === null ? 'unrouted' : 'routed',
+        playbook: fallback,
+        route: {
+          reason: `the trigger of ${route.id} could not be evaluated on this incident; ${fallback === null ? 'no default_playbook is configured' : `held at default_playbook ${fallback}`} rather than tried against the playbooks after it`,
+          evaluated,
+        },
+        suppression: null,
+        aggregation: null,
+        degraded,
+      };
     }
     evaluated.push({ playbook: route.id, trigger: route.trigger.source, result: outcome.result });
     if (outcome.result) {

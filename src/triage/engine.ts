@@ -11,6 +11,7 @@ import type { Incident, SecurityEvent } from '../types.js';
 import { compileRules, type EnrichmentFacts, type TriageRules } from './decide.js';
 import { createProviders, enrich } from './enrichment/enrich.js';
 import { subjectOf } from './enrichment/subject.js';
+import type { AssetMatch, Subject } from './enrichment/types.js';
 
 export interface TriageRuleset {
   readonly rules: TriageRules;
@@ -45,8 +46,24 @@ export async function loadTriageEngine(options: EngineOptions): Promise<LoadedTr
   });
   return {
     ...ruleset,
-    enrich: (events) => enrich(subjectOf(events), providers),
+    enrich: async (events) => {
+      const subject = subjectOf(events);
+      const found = await enrich(subject, providers);
+      return { ...found, unknown_resources: unknownResources(subject, found.assets) };
+    },
   };
+}
+
+/**
+ * The resources no registry matched by any of their identifiers. An asset matched by the account
+ * covers every resource in it (a registry may describe a sandbox account as a whole).
+ */
+export function unknownResources(subject: Subject, assets: readonly AssetMatch[]): string[] {
+  if (assets.some((asset) => asset.matched.type === 'account')) return [];
+  const matched = new Set(assets.map((asset) => asset.matched.identifier));
+  return subject.resources
+    .filter((r) => ![r.arn, r.id, r.name].some((text) => text !== undefined && matched.has(text)))
+    .map((r) => r.arn ?? r.id);
 }
 
 /** The rules as they were at `ref`: its configuration file (at `configPath`) and its playbooks. */

@@ -8,7 +8,8 @@
 // parse-time limits on size and depth for hostile configurations. @bufbuild/cel is closer to the
 // conformance suite but brings protobuf-es and an RE2 WebAssembly module along.
 
-import { Environment } from '@marcbachmann/cel-js';
+import { type ASTNode, Environment } from '@marcbachmann/cel-js';
+import safeRegex from 'safe-regex2';
 import { InputError } from '../errors.js';
 
 /** What a condition can see. Maps are JSON objects; a missing key is an error, `has()` tests for one. */
@@ -74,6 +75,55 @@ export function hint(reason: string): string {
   return reason;
 }
 
+// cel-js runs `matches` as a JavaScript RegExp, built anew on every call: a backtracking engine, where
+// CEL's spec assumes RE2's linear one. So a pattern must be a literal, fixed at review time (one from
+// the incident could be written to backtrack for ever), valid as a RegExp (RE2-only syntax such as
+// `(?i)` passes the type checker, then fails on every incident), and one that safe-regex2 (fastify's
+// star-height and repetition-count check) accepts. That check is a heuristic: it refuses `(a+)+` and
+// `(.*a){12}`, not every slow pattern (`(a|a)*` passes); a reviewer still reads the pattern.
+
+/** The pattern argument of each `matches` call in a parsed expression: `s.matches(p)` and `matches(s, p)`. */
+function patternsOf(node: ASTNode): ASTNode[] {
+  const found: ASTNode[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || !('op' in value)) return;
+    const ast = value as ASTNode;
+    if (ast.op === 'rcall' && ast.args[0] === 'matches' && ast.args[2][0]) found.push(ast.args[2][0]);
+    if (ast.op === 'call' && ast.args[0] === 'matches' && ast.args[1][1]) found.push(ast.args[1][1]);
+    visit(ast.args);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Why an expression that type-checks is refused all the same: a `matches` pattern that is not a string
+ * literal, not a valid regular expression, or may backtrack catastrophically. Undefined when none is.
+ */
+export function patternProblem(ast: ASTNode, source: string): string | undefined {
+  for (const node of patternsOf(ast)) {
+    if (node.op !== 'value' || typeof node.args !== 'string') {
+      const written = source.slice(node.start, node.end);
+      return `matches takes its pattern as a string literal, not ${written}: a pattern taken from the incident could be written to backtrack for ever`;
+    }
+    const pattern = node.args;
+    try {
+      new RegExp(pattern);
+    } catch (error) {
+      const reason = firstLine(error).replace(/^Invalid regular expression: \/.*\/\w*: /s, '');
+      return `matches pattern ${JSON.stringify(pattern)} is not a valid regular expression (${reason}): patterns run as JavaScript RegExp, without RE2-only syntax such as (?i)`;
+    }
+    if (!safeRegex(pattern)) {
+      return `matches pattern ${JSON.stringify(pattern)} may backtrack catastrophically on a hostile string (a repetition inside a repetition, or more than 25 repetitions): write it without nesting quantifiers`;
+    }
+  }
+  return undefined;
+}
+
 /** Parses and type-checks a condition once; refuses anything that is not a boolean expression. */
 export function compileCondition(source: string, where: string): Condition {
   let checked: ReturnType<Environment['check']>;
@@ -89,6 +139,8 @@ export function compileCondition(source: string, where: string): Condition {
     throw new InputError(where, `condition ${JSON.stringify(source)} is a ${checked.type}, not a bool`);
   }
   const program = conditions().parse(source);
+  const refused = patternProblem(program.ast, source);
+  if (refused) throw new InputError(where, `condition ${JSON.stringify(source)}: ${refused}`);
   return {
     source,
     where,

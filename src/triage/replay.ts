@@ -140,8 +140,19 @@ export function mergeEnrichment(before: EnrichmentFacts, added: EnrichmentFacts)
   ]
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_HITS);
+  const known = new Set((before.assets ?? []).map((a) => `${a.id}\u0000${a.source}`));
+  const assets = [
+    ...(before.assets ?? []),
+    ...(added.assets ?? []).filter((a) => !known.has(`${a.id}\u0000${a.source}`)),
+  ].sort((a, b) => b.criticality - a.criticality);
+  const unknown =
+    before.unknown_resources === undefined || added.unknown_resources === undefined
+      ? undefined
+      : [...new Set([...before.unknown_resources, ...added.unknown_resources])];
   return {
     asset,
+    assets,
+    ...(unknown !== undefined && { unknown_resources: unknown }),
     intel: { score: Math.max(before.intel.score, added.intel.score), hits },
     providers: added.providers,
     degraded: [...new Set([...before.degraded, ...added.degraded])],

@@ -56,14 +56,16 @@ export function score(measures: Measures, scoring: Required<ScoringConfig>): Sco
     threat_score: clamp(measures.threat_score.normalized),
   };
   const names: FactorName[] = ['severity', 'asset_criticality', 'historical_frequency', 'threat_score'];
+  // Each contribution from the normalized value as written, so that the file recomputes by hand.
   const factors = names.map((name): Factor => {
     const weight = weights[name];
+    const shown = round(normalized[name]);
     return {
       name,
       raw: measures[name].raw,
-      normalized: round(normalized[name]),
+      normalized: shown,
       weight,
-      contribution: round(weight * normalized[name]),
+      contribution: round(weight * shown),
       why: measures[name].why,
     };
   });

@@ -9,9 +9,10 @@ import { afterAll } from 'vitest';
 
 // Scratch directories of the test file that imported this helper, removed when it is done.
 const scratchDirs: string[] = [];
+// Fifty clones take a while to delete on a busy machine: the hook gets a minute, not vitest's 10 s.
 afterAll(() => {
   for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 const IDENTITY = [
   '-c',

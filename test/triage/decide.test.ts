@@ -161,17 +161,57 @@ describe('decide', () => {
     expect(decide(input(), rules).playbook).toBe('unknown-asset');
   });
 
-  it('records a trigger that fails to evaluate, goes on to the next, and says the decision is degraded', () => {
+  it('holds an incident whose trigger fails to evaluate at the default route, instead of trying the next', () => {
     const rules = compileRules(
       settingsWith(),
-      [route('broken', "event.payload.no_such_key == 'x'", 1), route('fallback', 'true', 2)],
+      [
+        route('broken', "event.payload.no_such_key == 'x'", 1),
+        route('contain-everything', 'true', 2),
+        route('queue-for-review', 'false', 1000),
+      ],
       'incident-response-config.yaml',
     );
     const decision = decide(input(), rules);
-    expect(decision.playbook).toBe('fallback');
+    expect(decision.playbook).toBe('queue-for-review');
+    expect(decision.route.evaluated).toHaveLength(1);
     expect(decision.route.evaluated[0]).toMatchObject({ playbook: 'broken', result: 'error' });
+    expect(decision.route.reason).toContain('could not be evaluated');
     expect(decision.degraded).toHaveLength(1);
     expect(decision.degraded[0]).toMatch(/^playbook broken: trigger playbooks\/broken\.yaml:3:10: /);
+  });
+
+  it('neutralizes what a failing expression quotes from the event before recording it', () => {
+    const event = { ...guardDutyEvent(), payload: { ttl: '\u001b[2Jclick <!channel>' } };
+    const rules = compileRules(
+      settingsWith(),
+      [route('odd', 'duration(event.payload.ttl) > duration("1h")', 1)],
+      'incident-response-config.yaml',
+    );
+    const decision = decide(input({}, event), rules);
+    expect(decision.degraded).toHaveLength(1);
+    expect(decision.degraded[0]).not.toMatch(/[\u0000-\u001f]/);
+    expect(decision.degraded[0]).not.toContain('<!channel>');
+  });
+
+  it('tells conditions whether every resource is known, and every environment the assets are in', () => {
+    const rules = compileRules(
+      settingsWith(),
+      [route('all-dev', "asset.all_known && asset.environments.all(e, e == 'dev')", 1)],
+      'incident-response-config.yaml',
+    );
+    const dev = { ...critical.asset, id: 'sandbox', environment: 'dev', criticality: 0.3 };
+    const allKnown = { ...critical, asset: dev, assets: [dev], unknown_resources: [] };
+    expect(decide(input({ enrichment: allKnown }), rules).playbook).toBe('all-dev');
+    // One resource unknown: not every resource is known, whatever the known one says.
+    const oneUnknown = { ...allKnown, unknown_resources: ['i-0unknown'] };
+    expect(decide(input({ enrichment: oneUnknown }), rules).playbook).toBe('queue-for-review');
+    // Unknown when not worked out at all.
+    expect(
+      decide(input({ enrichment: (({ unknown_resources: _, ...rest }) => rest)(allKnown) }), rules).playbook,
+    ).toBe('queue-for-review');
+    // A prod asset beside the dev one.
+    const both = { ...allKnown, assets: [critical.asset, dev] };
+    expect(decide(input({ enrichment: both }), rules).playbook).toBe('queue-for-review');
   });
 
   it('suppresses a match of a rule that has not expired, and ignores an expired one', () => {
@@ -208,7 +248,7 @@ describe('decide', () => {
 
   it('aggregates once the fingerprint opened max_incidents incidents within the window', () => {
     const rules = compileRules(
-      settingsWith({ aggregation: { max_incidents: 2, window: '1h' } }),
+      settingsWith({ aggregation: { max_incidents: 2, window: '1h', max_severity: 'medium' } }),
       ROUTES,
       'incident-response-config.yaml',
     );
@@ -231,8 +271,14 @@ describe('decide', () => {
     expect(decision.aggregation).toEqual({
       window: '1h',
       max_incidents: 2,
+      max_severity: 'medium',
+      count: 2,
       recent_incidents: ['IR-20261128-00000001', 'IR-20261128-00000002'],
     });
+    // The same history, but triage scores the incident above max_severity: it is routed, not swallowed.
+    const serious = decide(input({ history: twoRecent, enrichment: critical }), rules);
+    expect(serious.severity).toBe('high');
+    expect(serious.outcome).toBe('routed');
     // History counts both incidents in its own 30-day window: 2 of 5.
     expect(decision.score.factors[2]).toMatchObject({ raw: 2, normalized: 0.4 });
   });

@@ -54,6 +54,41 @@ describe('conditions', () => {
     expect(rejection(Array(1200).fill('score > 0.1').join(' && '))).toMatch(/Exceeded maxAstNodes/);
   });
 
+  it('refuses a matches pattern taken from the incident: only a literal is fixed at review time', () => {
+    expect(rejection('event.kind.matches(event.title)')).toBe(
+      'config.yaml:4:14: condition "event.kind.matches(event.title)": matches takes its pattern as a string literal, not event.title: a pattern taken from the incident could be written to backtrack for ever',
+    );
+    expect(rejection("event.kind.matches('^' + event.vendor)")).toMatch(
+      /matches takes its pattern as a string literal, not '\^' \+ event.vendor:/,
+    );
+    expect(rejection("event.indicators.exists(i, 'x'.matches(i.value))")).toMatch(/not i.value:/);
+    const literal = compileCondition("event.vendor.matches('^guard(duty)?$')", 'x');
+    expect(literal.evaluate(context())).toBe(true);
+  });
+
+  it('refuses a matches pattern that is no valid RegExp, instead of failing on every incident', () => {
+    // RE2's inline flag: CEL's checker accepts it; JavaScript's RegExp does not.
+    expect(rejection("event.vendor.matches('(?i)GuardDuty')")).toBe(
+      `config.yaml:4:14: condition "event.vendor.matches('(?i)GuardDuty')": matches pattern "(?i)GuardDuty" is not a valid regular expression (Invalid group): patterns run as JavaScript RegExp, without RE2-only syntax such as (?i)`,
+    );
+    expect(rejection("event.vendor.matches('[a-')")).toMatch(
+      /matches pattern "\[a-" is not a valid regular expression/,
+    );
+  });
+
+  it('refuses a matches pattern that may backtrack catastrophically, and runs the shipped kind of pattern', () => {
+    for (const pattern of ['(a+)+$', '^(\\w+\\s?)*$', '(.*a){12}', '^([a-z0-9]+[.-]?)*@']) {
+      expect(rejection(`event.vendor.matches(${JSON.stringify(pattern)})`)).toContain(
+        `matches pattern ${JSON.stringify(pattern)} may backtrack catastrophically`,
+      );
+    }
+    const shipped = compileCondition(
+      "event.kind.matches('(^|/)(Backdoor|CryptoCurrency|Trojan|Impact|Execution):EC2[/-]')",
+      'x',
+    );
+    expect(shipped.evaluate(context({ event: { kind: 'Backdoor:EC2/C&CActivity.B!DNS' } }))).toBe(true);
+  });
+
   it('a key the input lacks is an evaluation error naming the condition; has() guards against it', () => {
     const strict = compileCondition("asset.owner == 'identity-team'", 'playbooks/x.yaml:3:10');
     expect(() => strict.evaluate(context())).toThrow(ConditionError);

@@ -172,6 +172,40 @@ describe('triage of a recorded incident', () => {
     expect(decision.score.factors[2]).toMatchObject({ raw: 2, normalized: 0.4, contribution: 0.08 });
   });
 
+  it('does not let a later event join a suppressed incident: it opens one of its own', async () => {
+    const dir = scratchRepo();
+    const id = await ingest(dir, payload('a'), new Date('2026-11-28T10:00:00Z'));
+    const defaults = defaultSettings();
+    const suppressing = compileRules(
+      {
+        ...defaults,
+        triage: {
+          ...defaults.triage,
+          suppressions: [
+            { id: 'lab', when: 'true', reason: 'lab', owner: 'me@example.com', expires: '2027-01-01' },
+          ],
+        },
+      },
+      [],
+      'incident-response-config.yaml',
+    );
+    const repository = await IncidentRepository.open(dir);
+    const applied = await repository.apply(
+      (tx) =>
+        triageIncident(tx, id, {
+          actor: 'triage@example.com',
+          rules: suppressing,
+          enrich: async () => FOUND,
+          now: () => new Date('2026-11-28T10:00:05Z'),
+        }),
+      FAST,
+    );
+    expect(applied.result.decision.outcome).toBe('suppressed');
+    const later = await ingest(dir, payload('b'), new Date('2026-11-28T10:10:00Z'));
+    expect(later).not.toBe(id);
+    expect((await verifyStore(new Git(dir), VERIFY)).problems).toEqual([]);
+  });
+
   it('refuses an id with no incident', async () => {
     const dir = scratchRepo();
     await ingest(dir, payload('a'), new Date('2026-11-28T10:00:00Z'));

@@ -80,7 +80,7 @@ describe('irac replay', () => {
 
   it('aggregates a recurring fingerprint, as the dynamic threshold says', async () => {
     const rules = compileRules(
-      settings({ aggregation: { max_incidents: 2, window: '1d' } }),
+      settings({ aggregation: { max_incidents: 2, window: '1d', max_severity: 'high' } }),
       [route('all', 'true')],
       'config',
     );

@@ -1,6 +1,7 @@
 // IP addresses and networks as enrichment reads them: strictly (no `127.1`, no `0x7f.0.0.1`, which
 // inet_aton and ipaddr.js's lenient parser accept), IPv4-mapped IPv6 seen as the IPv4 address it carries,
-// and a fixed list of the ranges whose addresses never leave for a third party.
+// and a fixed list of the ranges whose addresses never leave for a third party — checked as well on the
+// IPv4 address that NAT64, 6to4, Teredo, ISATAP and the other IPv6 wrappings carry.
 
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
@@ -77,9 +78,44 @@ const NEVER_SENT = [
   'ff00::/8',
 ].map((cidr) => ipaddr.parseCIDR(cidr));
 
-/** True when the address belongs to the inside of a network (or to none) and must not be sent out. */
+// The standard ways an IPv6 address carries an IPv4 one, and the byte where that address starts:
+// `64:ff9b::a01:203` is 10.1.2.3 through NAT64 and says as much about the inside of a network.
+const WRAPPED_IPV4: readonly {
+  readonly network: [Address, number];
+  readonly at: number;
+  readonly inverted?: true;
+}[] = [
+  { network: ipaddr.parseCIDR('::/96'), at: 12 }, // IPv4-compatible (RFC 4291, deprecated)
+  { network: ipaddr.parseCIDR('::ffff:0:0/96'), at: 12 }, // IPv4-mapped (RFC 4291)
+  { network: ipaddr.parseCIDR('::ffff:0:0:0/96'), at: 12 }, // IPv4-translated (RFC 2765)
+  { network: ipaddr.parseCIDR('64:ff9b::/96'), at: 12 }, // NAT64 well-known prefix (RFC 6052)
+  { network: ipaddr.parseCIDR('2002::/16'), at: 2 }, // 6to4 (RFC 3056)
+  { network: ipaddr.parseCIDR('2001::/32'), at: 4 }, // Teredo server (RFC 4380)
+  { network: ipaddr.parseCIDR('2001::/32'), at: 12, inverted: true }, // Teredo client, bits inverted
+];
+
+/** The IPv4 addresses `address` carries inside it, by the forms above and ISATAP's interface id. */
+function wrappedIPv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const bytes = address.toByteArray();
+  const ipv4At = (at: number, inverted = false) =>
+    new ipaddr.IPv4(bytes.slice(at, at + 4).map((byte) => (inverted ? byte ^ 0xff : byte)));
+  const found = WRAPPED_IPV4.filter(({ network: [network, bits] }) => address.match(network, bits)).map(
+    ({ at, inverted }) => ipv4At(at, inverted),
+  );
+  // ISATAP (RFC 5214): any prefix, then an interface id of 0000:5efe or 0200:5efe and the IPv4 address.
+  if (((bytes[8] ?? 1) & 0xfd) === 0 && bytes[9] === 0 && bytes[10] === 0x5e && bytes[11] === 0xfe) {
+    found.push(ipv4At(12));
+  }
+  return found;
+}
+
+/**
+ * True when the address belongs to the inside of a network (or to none) and must not be sent out; an
+ * IPv6 address also when an IPv4 address it carries does.
+ */
 export function isInternalAddress(address: Address): boolean {
-  return NEVER_SENT.some(
+  const listed = NEVER_SENT.some(
     ([network, bits]) => address.kind() === network.kind() && address.match(network, bits),
   );
+  return listed || (address instanceof ipaddr.IPv6 && wrappedIPv4(address).some(isInternalAddress));
 }

@@ -1,6 +1,7 @@
 // The `rate_limit` of a source (`100/min`) as a token bucket, one per endpoint and rate for the whole
 // process, so that concurrent triage of several incidents shares one budget. A request reserves a token
-// and waits for it; one that would have to wait past its deadline is not sent at all.
+// and waits for it; one that would have to wait past its deadline is not sent at all. The process is the
+// limit of what is shared: each workflow run starts with a full bucket.
 
 const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, min: 60_000, h: 3_600_000 };
 
@@ -19,6 +20,15 @@ export function parseRate(text: string): Rate {
   return { count: Number(match[1]), perMs: unit, text };
 }
 
+/**
+ * Why a request was not reserved: the configured rate, the far end's Retry-After (blocked until when),
+ * or no time left before the deadline whatever the rest.
+ */
+export type Refusal =
+  | { readonly reason: 'rate'; readonly rate: Rate }
+  | { readonly reason: 'retry-after'; readonly until: number }
+  | { readonly reason: 'deadline' };
+
 /** Without a rate, only the far end's own Retry-After holds requests back. */
 export class TokenBucket {
   private tokens: number;
@@ -34,10 +44,10 @@ export class TokenBucket {
   }
 
   /**
-   * Reserves one request: returns how long to wait before sending it, or undefined (and reserves
-   * nothing) when that wait would end after `deadline`.
+   * Reserves one request: returns how long to wait before sending it, or why not (and reserves nothing)
+   * when that wait would end after `deadline`.
    */
-  reserve(deadline: number): number | undefined {
+  reserve(deadline: number): number | Refusal {
     const at = this.now();
     let forToken = 0;
     if (this.rate !== undefined) {
@@ -47,7 +57,13 @@ export class TokenBucket {
       forToken = this.tokens >= 1 ? 0 : (1 - this.tokens) / perMs;
     }
     const wait = Math.max(forToken, this.blockedUntil - at);
-    if (at + wait > deadline) return undefined;
+    if (at + wait > deadline) {
+      if (at > deadline) return { reason: 'deadline' };
+      if (this.blockedUntil > deadline) return { reason: 'retry-after', until: this.blockedUntil };
+      // Neither the deadline nor a Retry-After: the wait is for a token of the configured rate.
+      if (this.rate !== undefined) return { reason: 'rate', rate: this.rate };
+      return { reason: 'deadline' };
+    }
     this.tokens -= 1;
     return Math.ceil(wait);
   }
@@ -55,11 +71,6 @@ export class TokenBucket {
   /** The far end said to wait (HTTP 429 with Retry-After): nothing is sent before `until`. */
   blockUntil(until: number): void {
     this.blockedUntil = Math.max(this.blockedUntil, until);
-  }
-
-  /** When requests may flow again after a blockUntil; 0 when not blocked. */
-  get blocked(): number {
-    return this.blockedUntil > this.now() ? this.blockedUntil : 0;
   }
 }
 

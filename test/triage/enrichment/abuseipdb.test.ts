@@ -92,7 +92,7 @@ describe('AbuseIPDB', () => {
     ]);
   });
 
-  it('never sends an internal address', async () => {
+  it('never sends an internal address, nor one wrapped in IPv6', async () => {
     sim = await startAbuseIpDbSim({ key: KEY });
     const internal = [
       '10.0.0.5',
@@ -108,6 +108,12 @@ describe('AbuseIPDB', () => {
       'fe80::1',
       '::ffff:10.0.0.5',
       '::ffff:192.168.1.1',
+      // 10.1.2.3 wrapped in IPv6: NAT64, 6to4, IPv4-translated, IPv4-compatible, a Teredo client.
+      '64:ff9b::a01:203',
+      '2002:a01:203::1',
+      '::ffff:0:a01:203',
+      '::a01:203',
+      '2001:0:c633:6401:8000:ffff:f5fe:fdfc',
     ];
     const enrichment = await enrich(ips(...internal, '2001:db8::77', '198.51.100.7'), [abuseIpDb()]);
     expect(enrichment.degraded).toEqual([]);
@@ -183,12 +189,40 @@ describe('AbuseIPDB', () => {
     // The three go out together: one is answered, two are refused with 429.
     expect(sent()).toHaveLength(3);
     expect(enrichment.degraded[0]).toMatch(
-      /: AbuseIPDB asked to wait until \d{4}-\d\d-\d\dT[\d:.]+Z \(1 of 3 IPs checked\)$/,
+      /: AbuseIPDB answered 429, nothing sent before \d{4}-\d\d-\d\dT[\d:.]+Z \(1 of 3 IPs checked\)$/,
     );
     // Then nothing more is sent until the Retry-After has passed.
     const next = await enrich(ips('198.51.100.4'), [abuseIpDb()]);
     expect(sent()).toHaveLength(3);
-    expect(next.degraded[0]).toMatch(/: AbuseIPDB asked to wait until .* \(0 of 1 IPs checked\)$/);
+    expect(next.degraded[0]).toMatch(
+      /: AbuseIPDB answered 429, nothing sent before .* \(0 of 1 IPs checked\)$/,
+    );
+  });
+
+  it('waits at least a second after a 429 that says Retry-After: 0, and gives an address up after 3 retries', async () => {
+    sim = await startAbuseIpDbSim({ key: KEY, limit: 0, retryAfterSeconds: 0 });
+    const started = performance.now();
+    const enrichment = await enrich(ips('198.51.100.7'), [abuseIpDb({ timeoutMs: 5000 })]);
+    const elapsed = performance.now() - started;
+    // The first request and three retries, a second apart: not a flood, and done before the timeout.
+    expect(sent()).toEqual(['198.51.100.7', '198.51.100.7', '198.51.100.7', '198.51.100.7']);
+    expect(elapsed).toBeGreaterThanOrEqual(2900);
+    expect(elapsed).toBeLessThan(4500);
+    expect(enrichment.degraded).toEqual([
+      `threat_intel abuse_ip_db ${sim.endpoint}: AbuseIPDB still answered 429 after 3 retries (0 of 1 IPs checked)`,
+    ]);
+  });
+
+  it('says the timeout ran out, not a rate limit, when no rate is configured and answers come slowly', async () => {
+    sim = await startAbuseIpDbSim({ key: KEY, reputations: new Map([['198.51.100.1', 40]]) });
+    sim.latencyMs = 1000;
+    const addresses = ips('198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4', '198.51.100.5');
+    // Asked directly, without enrich's own timeout around it: four go out at once and are answered after
+    // the provider's deadline (nine tenths of its timeout), so the fifth is never sent.
+    const facts = await abuseIpDb({ timeoutMs: 1000 }).lookup(addresses, new AbortController().signal);
+    expect(sent()).toEqual(['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4']);
+    expect(facts.degraded).toBe('no time left within the 1000 ms timeout (4 of 5 IPs checked)');
+    expect(facts.hits?.map((hit) => hit.value)).toEqual(['198.51.100.1']);
   });
 
   it('keeps each answer for the cache TTL: a second incident with the same address sends nothing', async () => {

@@ -1,6 +1,7 @@
 // Threat-intel feeds in the repository: plain lists as they are published and YAML feeds with scores,
 // matched by network, parent domain, URL host and hash, each hit naming the entry and line it came from.
 
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workingTreeFiles } from '../../../src/playbooks/repo-files.js';
@@ -199,6 +200,26 @@ describe('threat-intel feeds', () => {
         detail: 'SBL000002',
       },
     ]);
+  });
+
+  it('reads no feed through a symbolic link out of the repository, and echoes nothing of what is there', async () => {
+    repo = await scratchRepo({ 'README.md': '# security team\n' });
+    const outside = await scratchRepo({ 'feeds/passwd.txt': 'root:TOP-SECRET:0:0:root:/root:/bin/sh\n' });
+    try {
+      symlinkSync(join(outside.root, 'feeds'), join(repo.root, 'intel'));
+      symlinkSync(outside.root, join(repo.root, 'shared'));
+      const lookups = await enrich(subject({ indicators: [{ type: 'ip', value: '192.0.2.1' }] }), [
+        fileIntelProvider({ files: repo.files, path: 'intel', timeoutMs: 2000 }),
+        fileIntelProvider({ files: repo.files, path: 'shared/feeds', timeoutMs: 2000 }),
+      ]);
+      expect(lookups.degraded).toEqual([
+        'threat_intel intel: intel: is a symbolic link; irac reads only files',
+        'threat_intel shared/feeds: shared/feeds: shared is a symbolic link; irac reads only files inside the repository',
+      ]);
+      expect(JSON.stringify(lookups)).not.toContain('TOP-SECRET');
+    } finally {
+      await outside.remove();
+    }
   });
 
   it('leaves triage degraded, not stopped, when a feed is broken', async () => {

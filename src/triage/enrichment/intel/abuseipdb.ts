@@ -8,15 +8,21 @@
 //   → 401 / 429 / 422 {"errors": [{"detail", "status"}]}, 429 with Retry-After (seconds)
 //
 // What leaves the runner is the address and nothing else, and never an internal one (private, CGNAT,
-// loopback, link-local, unique-local: see ip.ts). The configured rate_limit is a token bucket shared by
-// the process; an address whose turn would come after the deadline is not sent, and the report says how
-// many were checked. A 429 blocks the bucket for its Retry-After. Answers are kept per address (cache_ttl).
+// loopback, link-local, unique-local, and those wrapped in IPv6: see ip.ts). The configured rate_limit is
+// a token bucket shared by the process; an address whose turn would come after the deadline is not sent,
+// and the report says how many were checked. A 429 blocks the bucket for its Retry-After, and for at
+// least a second whatever that says; an address is retried at most three times. Answers are kept per
+// address (cache_ttl).
+//
+// Budget and cache live as long as the process: a workflow run starts with a full bucket and an empty
+// cache, so runs in parallel each spend up to the whole rate_limit. Keeping the day's quota across runs
+// is for the workflow to do, by not running triage of several incidents at once.
 
 import { displayText } from '../../../ingest/display.js';
 import { TtlCache } from '../cache.js';
 import { endpointName, endpointUrl, getJson, headerSecret, inParallel, sleep } from '../http.js';
 import { isInternalAddress, parseAddress } from '../ip.js';
-import { type Rate, sharedBucket } from '../rate-limit.js';
+import { type Rate, type Refusal, sharedBucket } from '../rate-limit.js';
 import { type EnrichmentProvider, type IntelHit, ProviderError } from '../types.js';
 
 export const ABUSEIPDB_ENDPOINT = 'https://api.abuseipdb.com/api/v2';
@@ -29,6 +35,13 @@ const MAX_ADDRESSES = 32;
 const PARALLEL_REQUESTS = 4;
 /** When a 429 gives no Retry-After. */
 const DEFAULT_RETRY_AFTER_S = 60;
+/**
+ * The least pause after a 429, whatever Retry-After says: a server answering `Retry-After: 0` would
+ * otherwise get thousands of requests within one timeout.
+ */
+const MIN_BACKOFF_MS = 1000;
+/** 429s in a row after which an address is given up on, within the timeout or not. */
+const MAX_RETRIES = 3;
 
 interface CheckData {
   readonly abuseConfidenceScore: number;
@@ -87,7 +100,7 @@ function hitOf(ip: string, data: CheckData, source: string): IntelHit | null {
   };
 }
 
-/** Seconds in a Retry-After header (a number of seconds or an HTTP date). */
+/** Milliseconds a Retry-After header asks for (it holds a number of seconds or an HTTP date). */
 function retryAfterMs(header: string | null, now: number): number {
   if (header === null) return DEFAULT_RETRY_AFTER_S * 1000;
   if (/^[0-9]{1,9}$/.test(header.trim())) return Number(header.trim()) * 1000;
@@ -139,16 +152,16 @@ export function abuseIpDbProvider(options: {
       const asked = toCheck.slice(0, MAX_ADDRESSES);
 
       let checked = addresses.length - toCheck.length;
-      // Why some address was not sent: the configured rate, or AbuseIPDB's Retry-After (until when).
-      let notSent: 'rate' | number | undefined;
+      // Why some address was not sent: the configured rate, AbuseIPDB's Retry-After, or the deadline.
+      let notSent: Refusal | undefined;
       let failure: string | undefined;
       const headers = { key, accept: 'application/json' };
 
       await inParallel(asked, PARALLEL_REQUESTS, async (ip) => {
-        for (;;) {
+        for (let retries = 0; ; retries++) {
           const wait = bucket.reserve(deadline);
-          if (wait === undefined) {
-            notSent ??= bucket.blocked > 0 ? bucket.blocked : 'rate';
+          if (typeof wait !== 'number') {
+            notSent ??= wait;
             return;
           }
           await sleep(wait, signal);
@@ -162,8 +175,14 @@ export function abuseIpDbProvider(options: {
             return;
           }
           if (answer.status === 429) {
-            bucket.blockUntil(Date.now() + retryAfterMs(answer.headers.get('retry-after'), Date.now()));
-            continue;
+            const pause = Math.max(
+              MIN_BACKOFF_MS,
+              retryAfterMs(answer.headers.get('retry-after'), Date.now()),
+            );
+            bucket.blockUntil(Date.now() + pause);
+            if (retries < MAX_RETRIES) continue;
+            failure ??= `AbuseIPDB still answered 429 after ${MAX_RETRIES} retries`;
+            return;
           }
           if (answer.status === 401 || answer.status === 403) {
             throw new ProviderError(`AbuseIPDB refused the key in ${options.keyEnv} (HTTP ${answer.status})`);
@@ -186,8 +205,10 @@ export function abuseIpDbProvider(options: {
 
       const tally = `${checked} of ${addresses.length} IPs checked`;
       const reasons = [
-        notSent === 'rate' && `rate limit ${options.rate?.text ?? ''} reached`,
-        typeof notSent === 'number' && `AbuseIPDB asked to wait until ${new Date(notSent).toISOString()}`,
+        notSent?.reason === 'rate' && `rate limit ${notSent.rate.text} reached`,
+        notSent?.reason === 'retry-after' &&
+          `AbuseIPDB answered 429, nothing sent before ${new Date(notSent.until).toISOString()}`,
+        notSent?.reason === 'deadline' && `no time left within the ${options.timeoutMs} ms timeout`,
         failure,
         toCheck.length > asked.length && `at most ${MAX_ADDRESSES} IPs per incident`,
       ].filter((reason): reason is string => typeof reason === 'string');
