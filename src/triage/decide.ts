@@ -57,6 +57,11 @@ export interface Route {
   readonly id: string;
   readonly priority: number;
   readonly trigger: Condition;
+  /**
+   * The destructive steps that would run on this incident without a reviewer (`step:action`), for
+   * replay to compare: a pull request that widens a pre-authorization changes no route, but this.
+   */
+  readonly unreviewed?: (context: ConditionContext) => readonly string[];
 }
 
 interface CompiledSuppression {

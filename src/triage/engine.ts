@@ -4,14 +4,15 @@
 
 import { type ParsedConfig, readSettings } from '../config/config.js';
 import { loadPlaybooks } from '../playbooks/load.js';
-import type { Playbook } from '../playbooks/playbook.js';
+import { needsApproval, type Playbook } from '../playbooks/playbook.js';
 import { gitRefFiles, type RepoFiles, workingTreeFiles } from '../playbooks/repo-files.js';
 import type { Git } from '../store/git.js';
 import type { Incident, SecurityEvent } from '../types.js';
-import { compileRules, type EnrichmentFacts, type TriageRules } from './decide.js';
+import { compileRules, type EnrichmentFacts, type Route, type TriageRules } from './decide.js';
 import { createProviders, enrich } from './enrichment/enrich.js';
 import { subjectOf } from './enrichment/subject.js';
 import type { AssetMatch, Subject } from './enrichment/types.js';
+import { type ConditionContext, ConditionError } from './expressions.js';
 
 export interface TriageRuleset {
   readonly rules: TriageRules;
@@ -25,7 +26,36 @@ export interface LoadedTriage extends TriageRuleset {
 
 export async function loadRuleset(files: RepoFiles, config: ParsedConfig): Promise<TriageRuleset> {
   const playbooks = await loadPlaybooks(files, config);
-  return { rules: compileRules(config.settings, playbooks, config.origin), playbooks };
+  const routes = playbooks.map(
+    (playbook): Route => ({
+      id: playbook.id,
+      priority: playbook.priority,
+      trigger: playbook.trigger,
+      unreviewed: (context) => unreviewedSteps(playbook, context),
+    }),
+  );
+  return { rules: compileRules(config.settings, routes, config.origin), playbooks };
+}
+
+/**
+ * The destructive steps of `playbook` that would run on the incident of `context` without a reviewer.
+ * A step whose `when` cannot be evaluated counts as applying; a scope that cannot be evaluated, as not
+ * holding (the step then waits for a reviewer).
+ */
+export function unreviewedSteps(playbook: Playbook, context: ConditionContext): string[] {
+  const holds = (evaluate: () => boolean) => {
+    try {
+      return evaluate();
+    } catch (error) {
+      if (error instanceof ConditionError) return true;
+      throw error;
+    }
+  };
+  return playbook.steps
+    .filter((step) => step.action.destructive)
+    .filter((step) => holds(() => step.when?.evaluate(context) ?? true))
+    .filter((step) => !holds(() => needsApproval(playbook, step, context)))
+    .map((step) => `${step.id}:${step.action.runs}`);
 }
 
 export interface EngineOptions {

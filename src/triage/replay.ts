@@ -9,13 +9,24 @@ import { unwrapDocument } from '../ingest/envelopes.js';
 import { normalizeUnit } from '../ingest/normalize.js';
 import { addEvent, openIncident } from '../store/incident.js';
 import type { Incident, SecurityEvent, Severity } from '../types.js';
-import { type Decision, decide, type EnrichmentFacts, type Outcome, type TriageRules } from './decide.js';
-import { MemoryHistory } from './history.js';
+import {
+  conditionContext,
+  type Decision,
+  decide,
+  type EnrichmentFacts,
+  type Outcome,
+  type TriageRules,
+} from './decide.js';
+import { MemoryHistory, type PastIncidents } from './history.js';
+
+const NO_HISTORY: PastIncidents = { fingerprints: [], resources: [], actors: [] };
 
 export interface ReplayOptions {
   /** Events with the same fingerprint within this window (by their own timestamps) join one incident. */
   readonly correlationWindowMs: number;
   readonly enrich: (events: readonly SecurityEvent[], incident: Incident) => Promise<EnrichmentFacts>;
+  /** When suppressions' expiry is judged; the time replay starts by default. */
+  readonly now?: Date;
   /** Called every so often with the events replayed and the bytes read so far. */
   readonly onProgress?: (events: number, bytes: number, totalBytes: number) => void;
 }
@@ -46,6 +57,9 @@ export interface RouteChange {
   readonly resource: string;
   readonly before: RouteKey;
   readonly after: RouteKey;
+  /** The destructive steps that would run without a reviewer (`step:action`), before and after. */
+  readonly unreviewed_before: readonly string[];
+  readonly unreviewed_after: readonly string[];
 }
 
 export interface ReplayReport {
@@ -169,6 +183,7 @@ export async function replay(
   options: ReplayOptions,
 ): Promise<ReplayReport> {
   const started = performance.now();
+  const startedAt = options.now ?? new Date();
   const tallies = rulesets.map(emptyTally);
   const histories = rulesets.map((rules) => {
     const { maxIncidents, windowMs } = rules.aggregation;
@@ -214,7 +229,9 @@ export async function replay(
           : { incident, primary: event, enrichment: found };
         open.set(event.fingerprint, state);
         const { enrichment } = state;
-        const now = new Date(at);
+        // History windows run on the events' times; whether a suppression still applies is judged now,
+        // as it would be for the next event: a backtest answers "what would this config do today".
+        const now = startedAt;
         const decisions = rulesets.map((rules, i) => {
           const history = histories[i] as MemoryHistory;
           const decision = decide(
@@ -226,7 +243,20 @@ export async function replay(
           return decision;
         });
         const [before, after] = decisions;
-        if (before && after && routeKey(before) !== routeKey(after)) {
+        const unreviewed = decisions.map((decision, i) => {
+          const route = (rulesets[i] as TriageRules).routes.find((r) => r.id === decision.playbook);
+          if (decision.outcome !== 'routed' || !route?.unreviewed) return [];
+          const input = { incident, events: [state.primary], enrichment, history: NO_HISTORY, now };
+          return route.unreviewed(
+            conditionContext(input, { score: decision.score, history: decision.enrichment.history }),
+          );
+        });
+        const [autoBefore = [], autoAfter = []] = unreviewed;
+        if (
+          before &&
+          after &&
+          (routeKey(before) !== routeKey(after) || autoBefore.join('\n') !== autoAfter.join('\n'))
+        ) {
           changed++;
           if (changes.length < CHANGES_KEPT) {
             changes.push({
@@ -236,6 +266,8 @@ export async function replay(
               resource: event.resource,
               before: routeKey(before),
               after: routeKey(after),
+              unreviewed_before: autoBefore,
+              unreviewed_after: autoAfter,
             });
           }
         }

@@ -35,7 +35,11 @@ function line(fields: Record<string, unknown>): string {
   });
 }
 
-const options = { correlationWindowMs: HOUR, enrich: async () => NOTHING };
+const options = {
+  correlationWindowMs: HOUR,
+  enrich: async () => NOTHING,
+  now: new Date('2026-11-28T12:00:00Z'),
+};
 
 describe('irac replay', () => {
   it('counts every event of a real CloudTrail file per route and severity, writing nothing', async () => {
@@ -131,9 +135,28 @@ describe('irac replay', () => {
         resource: 'i-0lab',
         before: 'routed:queue',
         after: 'suppressed',
+        unreviewed_before: [],
+        unreviewed_after: [],
       },
     ]);
     expect(report.tallies[1]?.suppressed).toBe(1);
+  });
+
+  it('lists an event whose route stays but whose playbook would now contain it without a reviewer', async () => {
+    const contain = (unreviewed: readonly string[]): Route => ({
+      ...route('contain', 'true'),
+      unreviewed: () => unreviewed,
+    });
+    const before = compileRules(settings(), [contain([])], 'base');
+    const after = compileRules(settings(), [contain(['isolate:aws:ec2.isolate_instance'])], 'working tree');
+    const report = await replay(Buffer.from(line({ id: 'a' })), 'events.ndjson', [before, after], options);
+    expect(report.changed).toBe(1);
+    expect(report.changes[0]).toMatchObject({
+      before: 'routed:contain',
+      after: 'routed:contain',
+      unreviewed_before: [],
+      unreviewed_after: ['isolate:aws:ec2.isolate_instance'],
+    });
   });
 
   it('rejects a malformed line with its line number, before deciding anything more', async () => {
