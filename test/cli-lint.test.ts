@@ -13,12 +13,14 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the shipped configuration and playbooks, to break one thing in at a time. */
+/** A copy of the shipped configuration, playbooks, registry and feeds, to break one thing in at a time. */
 function shippedCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'irac-cli-lint-'));
   scratch.push(dir);
   cpSync(join(REPO_ROOT, 'incident-response-config.yaml'), join(dir, 'incident-response-config.yaml'));
-  cpSync(join(REPO_ROOT, 'playbooks'), join(dir, 'playbooks'), { recursive: true });
+  for (const folder of ['playbooks', 'assets', 'intel']) {
+    cpSync(join(REPO_ROOT, folder), join(dir, folder), { recursive: true });
+  }
   return dir;
 }
 

@@ -373,6 +373,83 @@ describe('a configuration irac rejects, in one line: file:line:col: what', () =>
     );
   });
 
+  it('sends an enrichment source nothing over plain http, except to this host', async () => {
+    const source = (endpoint: string) =>
+      `triage:\n  enrichment_sources:\n    - type: asset_registry\n      endpoint: "${endpoint}"\n`;
+    expect(await rejection(source('http://cmdb.example.com/api/v1'))).toBe(
+      'incident-response-config.yaml:4:17: triage.enrichment_sources[0].endpoint must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not http://cmdb.example.com',
+    );
+    // What precedes "@" is a user name, not the host; the message leaves user and password out.
+    expect(await rejection(source('http://127.0.0.1:pw@evil.example/api'))).toBe(
+      'incident-response-config.yaml:4:17: triage.enrichment_sources[0].endpoint must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not http://evil.example',
+    );
+    for (const endpoint of [
+      'http://localhost.evil.example/',
+      'http://[::ffff:7f00:1]/',
+      'http://10.0.0.8/',
+    ]) {
+      expect(await rejection(source(endpoint))).toMatch(/endpoint must be an https:\/\/ URL/);
+    }
+    expect(await rejection(source('https://[::1/'))).toBe(
+      'incident-response-config.yaml:4:17: triage.enrichment_sources[0].endpoint is not a URL',
+    );
+    expect(
+      await rejection(
+        'triage:\n  enrichment_sources:\n    - { type: threat_intel, provider: abuse_ip_db, endpoint: "http://abuse.example/api/v2" }\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:3:62: triage.enrichment_sources[0].endpoint must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not http://abuse.example',
+    );
+    for (const endpoint of [
+      'https://cmdb.example.com/api/v1',
+      'http://127.0.0.1:8080/api/v1',
+      'http://127.9.8.7/',
+      'http://127.1:9/',
+      'http://LOCALHOST:9/api',
+      'http://[::1]:9/api',
+    ]) {
+      const loaded = await loadConfig({ repoRoot: repoWith(source(endpoint)) });
+      expect(loaded.settings.triage.enrichment_sources[0]?.endpoint).toBe(endpoint);
+    }
+  });
+
+  it('never hands an enrichment source a credential meant for another end as its key', async () => {
+    const keyed = (name: string) =>
+      `triage:\n  enrichment_sources:\n    - type: asset_registry\n      endpoint: https://cmdb.example.com\n      api_key_env: ${name}\n`;
+    expect(await rejection(keyed('GITHUB_TOKEN'))).toBe(
+      "incident-response-config.yaml:5:20: triage.enrichment_sources[0].api_key_env must name the source's own key, not GITHUB_TOKEN: that variable is GitHub's",
+    );
+    expect(await rejection(keyed('ACTIONS_ID_TOKEN_REQUEST_TOKEN'))).toBe(
+      "incident-response-config.yaml:5:20: triage.enrichment_sources[0].api_key_env must name the source's own key, not ACTIONS_ID_TOKEN_REQUEST_TOKEN: that variable is the Actions runner's",
+    );
+    expect(await rejection(keyed('AWS_SECRET_ACCESS_KEY'))).toBe(
+      "incident-response-config.yaml:5:20: triage.enrichment_sources[0].api_key_env must name the source's own key, not AWS_SECRET_ACCESS_KEY: that variable is AWS's",
+    );
+    expect(await rejection(keyed('PROD_DB_SECRET_ACCESS_KEY'))).toBe(
+      "incident-response-config.yaml:5:20: triage.enrichment_sources[0].api_key_env must name the source's own key, not PROD_DB_SECRET_ACCESS_KEY: that variable is named like a cloud credential or a private key",
+    );
+    for (const name of [
+      'GH_TOKEN',
+      'RUNNER_TEMP',
+      'AWS_SESSION_TOKEN',
+      'SLACK_BOT_TOKEN',
+      'IRAC_SIGNING_KEY',
+    ]) {
+      expect(await rejection(keyed(name))).toContain(
+        `api_key_env must name the source's own key, not ${name}:`,
+      );
+    }
+    expect(
+      await rejection(
+        'triage:\n  enrichment_sources:\n    - { type: threat_intel, provider: abuse_ip_db, api_key_env: DEPLOY_PRIVATE_KEY }\n',
+      ),
+    ).toContain('3:65: triage.enrichment_sources[0].api_key_env must name the source');
+    for (const name of ['CMDB_TOKEN', 'ABUSEIPDB_API_KEY', 'IRAC_CMDB_TOKEN']) {
+      const loaded = await loadConfig({ repoRoot: repoWith(keyed(name)) });
+      expect(loaded.settings.triage.enrichment_sources[0]?.api_key_env).toBe(name);
+    }
+  });
+
   it('checks suppression rules: a condition that compiles, a real expiry, unique ids', async () => {
     const rule = (when: string, expires = '2027-03-31', id = 'pentest') =>
       `    - id: ${id}\n      when: "${when}"\n      reason: pentest\n      owner: lead@example.com\n      expires: ${expires}\n`;

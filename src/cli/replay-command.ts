@@ -2,9 +2,10 @@
 // backtests triage over many raw events and writes nothing. With --compare, the configuration and
 // playbooks as they were at REF decide too, and the events whose route changes are listed.
 
+import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { displayText } from '../ingest/display.js';
 import { Git } from '../store/git.js';
 import { loadTriageAt, loadTriageEngine, type TriageRuleset } from '../triage/engine.js';
@@ -20,6 +21,8 @@ export interface ReplayCommandOptions {
 }
 
 const number = (n: number) => Math.round(n).toLocaleString('en');
+/** `1 event`, `2 events`, `0 events`. */
+const counted = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
 function progress(io: CliIo): ((events: number, bytes: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -65,16 +68,26 @@ function tallyLines(tallies: readonly Tally[], labels: readonly string[]): strin
 
 function render(report: ReplayReport, labels: readonly string[], file: string): string {
   const lines = [
-    `replayed ${number(report.events)} events from ${file} as ${number(report.incidents)} incidents in ${(report.ms / 1000).toFixed(2)} s (${number(report.eventsPerSecond)} events/s)${report.duplicates ? `; ${number(report.duplicates)} re-deliveries left out` : ''}`,
+    `replayed ${counted(report.events, 'event')} from ${file} as ${counted(report.incidents, 'incident')} in ${(report.ms / 1000).toFixed(2)} s (${number(report.eventsPerSecond)} events/s)${report.duplicates ? `; ${counted(report.duplicates, 're-delivery', 're-deliveries')} left out` : ''}`,
     '',
     ...tallyLines(report.tallies, labels),
   ];
   if (labels.length > 1) {
-    lines.push('', `${number(report.changed)} events change route from ${labels[0]} to ${labels[1]}`);
+    const change = report.changed === 1 ? 'event changes' : 'events change';
+    lines.push(
+      '',
+      `${number(report.changed)} ${change} route, or what runs without a reviewer, from ${labels[0]} to ${labels[1]}`,
+    );
+    const steps = (list: readonly string[]) => (list.length === 0 ? 'none' : list.join(', '));
     for (const change of report.changes.slice(0, 50)) {
       lines.push(
         `  ${change.origin}  ${change.before} → ${change.after}  ${displayText(change.kind, 60) ?? ''}  ${displayText(change.resource, 80) ?? ''}`,
       );
+      if (change.unreviewed_before.join('\n') !== change.unreviewed_after.join('\n')) {
+        lines.push(
+          `      unreviewed destructive steps: ${steps(change.unreviewed_before)} → ${steps(change.unreviewed_after)}`,
+        );
+      }
     }
     if (report.changed > 50)
       lines.push(`  … and ${number(report.changed - 50)} more (--json lists up to 1,000)`);
@@ -82,9 +95,22 @@ function render(report: ReplayReport, labels: readonly string[], file: string): 
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Where the configuration and playbooks are: the top level of the git repository `dir` is in, as for
+ * `irac triage` (so that replay from a subdirectory decides as triage would, and `--compare` reads the
+ * same paths at REF), or `dir` itself when it is in none: a directory of rules alone can be replayed.
+ */
+async function rulesRoot(dir: string): Promise<string> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new InputError(dir, 'no such directory');
+  if (!info.isDirectory()) throw new InputError(dir, 'is not a directory');
+  const top = await new Git(dir).run(['rev-parse', '--show-toplevel'], { okCodes: [0, 128] });
+  return top.exitCode === 0 ? top.stdout.trim() : dir;
+}
+
 export async function replayCommand(file: string, options: ReplayCommandOptions, io: CliIo) {
   const { bytes, name } = await readInput(file, io);
-  const repoRoot = resolve(options.repo ?? process.cwd());
+  const repoRoot = await rulesRoot(resolve(options.repo ?? process.cwd()));
   const config = await loadConfig({ repoRoot, ...(options.config ? { file: options.config } : {}) });
   const localOnly = !options.remoteEnrichment;
   const current = await loadTriageEngine({ repoRoot, config, localOnly });

@@ -1,11 +1,16 @@
 // `irac lint`: every problem in the configuration and the playbooks at once, each at its line, so that
 // a pull request shows all of them in one run. Warnings point at what will rot (an expired suppression,
-// a playbook nobody owns) without failing the check.
+// a playbook nobody owns) without failing the check. By default it also loads the asset registry and
+// intel feeds the configuration names, as triage would: a broken one would only leave every decision
+// degraded, which nobody sees until an incident.
 
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkConfig, DEFAULT_CONFIG_FILE, expiryMs, shownPath } from '../config/config.js';
 import { InputError } from '../errors.js';
+import { loadAssetRegistry } from '../triage/enrichment/assets/files.js';
+import { loadIntelFeeds } from '../triage/enrichment/intel/feeds.js';
+import type { EnrichmentSource } from '../types.js';
 import type { Catalogue } from './catalogue.js';
 import {
   type ConfigView,
@@ -15,7 +20,7 @@ import {
   type PlaybookFile,
 } from './load.js';
 import { compareProblems, fileProblem, type Problem, problemAt } from './problems.js';
-import { MAX_FILE_BYTES } from './repo-files.js';
+import { MAX_FILE_BYTES, type RepoFiles, workingTreeFiles } from './repo-files.js';
 
 /** A suppression expiring sooner than this is worth a warning: someone must renew it or let it go. */
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
@@ -134,6 +139,63 @@ function suppressionWarnings(config: ConfigView, now: Date): Problem[] {
   return warnings;
 }
 
+/** The loaders of the enrichment sources kept in the repository, which triage runs on first lookup. */
+const ENRICHMENT_LOADERS: Partial<
+  Record<EnrichmentSource['type'], (files: RepoFiles, path: string) => Promise<unknown>>
+> = {
+  asset_registry: loadAssetRegistry,
+  threat_intel: loadIntelFeeds,
+};
+
+/** `file:line:col`, or `file:line` (plain feeds): where the loaders' errors put a problem in a file. */
+const LOCATED = /^(.+?):(\d+)(?::(\d+))?$/;
+
+/**
+ * What loading a source threw, as a problem: at its line in the file that has it, at the file for a
+ * file it will not read (not UTF-8, too large), and at the source's `path` in the configuration
+ * for the path itself (nothing there, a directory it cannot list).
+ */
+function enrichmentProblem(
+  error: unknown,
+  root: string,
+  config: ConfigView,
+  source: { readonly index: number; readonly path: string },
+): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!(error instanceof InputError) && code === undefined) throw error;
+  if (error instanceof InputError) {
+    const [, file, line, col = '1'] = LOCATED.exec(error.where) ?? [];
+    if (file !== undefined) {
+      const at = { file: shownPath(join(root, file)), line: Number(line), col: Number(col) };
+      return { ...at, severity: 'error', message: error.what };
+    }
+    if (error.where.startsWith(`${source.path}/`))
+      return fileProblem(shownPath(join(root, error.where)), error.what);
+  }
+  const subject = `triage.enrichment_sources[${source.index}].path ${JSON.stringify(source.path)}`;
+  const what = error instanceof InputError ? error.what : `cannot be read (${code})`;
+  const at = config.yaml?.locate(['triage', 'enrichment_sources', source.index, 'path']);
+  return at ? problemAt(at, `${subject}: ${what}`) : fileProblem(config.origin, `${subject}: ${what}`);
+}
+
+/** The first problem of each registry or feed the configuration names (`path`), loaded as triage would. */
+async function enrichmentProblems(root: string, config: ConfigView): Promise<Problem[]> {
+  const files = workingTreeFiles(root);
+  const problems: Problem[] = [];
+  for (const [index, source] of (config.settings?.triage.enrichment_sources ?? []).entries()) {
+    const load = ENRICHMENT_LOADERS[source.type];
+    if (source.path === undefined || load === undefined) continue;
+    // As triage reads the path (enrichment/enrich.ts): `./assets/` is `assets`.
+    const path = source.path.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    try {
+      await load(files, path);
+    } catch (error) {
+      problems.push(enrichmentProblem(error, root, config, { index, path }));
+    }
+  }
+  return problems;
+}
+
 /** Lints the configuration and playbooks `options` name; throws only for a path that does not exist. */
 export async function lint(options: LintOptions): Promise<LintReport> {
   const root = resolve(options.root);
@@ -163,6 +225,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       config = { origin: shown, yaml: checked.yaml, settings: checked.settings };
       problems.push(...suppressionWarnings(config, options.now));
     }
+    if (defaults && config) problems.push(...(await enrichmentProblems(root, config)));
   }
 
   const playbookFiles: PlaybookFile[] = [];

@@ -2,6 +2,7 @@
 // commit (`irac replay --compare REF` loads the configuration and playbooks as they were at REF).
 // Read-only. Paths are relative to the repository root, '/'-separated, and never leave it.
 
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -41,35 +42,75 @@ function decoded(bytes: Uint8Array, path: string): string {
 }
 
 /**
- * The working tree under `root`. A symbolic link is refused rather than followed: it could point
- * anywhere on the runner, and what a workflow reads must be what the repository holds.
+ * `path` under `root` and what lstat says of it, when no segment of it is a symbolic link; undefined
+ * when it, or a directory on the way, does not exist. Every segment is looked at, not only the last:
+ * `intel -> /etc` would otherwise make `intel/passwd` an ordinary file, and readdir follows a linked
+ * directory without a word.
+ */
+async function unlinkedPath(
+  root: string,
+  path: string,
+): Promise<{ readonly full: string; readonly info: Stats } | undefined> {
+  const segments = path.split('/');
+  let info: Stats | undefined;
+  for (let i = 1; i <= segments.length; i++) {
+    const through = segments.slice(0, i).join('/');
+    try {
+      info = await lstat(join(root, through));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+    if (info.isSymbolicLink()) {
+      throw new InputError(
+        path,
+        i === segments.length
+          ? 'is a symbolic link; irac reads only files'
+          : `${through} is a symbolic link; irac reads only files inside the repository`,
+      );
+    }
+  }
+  return info && { full: join(root, path), info };
+}
+
+/**
+ * The working tree under `root`. A symbolic link, to a file or to a directory on the way to one, is
+ * refused rather than followed: it could point anywhere on the runner, and what a workflow reads must
+ * be what the repository holds.
  */
 export function workingTreeFiles(root: string): RepoFiles {
   return {
     async readText(path) {
-      const full = join(root, checkedPath(path));
+      const found = await unlinkedPath(root, checkedPath(path));
+      if (found === undefined) return undefined;
+      // Checked before opening: opening a FIFO would wait for a writer for ever.
+      if (!found.info.isFile()) throw new InputError(path, 'is not a file');
+      if (found.info.size > MAX_FILE_BYTES) {
+        throw new InputError(path, `is ${found.info.size} bytes; the limit is ${MAX_FILE_BYTES}`);
+      }
       let handle: Awaited<ReturnType<typeof open>>;
       try {
-        const info = await lstat(full);
-        if (info.isSymbolicLink()) throw new InputError(path, 'is a symbolic link; irac reads only files');
-        if (!info.isFile()) throw new InputError(path, 'is not a file');
-        if (info.size > MAX_FILE_BYTES) {
-          throw new InputError(path, `is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}`);
-        }
-        handle = await open(full, 'r');
+        // O_NOFOLLOW: a link put in place after the check above is refused by the kernel (ELOOP).
+        handle = await open(found.full, constants.O_RDONLY | constants.O_NOFOLLOW);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return undefined;
+        if (code === 'ELOOP') throw new InputError(path, 'is a symbolic link; irac reads only files');
         throw error;
       }
       try {
+        // decoded() checks the size again: the file may have grown since lstat.
         return decoded(await handle.readFile(), path);
       } finally {
         await handle.close();
       }
     },
     async list(dir) {
+      const found = await unlinkedPath(root, checkedPath(dir));
+      if (found === undefined) return [];
       try {
-        const entries = await readdir(join(root, checkedPath(dir)), { withFileTypes: true });
+        const entries = await readdir(found.full, { withFileTypes: true });
         return entries
           .filter((entry) => entry.isFile())
           .map((entry) => entry.name)

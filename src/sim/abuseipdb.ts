@@ -1,7 +1,8 @@
 // A simulated AbuseIPDB on loopback, speaking API v2's check endpoint as the real one does: the `Key`
 // header checked (401 with AbuseIPDB's error envelope when wrong), an invalid address refused (422), its
-// own daily limit answered with 429 and Retry-After, scores per IP as configured. Every request is
-// logged, so that a test or a drill can show what left the runner — and what did not.
+// own daily limit answered with 429 and Retry-After, scores per IP as configured, answers as slow as a
+// distant or overloaded server's. Every request is logged, so that a test or a drill can show what left
+// the runner — and what did not.
 
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -49,6 +50,8 @@ export interface AbuseIpDbSim {
   /** The API base to configure as the source's endpoint: `http://127.0.0.1:PORT/api/v2`. */
   readonly endpoint: string;
   mode: AbuseIpDbSimMode;
+  /** How long each answer takes, in milliseconds (0: at once). */
+  latencyMs: number;
   /** Every request received, in order. */
   readonly requests: AbuseIpDbRequest[];
   close(): Promise<void>;
@@ -82,20 +85,11 @@ export async function startAbuseIpDbSim(options: AbuseIpDbSimOptions): Promise<A
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const retryAfter = options.retryAfterSeconds ?? 3600;
 
-  const sim = { mode: 'serve' as AbuseIpDbSimMode };
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const sim = { mode: 'serve' as AbuseIpDbSimMode, latencyMs: 0 };
+  const pending = new Set<NodeJS.Timeout>();
+  // What the simulator says to a request, once its latency has passed.
+  const answer = (request: IncomingMessage, url: URL, keyAccepted: boolean, response: ServerResponse) => {
     const ipAddress = url.searchParams.get('ipAddress');
-    const keyAccepted = request.headers.key === options.key;
-    requests.push({
-      method: request.method ?? '',
-      path: url.pathname,
-      ipAddress,
-      maxAgeInDays: url.searchParams.get('maxAgeInDays'),
-      keyAccepted,
-      accept: request.headers.accept ?? null,
-    });
-
     if (sim.mode === 'hang') return;
     if (sim.mode === 'fail') return send(response, 500, errors('Internal Server Error', 500));
     if (sim.mode === 'malformed') {
@@ -165,6 +159,25 @@ export async function startAbuseIpDbSim(options: AbuseIpDbSimOptions): Promise<A
         ? { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - answered) }
         : {},
     );
+  };
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const keyAccepted = request.headers.key === options.key;
+    requests.push({
+      method: request.method ?? '',
+      path: url.pathname,
+      ipAddress: url.searchParams.get('ipAddress'),
+      maxAgeInDays: url.searchParams.get('maxAgeInDays'),
+      keyAccepted,
+      accept: request.headers.accept ?? null,
+    });
+    if (sim.latencyMs <= 0) return answer(request, url, keyAccepted, response);
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      answer(request, url, keyAccepted, response);
+    }, sim.latencyMs);
+    pending.add(timer);
   });
 
   server.listen(0, '127.0.0.1');
@@ -174,6 +187,7 @@ export async function startAbuseIpDbSim(options: AbuseIpDbSimOptions): Promise<A
     endpoint: `http://127.0.0.1:${port}/api/v2`,
     requests,
     async close() {
+      for (const timer of pending) clearTimeout(timer);
       // A hanging request would keep close() waiting for ever.
       server.closeAllConnections();
       server.close();

@@ -1,12 +1,16 @@
 // `irac lint`, class by class: each problem at the line and column to fix, all of them in one run,
 // warnings apart from errors.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogueOf, SHIPPED_ACTIONS } from '../../src/playbooks/catalogue.js';
 import { lint } from '../../src/playbooks/lint.js';
 import { formatProblem } from '../../src/playbooks/problems.js';
+import { REPO_ROOT } from '../helpers/corpus.js';
 import { scratchDir } from '../helpers/git.js';
 
 const CONFIG = 'incident-response-config.yaml';
@@ -423,5 +427,132 @@ extra: 1
     await expect(lint({ root, paths: [missing], now: NOW })).rejects.toThrow(
       `${missing}: no such file or directory`,
     );
+  });
+});
+
+describe('irac lint, on the registry and feeds the configuration names', () => {
+  const SOURCES = `triage:
+  enrichment_sources:
+    - type: asset_registry
+      path: assets
+    - type: threat_intel
+      path: ./intel/
+    - type: asset_registry
+      endpoint: http://127.0.0.1:9/api/v1
+    - type: history
+      window: 30d
+`;
+  const ASSETS = `assets:
+  - id: web
+    owner: web@example.com
+    criticality: 0.7
+    match: ["arn:aws:ec2:*:*:instance/i-web*"]
+`;
+  const FEED = `description: drills
+indicators:
+  - value: 203.0.113.50
+    score: 0.9
+`;
+
+  it('nothing when they load, and asks no network source', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('{"assets": []}');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      expect(
+        await lines({
+          [CONFIG]: SOURCES.replace('127.0.0.1:9', `127.0.0.1:${port}`),
+          'assets/web.yaml': ASSETS,
+          'assets/README.md': '# not a registry\n',
+          'intel/drills.yaml': FEED,
+          'intel/drop.txt': '; DROP\n192.0.2.0/24 ; SBL-1\n',
+        }),
+      ).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('an asset with a criticality above 1, at its value', async () => {
+    expect(
+      await lines({
+        [CONFIG]: SOURCES,
+        'assets/web.yaml': ASSETS.replace('criticality: 0.7', 'criticality: 1.5'),
+        'intel/drills.yaml': FEED,
+      }),
+    ).toEqual(['assets/web.yaml:4:18: error: assets[0].criticality must be at most 1, not 1.5']);
+  });
+
+  it('an asset with a key the registry does not know, at that key', async () => {
+    expect(
+      await lines({
+        [CONFIG]: SOURCES,
+        'assets/a.yaml': 'assets:\n  - {id: a, criticality: 0.1, match: [x-a]}\n',
+        'assets/web.yaml': ASSETS.replace('    owner:', '    enviroment: prod\n    owner:'),
+        'intel/drills.yaml': FEED,
+      }),
+    ).toEqual([
+      'assets/web.yaml:3:5: error: assets[0] has unknown key "enviroment" (did you mean "environment"?)',
+    ]);
+  });
+
+  it('a broken asset file and a broken YAML feed in one run, and a plain feed at its line', async () => {
+    expect(
+      await lines({
+        [CONFIG]: SOURCES,
+        'assets/web.yaml': `${ASSETS}  - id: db\n    criticality: high\n    match: [x]\n`,
+        'intel/drills.yaml': `${FEED}  - value: 192.0.2.1\n    type: domain\n`,
+      }),
+    ).toEqual([
+      'assets/web.yaml:7:18: error: assets[1].criticality must be a number, not "high"',
+      'intel/drills.yaml:5:12: error: indicators[1].value "192.0.2.1" is not a domain',
+    ]);
+    expect(
+      await lines({
+        [CONFIG]: SOURCES,
+        'assets/web.yaml': ASSETS,
+        'intel/drills.yaml': FEED,
+        'intel/drop.txt': '192.0.2.0/24\n192.0.2.300\n',
+      }),
+    ).toEqual([
+      'intel/drop.txt:2:1: error: "192.0.2.300" is not an IP address, CIDR block, domain, URL, MD5/SHA-1/SHA-256 hash or email address',
+    ]);
+  });
+
+  it('a missing path at its source in the configuration, a file that is not text at that file', async () => {
+    expect(await lines({ [CONFIG]: SOURCES, 'assets/web.yaml': ASSETS })).toEqual([
+      `${CONFIG}:6:13: error: triage.enrichment_sources[1].path "intel": no such file or directory`,
+    ]);
+    const root = repo({ [CONFIG]: SOURCES, 'assets/web.yaml': ASSETS, 'intel/drills.yaml': FEED });
+    writeFileSync(join(root, 'assets/latin1.yaml'), Buffer.from('assets: []\n# caf\xe9\n', 'latin1'));
+    const report = await lint({ root, paths: [], now: NOW });
+    expect(report.problems.map(formatProblem).map((line) => line.replaceAll(`${root}/`, ''))).toEqual([
+      'assets/latin1.yaml:1:1: error: is not UTF-8 text',
+    ]);
+  });
+
+  it('not when only the paths given are linted', async () => {
+    const root = repo({ [CONFIG]: SOURCES, 'assets/web.yaml': 'assets: 7\n' });
+    const report = await lint({ root, paths: [join(root, 'playbooks')], now: NOW });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('nothing for the shipped registry and feeds; without them, the two paths', async () => {
+    const shipped = await lint({ root: REPO_ROOT, paths: [], now: NOW });
+    expect(shipped.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const copy = scratchDir('irac-lint-');
+    cpSync(join(REPO_ROOT, CONFIG), join(copy, CONFIG));
+    cpSync(join(REPO_ROOT, 'playbooks'), join(copy, 'playbooks'), { recursive: true });
+    const bare = await lint({ root: copy, paths: [], now: NOW });
+    expect(bare.problems.map((p) => p.message)).toEqual([
+      'triage.enrichment_sources[0].path "assets": no such file or directory',
+      'triage.enrichment_sources[1].path "intel": no such file or directory',
+    ]);
   });
 });

@@ -15,8 +15,8 @@
 // address (cache_ttl).
 //
 // Budget and cache live as long as the process: a workflow run starts with a full bucket and an empty
-// cache, so runs in parallel each spend up to the whole rate_limit. Keeping the day's quota across runs
-// is for the workflow to do, by not running triage of several incidents at once.
+// cache, so runs that overlap each spend up to the whole rate_limit. Keeping the day's quota across runs
+// is the workflows' job: they are to serialise the triage runs that call AbuseIPDB (intel/README.md).
 
 import { displayText } from '../../../ingest/display.js';
 import { TtlCache } from '../cache.js';
