@@ -323,7 +323,7 @@ export interface PlaybookTier {
    */
   environment: string;
   /**
-   * A CEL condition scoping pre-authorized containment to low-risk incidents, e.g. has(asset.environment) && asset.environment in ['dev', 'staging'].
+   * A CEL condition scoping pre-authorized containment to low-risk incidents, e.g. asset.all_known && size(asset.environments) > 0 && asset.environments.all(e, e in ['dev', 'staging']): every resource the incident names known to an asset registry, and none in production. Refused when it holds for an incident whose assets no registry knows.
    */
   preauthorized_when?: string;
 }

@@ -9,8 +9,16 @@ import type { LocatedYaml } from '../config/located-yaml.js';
 import { closestOf, subjectOf } from '../config/schema-problems.js';
 import { InputError } from '../errors.js';
 import type { JsonPath, JsonValue } from '../json.js';
-import { CONDITION_VARIABLES, type Condition, compileCondition } from '../triage/expressions.js';
-import type { PlaybookDefinition, PlaybookStepDefinition } from '../types.js';
+import { openIncident } from '../store/incident.js';
+import { conditionContext } from '../triage/decide.js';
+import {
+  CONDITION_VARIABLES,
+  type Condition,
+  type ConditionContext,
+  ConditionError,
+  compileCondition,
+} from '../triage/expressions.js';
+import type { PlaybookDefinition, PlaybookStepDefinition, SecurityEvent, Severity } from '../types.js';
 import { type Catalogue, DEFAULT_TIMEOUT } from './catalogue.js';
 import { parameterProblems, type WrittenParameter } from './parameters.js';
 import type { Playbook, PlaybookStep } from './playbook.js';
@@ -29,6 +37,10 @@ const STEP_KEYS = [
   'retries',
   'on_failure',
 ];
+
+/** How a pre-authorized scope holds for the incident as a whole: every asset known, none production. */
+const SCOPE_EXAMPLE =
+  "asset.all_known && size(asset.environments) > 0 && asset.environments.all(e, e in ['dev', 'staging'])";
 
 const DEFAULT_PRIORITY = 100;
 const DEFAULT_ENVIRONMENT = 'ir-containment';
@@ -51,10 +63,89 @@ function readsIncident(source: string): boolean {
   return seen(parse(source).ast);
 }
 
+const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+const SCORES = [0, 0.2, 0.5, 0.8, 1];
+
+/**
+ * What conditions see of an incident on resources no registry knows, with no threat intelligence and
+ * no history, made by triage's own conditionContext: one per severity and score. A pre-authorized
+ * scope must hold for none of them.
+ */
+function unknownAssetIncidents(): { severity: Severity; score: number; context: ConditionContext }[] {
+  const time = '2026-01-01T00:00:00.000Z';
+  return SEVERITIES.flatMap((severity) =>
+    SCORES.map((score) => {
+      const event: SecurityEvent = {
+        id: 'unknown-asset',
+        timestamp: time,
+        source: 'siem',
+        severity,
+        vendor: 'generic',
+        kind: 'unknown',
+        title: 'An incident on resources no registry knows',
+        resource: '',
+        resources: [],
+        indicators: [],
+        attack: { tactics: [], techniques: [] },
+        fingerprint: 'unknown-asset',
+        raw_sha256: '0'.repeat(64),
+        raw_pointer: '',
+        payload: {},
+        context: {},
+      };
+      const context = conditionContext(
+        {
+          incident: openIncident('IR-20260101-aaaaaaaa', event, time),
+          events: [event],
+          enrichment: { asset: null, intel: { score: 0, hits: [] }, providers: [], degraded: [] },
+          history: { fingerprints: [], resources: [], actors: [] },
+          now: new Date(time),
+        },
+        {
+          score: { value: score, severity, factors: [] },
+          history: {
+            window: null,
+            same_fingerprint: 0,
+            same_resource: 0,
+            same_actor: 0,
+            incidents: 0,
+            recent: [],
+          },
+        },
+      );
+      return { severity, score, context };
+    }),
+  );
+}
+
+let unknownAssets: ReturnType<typeof unknownAssetIncidents> | undefined;
+
+/**
+ * The first incident on unknown assets a scope pre-authorizes, if any. A scope that fails on one does
+ * not hold for it: at plan time, a failing scope pre-authorizes nothing either.
+ */
+function preauthorizesUnknown(scope: Condition): { severity: Severity; score: number } | undefined {
+  unknownAssets ??= unknownAssetIncidents();
+  return unknownAssets.find(({ context }) => {
+    try {
+      return scope.evaluate(context);
+    } catch (error) {
+      if (error instanceof ConditionError) return false;
+      throw error;
+    }
+  });
+}
+
+/**
+ * Compiles one definition, reporting every problem. `environments` are the configuration's
+ * orchestrator.approval_environments, the only ones a tier may name; undefined when the configuration
+ * has problems of its own (reported by it) and they are not known.
+ */
 export function compilePlaybook(
   definition: PlaybookDefinition,
   source: DefinitionSource,
   catalogue: Catalogue,
+  environments: readonly string[] | undefined,
 ): { playbook: Playbook | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const path = (rel: JsonPath): JsonPath => [...source.base, ...rel];
@@ -81,8 +172,34 @@ export function compilePlaybook(
   if (preauthorizedWhen && !readsIncident(scope as string)) {
     error(
       ['tier', 'preauthorized_when'],
-      `${subject(['tier', 'preauthorized_when'])} ${JSON.stringify(scope)} reads nothing of the incident: pre-authorization must be scoped, e.g. has(asset.environment) && asset.environment in ['dev', 'staging']`,
+      `${subject(['tier', 'preauthorized_when'])} ${JSON.stringify(scope)} reads nothing of the incident: pre-authorization must be scoped, e.g. asset.all_known && size(asset.environments) > 0 && asset.environments.all(e, e in ['dev', 'staging'])`,
     );
+  } else if (preauthorizedWhen) {
+    const unknown = preauthorizesUnknown(preauthorizedWhen);
+    if (unknown) {
+      error(
+        ['tier', 'preauthorized_when'],
+        `${subject(['tier', 'preauthorized_when'])} ${JSON.stringify(scope)} holds for an incident whose assets no registry knows (severity ${unknown.severity}, score ${unknown.score}, no threat intelligence): it would contain what nobody has said is safe to contain without a reviewer; require known, non-production assets, e.g. ${SCOPE_EXAMPLE}`,
+      );
+    }
+  }
+  const environment = definition.tier?.environment ?? DEFAULT_ENVIRONMENT;
+  if (environments !== undefined && !environments.includes(environment)) {
+    // GitHub creates an environment a job names on first use, with no protection rules: a misspelled
+    // one would run every step "approved" by nobody.
+    const guess = closestOf(environment, environments);
+    const listed = `orchestrator.approval_environments lists those with reviewers (${environments.join(', ')})`;
+    if (definition.tier === undefined) {
+      error(
+        ['id'],
+        `playbook "${definition.id}" has no tier, so its approvals go to the GitHub Environment "${environment}", which is not an approval environment: set tier.environment; ${listed}`,
+      );
+    } else {
+      error(
+        ['tier', 'environment'],
+        `${subject(['tier', 'environment'])} "${environment}" is not an approval environment${guess ? ` (did you mean "${guess}"?)` : ''}: GitHub would create it on first use without required reviewers; ${listed}`,
+      );
+    }
   }
   if (definition.owner === undefined) {
     problems.push(
@@ -128,7 +245,7 @@ export function compilePlaybook(
       trigger,
       priority: definition.priority ?? DEFAULT_PRIORITY,
       tier: {
-        environment: definition.tier?.environment ?? DEFAULT_ENVIRONMENT,
+        environment,
         ...(preauthorizedWhen && { preauthorizedWhen }),
       },
       steps,

@@ -4,7 +4,7 @@
 
 import { basename } from 'node:path';
 import type { ParsedConfig, Settings } from '../config/config.js';
-import { PATTERN_PHRASES } from '../config/config.js';
+import { defaultSettings, PATTERN_PHRASES } from '../config/config.js';
 import { type LocatedYaml, parseLocatedYaml, YamlError } from '../config/located-yaml.js';
 import { closestOf, schemaProblem } from '../config/schema-problems.js';
 import { InputError } from '../errors.js';
@@ -105,6 +105,9 @@ export function checkPlaybooks(
     if (definition) definitions.push(definition);
   }
 
+  // Without a configuration, its defaults; a configuration with problems reports them itself.
+  const settings = config === undefined ? defaultSettings() : config.settings;
+  const environments = settings?.orchestrator.approval_environments;
   const compiled: Playbook[] = [];
   const firstAt = new Map<string, string>();
   for (const { source, value } of definitions) {
@@ -112,7 +115,7 @@ export function checkPlaybooks(
     const first = firstAt.get(value.id);
     if (first === undefined) firstAt.set(value.id, idAt.where);
     else problems.push(problemAt(idAt, `duplicate playbook id "${value.id}" (first at ${first})`));
-    const result = compilePlaybook(value, source, catalogue);
+    const result = compilePlaybook(value, source, catalogue, environments);
     problems.push(...result.problems);
     if (result.playbook) compiled.push(result.playbook);
   }

@@ -4,7 +4,7 @@
 
 import { InputError } from '../errors.js';
 import type { JsonValue } from '../json.js';
-import type { Condition, ConditionContext } from '../triage/expressions.js';
+import { type Condition, type ConditionContext, ConditionError } from '../triage/expressions.js';
 import type { ActionSpec } from './catalogue.js';
 import type { CompiledValue } from './templates.js';
 
@@ -52,12 +52,20 @@ export interface Playbook {
 
 /**
  * Whether a step waits for a reviewer on this incident: when it says so, and for a destructive action
- * unless the playbook's pre-authorized scope holds for the incident.
+ * unless the playbook's pre-authorized scope holds for the incident. A scope that fails on the incident
+ * (a key it lacks) does not hold: pre-authorization is what must be shown, not what is left over.
  */
 export function needsApproval(playbook: Playbook, step: PlaybookStep, context: ConditionContext): boolean {
   if (step.requiresApproval) return true;
   if (!step.action.destructive) return false;
-  return !(playbook.tier.preauthorizedWhen?.evaluate(context) ?? false);
+  const scope = playbook.tier.preauthorizedWhen;
+  if (!scope) return true;
+  try {
+    return !scope.evaluate(context);
+  } catch (error) {
+    if (error instanceof ConditionError) return true;
+    throw error;
+  }
 }
 
 /**

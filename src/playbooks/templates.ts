@@ -8,7 +8,7 @@
 
 import { InputError } from '../errors.js';
 import type { JsonPath, JsonValue } from '../json.js';
-import { type ConditionContext, conditions, firstLine, hint } from '../triage/expressions.js';
+import { type ConditionContext, conditions, firstLine, hint, patternProblem } from '../triage/expressions.js';
 
 // Templates are conditions that give a value: the same variables, the same limits.
 const templates = conditions;
@@ -81,7 +81,10 @@ function compileExpression(expression: string, source: string, where: string) {
   }
   const type = checked.type ?? 'dyn';
   if (type === 'bytes') fail('gives bytes, which no parameter takes');
-  return { type, program: templates().parse(expression) as (context: object) => unknown };
+  const program = templates().parse(expression);
+  const refused = patternProblem(program.ast, expression);
+  if (refused) fail(refused);
+  return { type, program: program as (context: object) => unknown };
 }
 
 /**

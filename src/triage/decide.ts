@@ -282,9 +282,8 @@ export function conditionContext(
 ): ConditionContext {
   const event = primaryEvent(input.events);
   const { asset, intel, assets = asset ? [asset] : [], unknown_resources } = input.enrichment;
-  const environments = [
-    ...new Set(assets.flatMap((a) => (a.environment === undefined ? [] : [a.environment]))),
-  ];
+  // An asset without an environment is null here, so `environments.all(e, e in [...])` fails on it.
+  const environments = [...new Set(assets.map((a) => a.environment ?? null))];
   return {
     event: { account: null, region: null, actor: null, ...event },
     incident: { ...input.incident },

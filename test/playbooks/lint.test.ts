@@ -257,7 +257,7 @@ extra: 1
     expect(
       await lines(playbook('contain', '  - id: isolate\n    action: aws:ec2.isolate_instance\n', constant)),
     ).toEqual([
-      `playbooks/contain.yaml:6:23: error: tier.preauthorized_when "1 == 1" reads nothing of the incident: pre-authorization must be scoped, e.g. has(asset.environment) && asset.environment in ['dev', 'staging']`,
+      `playbooks/contain.yaml:6:23: error: tier.preauthorized_when "1 == 1" reads nothing of the incident: pre-authorization must be scoped, e.g. asset.all_known && size(asset.environments) > 0 && asset.environments.all(e, e in ['dev', 'staging'])`,
     ]);
   });
 

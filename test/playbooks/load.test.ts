@@ -186,6 +186,110 @@ describe('playbooks from files and from the configuration', () => {
   });
 });
 
+describe('a pre-authorized scope', () => {
+  const scoped = (scope: string) => ({
+    'playbooks/queue-for-review.yaml': `${QUEUE.replace(
+      'trigger: "false"',
+      `trigger: "false"\ntier:\n  environment: ir-containment\n  preauthorized_when: ${JSON.stringify(scope)}`,
+    )}  - id: isolate\n    action: aws:ec2.isolate_instance\n`,
+  });
+
+  it('is refused when it holds for an incident whose assets no registry knows', async () => {
+    expect(await refusal(scoped("asset.environment != 'prod'"))).toBe(
+      `playbooks/queue-for-review.yaml:6:23: tier.preauthorized_when "asset.environment != 'prod'" holds for an incident whose assets no registry knows (severity low, score 0, no threat intelligence): it would contain what nobody has said is safe to contain without a reviewer; require known, non-production assets, e.g. asset.all_known && size(asset.environments) > 0 && asset.environments.all(e, e in ['dev', 'staging'])`,
+    );
+    const held = async (scope: string) =>
+      /holds for an incident whose assets no registry knows \((severity \w+, score [\d.]+)/.exec(
+        await refusal(scoped(scope)),
+      )?.[1];
+    expect(await held("severity != 'none'")).toBe('severity low, score 0');
+    expect(await held("severity == 'critical' && score > 0.9")).toBe('severity critical, score 1');
+    expect(await held("severity == 'medium' && !asset.known")).toBe('severity medium, score 0');
+    expect(await held('asset.criticality == null || asset.criticality < 0.3')).toBe('severity low, score 0');
+    // Every one of no resources is an instance: `all` holds on an empty list.
+    expect(await held("event.resources.all(r, r.type == 'aws.ec2.instance')")).toBe('severity low, score 0');
+    expect(await held("asset.environments.all(e, e == 'dev')")).toBe('severity low, score 0');
+    expect(await held('!intel.matched && history.incidents == 0')).toBe('severity low, score 0');
+  });
+
+  it('is taken when it requires known assets: the shipped form, or a known environment', async () => {
+    for (const scope of [
+      "asset.all_known && size(asset.environments) > 0 && asset.environments.all(e, e in ['dev', 'staging'])",
+      "has(asset.environment) && asset.environment == 'dev'",
+      'asset.known && asset.criticality < 0.3',
+      // Fails on every incident of unknown assets: pre-authorizes none of them (needsApproval fails closed).
+      'asset.criticality < 0.3',
+    ]) {
+      const [playbook] = await load(scoped(scope));
+      expect(playbook?.tier.preauthorizedWhen?.source).toBe(scope);
+    }
+  });
+});
+
+describe('approval environments', () => {
+  const withTier = (tier: string) =>
+    QUEUE.replace('trigger: "false"', `trigger: "false"\ntier:\n  environment: ${tier}`);
+
+  it('refuse a tier naming an environment the configuration does not list, which GitHub would create unprotected', async () => {
+    expect(await refusal({ 'playbooks/queue-for-review.yaml': withTier('ir-contaiment') })).toBe(
+      'playbooks/queue-for-review.yaml:5:16: tier.environment "ir-contaiment" is not an approval environment (did you mean "ir-containment"?): GitHub would create it on first use without required reviewers; orchestrator.approval_environments lists those with reviewers (ir-containment)',
+    );
+    const inline = await lint({
+      root: tree({
+        [CONFIG]: `playbooks:\n${INLINE('contain', '      - id: page\n        action: slack:post_message\n        channel: "#ir"\n')}    tier: { environment: production }\n`,
+        'playbooks/queue-for-review.yaml': QUEUE,
+      }),
+      paths: [],
+      now: new Date(),
+    });
+    expect(inline.problems.map((p) => `${p.line}:${p.col}: ${p.message}`)).toContain(
+      `8:26: playbooks[0].tier.environment "production" is not an approval environment: GitHub would create it on first use without required reviewers; orchestrator.approval_environments lists those with reviewers (ir-containment)`,
+    );
+  });
+
+  it('take the ones the configuration lists, and hold a playbook without a tier to the default one', async () => {
+    const config = 'orchestrator:\n  approval_environments: [ir-containment-prod, ir-containment-dev]\n';
+    const [dev] = await load({
+      [CONFIG]: config,
+      'playbooks/queue-for-review.yaml': withTier('ir-containment-dev'),
+    });
+    expect(dev?.tier.environment).toBe('ir-containment-dev');
+    expect(await refusal({ [CONFIG]: config, 'playbooks/queue-for-review.yaml': QUEUE })).toBe(
+      'playbooks/queue-for-review.yaml:1:5: playbook "queue-for-review" has no tier, so its approvals go to the GitHub Environment "ir-containment", which is not an approval environment: set tier.environment; orchestrator.approval_environments lists those with reviewers (ir-containment-prod, ir-containment-dev)',
+    );
+    expect(await refusal({ [CONFIG]: 'orchestrator:\n  approval_environments: []\n' })).toMatch(
+      /^incident-response-config.yaml:2:26: orchestrator.approval_environments /,
+    );
+  });
+});
+
+describe('regular expressions in playbooks', () => {
+  it('refuse a matches pattern from the incident, an invalid one, or one that may backtrack, wherever written', async () => {
+    const root = tree({
+      'playbooks/queue-for-review.yaml': `${QUEUE.replace(
+        'trigger: "false"',
+        `trigger: event.kind.matches(event.title)
+tier:
+  environment: ir-containment
+  preauthorized_when: >-
+    has(asset.environment) && asset.environment.matches('(?i)dev')`,
+      )}  - id: page
+    action: slack:post_message
+    when: event.kind.matches('^([A-Za-z]+:)+EC2/')
+    with:
+      channel: "#ir-{{ event.vendor.matches(incident.title) ? 'a' : 'b' }}"
+`,
+    });
+    const { problems } = await lint({ root, paths: [], now: new Date() });
+    expect(problems.map((p) => `${p.line}:${p.col}: ${p.message}`)).toEqual([
+      '3:10: trigger: condition "event.kind.matches(event.title)": matches takes its pattern as a string literal, not event.title: a pattern taken from the incident could be written to backtrack for ever',
+      `6:23: tier.preauthorized_when: condition "has(asset.environment) && asset.environment.matches('(?i)dev')": matches pattern "(?i)dev" is not a valid regular expression (Invalid group): patterns run as JavaScript RegExp, without RE2-only syntax such as (?i)`,
+      `14:11: steps[1].when: condition "event.kind.matches('^([A-Za-z]+:)+EC2/')": matches pattern "^([A-Za-z]+:)+EC2/" may backtrack catastrophically on a hostile string (a repetition inside a repetition, or more than 25 repetitions): write it without nesting quantifiers`,
+      `16:16: steps[1].with.channel: template "#ir-{{ event.vendor.matches(incident.title) ? 'a' : 'b' }}": matches takes its pattern as a string literal, not incident.title: a pattern taken from the incident could be written to backtrack for ever`,
+    ]);
+  });
+});
+
 describe('a step, for one incident', () => {
   const [c2, stealth] = fixtureEvents('guardduty/get-findings.json');
 
@@ -224,6 +328,7 @@ describe('a step, for one incident', () => {
 
   it('needs approval when it says so, and when destructive outside the pre-authorized scope', async () => {
     const [playbook] = await load({
+      [CONFIG]: 'orchestrator:\n  approval_environments: [ir-containment, ir-nonprod]\n',
       'playbooks/queue-for-review.yaml': `${QUEUE.replace(
         'trigger: "false"',
         `trigger: "false"

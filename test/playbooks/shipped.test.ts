@@ -2,6 +2,7 @@
 // ones by what GuardDuty, Security Hub and CloudTrail actually send, before the severity-only ones.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { normalizeInput } from '../../src/ingest/normalize.js';
@@ -15,11 +16,42 @@ import {
   CORPUS_DIR,
   corpusAvailable,
   corpusFiles,
+  FIXTURES_DIR,
   fixtureFiles,
+  oneEvent,
   REPO_ROOT,
   shortName,
 } from '../helpers/corpus.js';
-import { contextOf, fixtureEvents } from './incidents.js';
+import { assetOf, contextOf, fixtureEvents, triagedContext } from './incidents.js';
+
+/** The fixture's GuardDuty EC2 finding retyped: what GuardDuty sends for `type` with this ResourceRole. */
+function guardDutyEc2Finding(type: string, resourceRole: 'ACTOR' | 'TARGET'): SecurityEvent {
+  const raw = JSON.parse(readFileSync(join(FIXTURES_DIR, 'guardduty/get-findings.json'), 'utf8'));
+  const [finding] = raw.Findings;
+  finding.Type = type;
+  finding.Service.ResourceRole = resourceRole;
+  if (!type.includes('!DNS')) {
+    finding.Service.Action = {
+      ActionType: 'NETWORK_CONNECTION',
+      NetworkConnectionAction: {
+        ConnectionDirection: resourceRole === 'TARGET' ? 'INBOUND' : 'OUTBOUND',
+        RemoteIpDetails: { IpAddressV4: '185.220.101.47' },
+        Protocol: 'TCP',
+        Blocked: false,
+      },
+    };
+  }
+  return oneEvent({ Findings: [finding] }, `guardduty/${type}.json`);
+}
+
+/** The fixture's Security Hub finding (imported from GuardDuty) retyped, in ASFF's `Namespace/Category/Type` form. */
+function securityHubEc2Finding(types: string): SecurityEvent {
+  const raw = JSON.parse(readFileSync(join(FIXTURES_DIR, 'securityhub/sample.json'), 'utf8'));
+  const [finding] = raw.detail.findings;
+  finding.Types = [types];
+  finding.FindingProviderFields.Types = [types];
+  return oneEvent(raw, 'securityhub/retyped.json');
+}
 
 const playbooks: Playbook[] = await loadPlaybooks(
   workingTreeFiles(REPO_ROOT),
@@ -87,6 +119,59 @@ describe('routing the fixtures', () => {
     expect(routeOf(contextOf(only('guardduty/cli-port-probe.json')))).toBe('queue-for-review');
     expect(routeOf(contextOf(only('falco/sample.json')))).toBe('immediate-isolation');
     expect(routeOf(contextOf(only('splunk/sample.json'), { severity: 'low' }))).toBe('queue-for-review');
+  });
+
+  it('sends a compromised instance what the instance did, never what was done to it', () => {
+    const route = (event: SecurityEvent) => routeOf(contextOf(event));
+    const ec2 = 'aws-compromised-ec2-instance';
+    // Someone on Tor, or on a listed IP, connected to the instance; someone brute-forced it. Anyone
+    // can make GuardDuty say so: it must not reach pre-authorized containment.
+    for (const type of [
+      'UnauthorizedAccess:EC2/TorIPCaller',
+      'UnauthorizedAccess:EC2/MaliciousIPCaller.Custom',
+      'UnauthorizedAccess:EC2/SSHBruteForce',
+      'UnauthorizedAccess:EC2/RDPBruteForce',
+      'Impact:EC2/WinRMBruteForce',
+    ]) {
+      const event = guardDutyEc2Finding(type, 'TARGET');
+      expect([type, event.context.resource_role, route(event)]).toEqual([
+        type,
+        'TARGET',
+        'investigate-and-notify',
+      ]);
+    }
+    // A Tor user connecting in says nothing of the instance whichever role GuardDuty gives.
+    expect(route(guardDutyEc2Finding('UnauthorizedAccess:EC2/TorIPCaller', 'ACTOR'))).not.toBe(ec2);
+    expect(route(securityHubEc2Finding('TTPs/Initial Access/UnauthorizedAccess:EC2-TorIPCaller'))).not.toBe(
+      ec2,
+    );
+    // Without a role (Security Hub does not carry it) brute force goes by severity, to a reviewer.
+    expect(route(securityHubEc2Finding('TTPs/Initial Access/UnauthorizedAccess:EC2-SSHBruteForce'))).not.toBe(
+      ec2,
+    );
+
+    // What the instance does. GuardDuty says TARGET on C&C and crypto-mining findings too.
+    for (const type of [
+      'Backdoor:EC2/C&CActivity.B!DNS',
+      'CryptoCurrency:EC2/BitcoinTool.B!DNS',
+      'CryptoCurrency:EC2/BitcoinTool.B',
+      'Trojan:EC2/DNSDataExfiltration',
+      'UnauthorizedAccess:EC2/TorClient',
+    ]) {
+      expect([type, route(guardDutyEc2Finding(type, 'TARGET'))]).toEqual([type, ec2]);
+    }
+    for (const type of [
+      'UnauthorizedAccess:EC2/SSHBruteForce',
+      'UnauthorizedAccess:EC2/MaliciousIPCaller.Custom',
+    ]) {
+      expect([type, route(guardDutyEc2Finding(type, 'ACTOR'))]).toEqual([type, ec2]);
+    }
+    expect(
+      route(securityHubEc2Finding('Effects/Resource Consumption/CryptoCurrency:EC2-BitcoinTool.B')),
+    ).toBe(ec2);
+    expect(route(only('guardduty/get-findings.json'))).toBe(ec2);
+    expect(route(only('securityhub/sample.json'))).toBe(ec2);
+    expect(route(only('ocsf/sample.json'))).toBe(ec2);
   });
 
   it('evaluates every trigger and step condition on every fixture without an error', () => {
@@ -192,16 +277,30 @@ describe('the AWS playbooks, on the events they are for', () => {
       'disable-metadata',
       'open-ticket',
     ]);
-    const approvals = (asset: Record<string, unknown>) =>
-      plan('aws-compromised-ec2-instance', contextOf(event, { asset }))
+    const approvals = (context: ConditionContext) =>
+      plan('aws-compromised-ec2-instance', context)
         .filter((s) => s.approval)
         .map((s) => s.id);
     const containment = ['enter-standby', 'isolate-instance', 'remove-instance-profile', 'disable-metadata'];
-    expect(approvals({ environment: 'prod' })).toEqual(containment);
-    expect(approvals({ environment: null })).toEqual(containment);
-    expect(approvals({})).toEqual(containment);
-    expect(approvals({ environment: 'production' })).toEqual(containment);
-    expect(approvals({ environment: 'staging' })).toEqual([]);
+    const instance = 'i-07a8b9c0d1e2f3a4b';
+    const known = (...environments: (string | undefined)[]) =>
+      triagedContext(
+        event,
+        environments.map((environment, i) => assetOf(i === 0 ? instance : `i-other${i}`, environment)),
+        [],
+      );
+    expect(approvals(known('staging'))).toEqual([]);
+    expect(approvals(known('dev', 'sandbox'))).toEqual([]);
+    expect(approvals(known('prod'))).toEqual(containment);
+    expect(approvals(known('production'))).toEqual(containment);
+    // A known dev asset does not carry a production one, an unknown one, or one of no environment along.
+    expect(approvals(known('dev', 'prod'))).toEqual(containment);
+    expect(approvals(triagedContext(event, [assetOf(instance, 'dev')], ['i-0unknown']))).toEqual(containment);
+    expect(approvals(known(undefined))).toEqual(containment);
+    // No registry knows it; and a context without the asset keys pre-authorizes nothing either.
+    expect(approvals(triagedContext(event, [], [instance]))).toEqual(containment);
+    expect(approvals(contextOf(event, { asset: {} }))).toEqual(containment);
+    expect(approvals(contextOf(event, { asset: { environment: 'staging' } }))).toEqual(containment);
     expect(
       plan('aws-compromised-ec2-instance', contextOf(event)).find((s) => s.id === 'isolate-instance')
         ?.parameters,

@@ -98,6 +98,19 @@ describe('a template', () => {
     );
   });
 
+  it('is refused when a matches pattern comes from the incident, is no RegExp, or may backtrack', () => {
+    expect(refusal('{{ event.title.matches(event.title) }}')).toBe(
+      'playbooks/x.yaml:9:16: template "{{ event.title.matches(event.title) }}": matches takes its pattern as a string literal, not event.title: a pattern taken from the incident could be written to backtrack for ever',
+    );
+    expect(refusal("id-{{ event.title.matches('(?i)c2') }}")).toMatch(
+      /matches pattern "\(\?i\)c2" is not a valid regular expression \(Invalid group\)/,
+    );
+    expect(refusal("{{ event.resources.filter(r, r.id.matches('^(i-[0-9a-f]+)+$')) }}")).toMatch(
+      /matches pattern "\^\(i-\[0-9a-f\]\+\)\+\$" may backtrack catastrophically/,
+    );
+    expect(rendered("{{ event.resources.exists(r, r.id.matches('^i-[0-9a-f]{17}$')) }}")).toBe(true);
+  });
+
   it(`refuses \${{ }}, which GitHub Actions would expand from the event's data before irac runs`, () => {
     expect(refusal(`\${{ github.event.client_payload.event.detail.resource }}`)).toBe(
       `playbooks/x.yaml:9:16: "\${{ github.event.client_payload.event.detail.resource }}" uses \${{ }}, which GitHub Actions would expand before irac reads it; write {{ }}`,

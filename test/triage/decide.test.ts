@@ -212,6 +212,10 @@ describe('decide', () => {
     // A prod asset beside the dev one.
     const both = { ...allKnown, assets: [critical.asset, dev] };
     expect(decide(input({ enrichment: both }), rules).playbook).toBe('queue-for-review');
+    // An asset whose environment nobody wrote down counts as null, not as nothing.
+    const { environment: _, ...unplaced } = { ...dev, id: 'unplaced' };
+    const withUnplaced = { ...allKnown, assets: [dev, unplaced] };
+    expect(decide(input({ enrichment: withUnplaced }), rules).playbook).toBe('queue-for-review');
   });
 
   it('suppresses a match of a rule that has not expired, and ignores an expired one', () => {
