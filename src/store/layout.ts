@@ -91,15 +91,34 @@ export function keyIndexLine(incident: string, opened: string): string {
   return `${incident} ${opened}\n`;
 }
 
+/**
+ * How many incidents a history index file lists: the most recent ones. Triage's measures saturate
+ * long before (history_saturation, max_incidents), and a key behind every incident — one role making
+ * every API call — must not make each ingest read and rewrite a file the size of the store.
+ */
+export const KEY_INDEX_LIMIT = 256;
+
+/** One line of an index file, or undefined when it is not `<incident id> <opened>`. */
+export function parseKeyIndexLine(line: string): KeyIndexLine | undefined {
+  const [incident = '', opened = '', ...rest] = line.split(' ');
+  const openedMs = Date.parse(opened);
+  return isIncidentId(incident) && rest.length === 0 && !Number.isNaN(openedMs)
+    ? { incident, opened, openedMs }
+    : undefined;
+}
+
 /** The lines of an index file that are well formed; verify reports the others. */
 export function parseKeyIndex(text: string): KeyIndexLine[] {
-  return text.split('\n').flatMap((line) => {
-    const [incident = '', opened = '', ...rest] = line.split(' ');
-    const openedMs = Date.parse(opened);
-    return isIncidentId(incident) && rest.length === 0 && !Number.isNaN(openedMs)
-      ? [{ incident, opened, openedMs }]
-      : [];
-  });
+  return text.split('\n').flatMap((line) => parseKeyIndexLine(line) ?? []);
+}
+
+/** The index file with `incident` added as its newest line, the oldest dropped past the limit. */
+export function withKeyIndexLine(text: string, incident: string, opened: string): string | undefined {
+  const lines = parseKeyIndex(text);
+  if (lines.some((line) => line.incident === incident)) return undefined;
+  return [...lines.map((line) => keyIndexLine(line.incident, line.opened)), keyIndexLine(incident, opened)]
+    .slice(-KEY_INDEX_LIMIT)
+    .join('');
 }
 
 export const triageFile = (id: string) => `${incidentDir(id)}/triage.json`;

@@ -14,11 +14,11 @@ import {
   isIncidentId,
   type KeyIndex,
   keyIndexFile,
-  keyIndexLine,
   newIncidentId,
   parseKeyIndex,
   rawFile,
   readmeFile,
+  withKeyIndexLine,
 } from './layout.js';
 import { renderIncidentReadme } from './readme.js';
 import type { Transaction } from './transaction.js';
@@ -95,9 +95,8 @@ async function indexKeys(tx: Transaction, before: Incident | undefined, after: I
   ];
   for (const [index, value] of gained) {
     const path = keyIndexFile(index, value);
-    const text = (await tx.readText(path)) ?? '';
-    if (parseKeyIndex(text).some((line) => line.incident === after.id)) continue;
-    tx.write(path, text + keyIndexLine(after.id, after.timestamps.opened));
+    const updated = withKeyIndexLine((await tx.readText(path)) ?? '', after.id, after.timestamps.opened);
+    if (updated !== undefined) tx.write(path, updated);
   }
 }
 
