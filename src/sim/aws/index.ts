@@ -1,0 +1,77 @@
+// One simulated AWS account on loopback: IAM and STS behind one Query endpoint, which SDK clients reach
+// through `endpoint`, or through AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_IAM as a LocalStack user would.
+// Calls must be signed by a key the account knows: the administrator's (`credentials`), another
+// user's active key, or a session AssumeRole issued — an Inactive key is refused as AWS refuses it.
+
+import { createIamSim, type IamSim } from './iam.js';
+import {
+  type LoggedQueryRequest,
+  type QueryCaller,
+  type QueryCredentials,
+  QueryError,
+  type QueryFault,
+  startQueryServer,
+} from './query.js';
+import { createStsSim, type StsSim } from './sts.js';
+
+export interface AwsSimOptions {
+  /** Twelve digits. */
+  readonly accountId: string;
+  readonly region: string;
+}
+
+export interface AwsSim {
+  /** `http://127.0.0.1:PORT`, for the clients' `endpoint` or AWS_ENDPOINT_URL. */
+  readonly endpoint: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** The access key of the account's `admin` user, created with the sim, for the clients to sign with. */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly iam: IamSim;
+  readonly sts: StsSim;
+  /** Every request received, in order. */
+  readonly requests: LoggedQueryRequest[];
+  /** Mutating requests received (anything but Get*, List*, Describe*, Lookup*). */
+  mutatingRequests(): LoggedQueryRequest[];
+  failNext(action: string, fault: QueryFault): void;
+  close(): Promise<void>;
+}
+
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
+  if (!/^[0-9]{12}$/.test(options.accountId)) {
+    throw new Error(`startAwsSim: account id must be twelve digits, got "${options.accountId}"`);
+  }
+  const iam = createIamSim(options.accountId);
+  const sts = createStsSim(options.accountId, iam);
+  iam.createUser('admin');
+  const credentials = iam.createAccessKey('admin');
+
+  const authenticate = ({ accessKeyId, sessionToken }: QueryCredentials): QueryCaller => {
+    const session = sts.callerOfSession(accessKeyId, sessionToken);
+    if (session === 'expired')
+      throw new QueryError('ExpiredToken', 'The security token included in the request is expired', 403);
+    if (session === 'invalid') throw new QueryError('InvalidClientTokenId', INVALID_TOKEN, 403);
+    if (session) return session;
+    const caller = iam.callerOfKey(accessKeyId);
+    if (caller === undefined || caller === 'inactive') {
+      throw new QueryError('InvalidClientTokenId', INVALID_TOKEN, 403);
+    }
+    return caller;
+  };
+
+  const server = await startQueryServer({ services: [iam.service, sts.service], authenticate });
+  return {
+    endpoint: server.endpoint,
+    accountId: options.accountId,
+    region: options.region,
+    credentials,
+    iam,
+    sts,
+    requests: server.requests,
+    mutatingRequests: () => server.requests.filter((request) => request.mutating),
+    failNext: (action, fault) => server.failNext(action, fault),
+    close: () => server.close(),
+  };
+}
