@@ -1,8 +1,9 @@
-// One simulated AWS account on loopback: IAM and STS behind one Query endpoint, which SDK clients reach
+// One simulated AWS account on loopback: IAM, STS and EC2 behind one Query endpoint, which SDK clients reach
 // through `endpoint`, or through AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_IAM as a LocalStack user would.
 // Calls must be signed by a key the account knows: the administrator's (`credentials`), another
 // user's active key, or a session AssumeRole issued — an Inactive key is refused as AWS refuses it.
 
+import { createEc2Sim, type Ec2Sim } from './ec2.js';
 import { createIamSim, type IamSim } from './iam.js';
 import {
   type LoggedQueryRequest,
@@ -29,6 +30,7 @@ export interface AwsSim {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   readonly iam: IamSim;
   readonly sts: StsSim;
+  readonly ec2: Ec2Sim;
   /** Every request received, in order. */
   readonly requests: LoggedQueryRequest[];
   /** Mutating requests received (anything but Get*, List*, Describe*, Lookup*). */
@@ -45,6 +47,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
   }
   const iam = createIamSim(options.accountId);
   const sts = createStsSim(options.accountId, iam);
+  const ec2 = createEc2Sim(options.accountId, options.region);
   iam.createUser('admin');
   const credentials = iam.createAccessKey('admin');
 
@@ -61,7 +64,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     return caller;
   };
 
-  const server = await startQueryServer({ services: [iam.service, sts.service], authenticate });
+  const server = await startQueryServer({ services: [iam.service, sts.service, ec2.service], authenticate });
   return {
     endpoint: server.endpoint,
     accountId: options.accountId,
@@ -69,6 +72,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     credentials,
     iam,
     sts,
+    ec2,
     requests: server.requests,
     mutatingRequests: () => server.requests.filter((request) => request.mutating),
     failNext: (action, fault) => server.failNext(action, fault),

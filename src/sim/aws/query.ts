@@ -60,14 +60,32 @@ export class QueryParams {
 
   /** `Name.member.N.Field` structures (e.g. Tags), in N order, each as field → value. */
   structures(name: string): Map<string, string>[] {
-    const byIndex = new Map<number, Map<string, string>>();
-    for (const [index, field, value] of this.memberEntries(name)) {
-      if (field === '') continue;
-      const fields = byIndex.get(index) ?? new Map<string, string>();
-      fields.set(field, value);
-      byIndex.set(index, fields);
+    return groupByIndex(this.memberEntries(name));
+  }
+
+  /** EC2's flattened lists: `Name.N` values, in N order (`InstanceId.1`, `SecurityGroupId.2`). */
+  flatList(name: string): string[] {
+    return this.indexedEntries(name, `${name}.`)
+      .filter(([, field]) => field === '')
+      .map(([, , value]) => value);
+  }
+
+  /**
+   * EC2's flattened structures: `Name.N.Field…`, in N order, each as the parameters below it — so nested
+   * lists read the same way (`Filter.1.Value.2` is `flatStructures('Filter')[0].flatList('Value')`).
+   */
+  flatStructures(name: string): QueryParams[] {
+    return groupByIndex(this.indexedEntries(name, `${name}.`)).map((fields) => new QueryParams(fields));
+  }
+
+  /** The parameters under `Name.` as their own set (`InstanceSpecification.InstanceId` → `InstanceId`). */
+  nested(name: string): QueryParams {
+    const prefix = `${name}.`;
+    const fields = new Map<string, string>();
+    for (const [key, value] of this.values) {
+      if (key.startsWith(prefix)) fields.set(key.slice(prefix.length), value);
     }
-    return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, fields]) => fields);
+    return new QueryParams(fields);
   }
 
   entries(): IterableIterator<[string, string]> {
@@ -75,7 +93,10 @@ export class QueryParams {
   }
 
   private memberEntries(name: string): [number, string, string][] {
-    const prefix = `${name}.member.`;
+    return this.indexedEntries(name, `${name}.member.`);
+  }
+
+  private indexedEntries(name: string, prefix: string): [number, string, string][] {
     const found: [number, string, string][] = [];
     for (const [key, value] of this.values) {
       if (!key.startsWith(prefix)) continue;
@@ -88,6 +109,17 @@ export class QueryParams {
     }
     return found.sort(([a], [b]) => a - b);
   }
+}
+
+function groupByIndex(entries: [number, string, string][]): Map<string, string>[] {
+  const byIndex = new Map<number, Map<string, string>>();
+  for (const [index, field, value] of entries) {
+    if (field === '') continue;
+    const fields = byIndex.get(index) ?? new Map<string, string>();
+    fields.set(field, value);
+    byIndex.set(index, fields);
+  }
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, fields]) => fields);
 }
 
 function lowerFirst(name: string): string {
@@ -115,7 +147,10 @@ export interface QueryRequest {
   readonly caller: QueryCaller;
 }
 
-/** Answers one action: the inside of `<ActionResult>`, or nothing for actions that return no data. */
+/**
+ * Answers one action: the inside of `<ActionResult>` (for EC2, of `<ActionResponse>` after the
+ * requestId), or nothing for actions that return no data.
+ */
 export type QueryHandler = (request: QueryRequest) => Xml | undefined;
 
 /** One Query service: its API version (the `Version` the SDK sends), XML namespace and actions. */
@@ -123,6 +158,12 @@ export interface QueryService {
   readonly version: string;
   readonly namespace: string;
   readonly actions: ReadonlyMap<string, QueryHandler>;
+  /**
+   * How answers are wrapped. `query` (IAM, STS, Auto Scaling): `<XResponse><XResult>…</XResult>
+   * <ResponseMetadata>…` and `<ErrorResponse><Error>…`. `ec2`: `<XResponse><requestId>…</requestId>…`
+   * with no Result element, and `<Response><Errors><Error>…</Error></Errors><RequestID>…`. Default query.
+   */
+  readonly envelope?: 'query' | 'ec2';
 }
 
 /** A failure to give one request for an action, as a throttled or failing AWS would. */
@@ -168,7 +209,15 @@ export function isMutatingAction(action: string): boolean {
   return !READ_ONLY_ACTION.test(action);
 }
 
-function errorXml(error: QueryError, requestId: string, namespace: string | undefined): string {
+function errorXml(error: QueryError, requestId: string, service: QueryService | undefined): string {
+  if (service?.envelope === 'ec2') {
+    const body = xmlJoin(
+      el('Errors', el('Error', el('Code', error.code), el('Message', error.message))),
+      el('RequestID', requestId),
+    );
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<Response>${body.xml}</Response>\n`;
+  }
+  const namespace = service?.namespace;
   const body = xmlJoin(
     el('Error', el('Type', error.type), el('Code', error.code), el('Message', error.message)),
     el('RequestId', requestId),
@@ -177,12 +226,21 @@ function errorXml(error: QueryError, requestId: string, namespace: string | unde
   return `<?xml version="1.0" encoding="UTF-8"?>\n${open}${body.xml}</ErrorResponse>\n`;
 }
 
-function resultXml(action: string, result: Xml | undefined, requestId: string, namespace: string): string {
-  const body = xmlJoin(
-    result === undefined ? undefined : el(`${action}Result`, result),
-    el('ResponseMetadata', el('RequestId', requestId)),
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${namespace}">${body.xml}</${action}Response>\n`;
+function resultXml(
+  action: string,
+  result: Xml | undefined,
+  requestId: string,
+  service: QueryService,
+): string {
+  const body =
+    service.envelope === 'ec2'
+      ? xmlJoin(el('requestId', requestId), result)
+      : xmlJoin(
+          result === undefined ? undefined : el(`${action}Result`, result),
+          el('ResponseMetadata', el('RequestId', requestId)),
+        );
+  const open = `<${action}Response xmlns="${service.namespace}">`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${open}${body.xml}</${action}Response>\n`;
 }
 
 function send(response: ServerResponse, status: number, xml: string, requestId: string): void {
@@ -250,7 +308,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     }
     const caller = options.authenticate(credentials);
     const result = handler({ action, params: new QueryParams(values), caller });
-    return (requestId) => resultXml(action, result, requestId, service.namespace);
+    return (requestId) => resultXml(action, result, requestId, service);
   };
 
   const server = createServer((request, response) => {
@@ -271,7 +329,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
           status,
           errorCode,
         });
-      const namespace = services.get(version)?.namespace;
+      const service = services.get(version);
       try {
         if (values === null) {
           throw new QueryError('RequestEntityTooLarge', 'The request body is too large.', 413);
@@ -285,7 +343,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
             ? error
             : new QueryError('InternalFailure', 'The request processing has failed.', 500);
         log(refusal.status, refusal.code);
-        send(response, refusal.status, errorXml(refusal, requestId, namespace), requestId);
+        send(response, refusal.status, errorXml(refusal, requestId, service), requestId);
       }
     })().catch(() => response.destroy()); // the client went away mid-request
   });
