@@ -355,6 +355,49 @@ export function createIamSim(accountId: string): IamSim {
   const roleOf = (params: QueryParams) => findRole(checkName(params.required('RoleName'), 'roleName', 64));
   const sortedNames = (policies: Map<string, string>) => [...policies.keys()].sort();
 
+  /** Put/Get/Delete/List<Kind>Policies: the same four actions on a user's or a role's inline policies. */
+  const inlinePolicyActions = (
+    kind: 'user' | 'role',
+    entity: 'User' | 'Role',
+    ownerOf: (params: QueryParams) => { owner: { inlinePolicies: Map<string, string> }; name: string },
+  ): [string, QueryHandler][] => [
+    [
+      `Put${entity}Policy`,
+      ({ params }) => {
+        const { owner, name } = ownerOf(params);
+        putPolicy(owner, params, kind, name);
+        return undefined;
+      },
+    ],
+    [
+      `Get${entity}Policy`,
+      ({ params }) => {
+        const { owner, name } = ownerOf(params);
+        const [policyName, document] = findPolicy(owner, params, kind);
+        return xmlJoin(
+          el(`${entity}Name`, name),
+          el('PolicyName', policyName),
+          el('PolicyDocument', rfc3986Encode(document)),
+        );
+      },
+    ],
+    [
+      `Delete${entity}Policy`,
+      ({ params }) => {
+        const { owner } = ownerOf(params);
+        owner.inlinePolicies.delete(findPolicy(owner, params, kind)[0]);
+        return undefined;
+      },
+    ],
+    [
+      `List${entity}Policies`,
+      ({ params }) => {
+        const { page, more } = paginate(sortedNames(ownerOf(params).owner.inlinePolicies), params);
+        return xmlJoin(members('PolicyNames', page), more);
+      },
+    ],
+  ];
+
   const actions = new Map<string, QueryHandler>([
     ['CreateUser', ({ params }) => userXml(createUser(params.required('UserName'), params.get('Path')))],
     ['GetUser', ({ params, caller }) => userXml(targetUser(params, caller))],
@@ -370,77 +413,14 @@ export function createIamSim(accountId: string): IamSim {
         ),
     ],
     ['GetRole', ({ params }) => roleXml(roleOf(params))],
-    [
-      'PutRolePolicy',
-      ({ params }) => {
-        const role = roleOf(params);
-        putPolicy(role, params, 'role', role.roleName);
-        return undefined;
-      },
-    ],
-    [
-      'GetRolePolicy',
-      ({ params }) => {
-        const role = roleOf(params);
-        const [policyName, document] = findPolicy(role, params, 'role');
-        return xmlJoin(
-          el('RoleName', role.roleName),
-          el('PolicyName', policyName),
-          el('PolicyDocument', rfc3986Encode(document)),
-        );
-      },
-    ],
-    [
-      'DeleteRolePolicy',
-      ({ params }) => {
-        const role = roleOf(params);
-        role.inlinePolicies.delete(findPolicy(role, params, 'role')[0]);
-        return undefined;
-      },
-    ],
-    [
-      'ListRolePolicies',
-      ({ params }) => {
-        const { page, more } = paginate(sortedNames(roleOf(params).inlinePolicies), params);
-        return xmlJoin(members('PolicyNames', page), more);
-      },
-    ],
-    [
-      'PutUserPolicy',
-      ({ params }) => {
-        const user = findUser(checkName(params.required('UserName'), 'userName', 64));
-        putPolicy(user, params, 'user', user.userName);
-        return undefined;
-      },
-    ],
-    [
-      'GetUserPolicy',
-      ({ params }) => {
-        const user = findUser(checkName(params.required('UserName'), 'userName', 64));
-        const [policyName, document] = findPolicy(user, params, 'user');
-        return xmlJoin(
-          el('UserName', user.userName),
-          el('PolicyName', policyName),
-          el('PolicyDocument', rfc3986Encode(document)),
-        );
-      },
-    ],
-    [
-      'DeleteUserPolicy',
-      ({ params }) => {
-        const user = findUser(checkName(params.required('UserName'), 'userName', 64));
-        user.inlinePolicies.delete(findPolicy(user, params, 'user')[0]);
-        return undefined;
-      },
-    ],
-    [
-      'ListUserPolicies',
-      ({ params }) => {
-        const user = findUser(checkName(params.required('UserName'), 'userName', 64));
-        const { page, more } = paginate(sortedNames(user.inlinePolicies), params);
-        return xmlJoin(members('PolicyNames', page), more);
-      },
-    ],
+    ...inlinePolicyActions('role', 'Role', (params) => {
+      const role = roleOf(params);
+      return { owner: role, name: role.roleName };
+    }),
+    ...inlinePolicyActions('user', 'User', (params) => {
+      const user = findUser(checkName(params.required('UserName'), 'userName', 64));
+      return { owner: user, name: user.userName };
+    }),
     [
       'CreateAccessKey',
       ({ params, caller }) => {
