@@ -35,7 +35,7 @@ export interface AwsSim {
   readonly requests: LoggedQueryRequest[];
   /** Mutating requests received (anything but Get*, List*, Describe*, Lookup*). */
   mutatingRequests(): LoggedQueryRequest[];
-  failNext(action: string, fault: QueryFault): void;
+  failNext(action: string, fault: QueryFault, options?: { skip?: number }): void;
   close(): Promise<void>;
 }
 
@@ -75,7 +75,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     ec2,
     requests: server.requests,
     mutatingRequests: () => server.requests.filter((request) => request.mutating),
-    failNext: (action, fault) => server.failNext(action, fault),
+    failNext: (action, fault, options) => server.failNext(action, fault, options),
     close: () => server.close(),
   };
 }

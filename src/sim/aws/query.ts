@@ -166,6 +166,55 @@ export interface QueryService {
   readonly envelope?: 'query' | 'ec2';
 }
 
+/**
+ * One AWS JSON 1.1 service (CloudTrail): operations named by the `X-Amz-Target: Prefix.Operation`
+ * header, a JSON body in, a JSON answer out, and errors as `{"__type": code, "message": …}`.
+ */
+export interface JsonService {
+  /** `CloudTrail_20131101` for CloudTrail. */
+  readonly targetPrefix: string;
+  readonly operations: ReadonlyMap<string, JsonHandler>;
+}
+
+export interface JsonRequest {
+  readonly operation: string;
+  /** The parsed body; the handler validates its shape as the service would. */
+  readonly body: unknown;
+  readonly caller: QueryCaller;
+}
+
+export type JsonHandler = (request: JsonRequest) => unknown;
+
+/** An HTTP answer as the REST sims build it. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface RestRequest {
+  readonly method: string;
+  /** The decoded path, without the query string. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+}
+
+/** What a REST service makes of a request it recognises: the operation's name, and how to answer it. */
+export interface RestRoute {
+  readonly operation: string;
+  /** Parameters worth logging (bucket, account), for tests to read. */
+  readonly params: ReadonlyMap<string, string>;
+  readonly answer: (caller: QueryCaller) => HttpAnswer;
+}
+
+/** One REST-XML service (S3 Control, S3): it recognises its requests and words its own errors. */
+export interface RestService {
+  route(request: RestRequest): RestRoute | undefined;
+  error(error: QueryError, requestId: string): HttpAnswer;
+}
+
 /** A failure to give one request for an action, as a throttled or failing AWS would. */
 export interface QueryFault {
   readonly status: number;
@@ -191,13 +240,18 @@ export interface QueryServer {
   readonly endpoint: string;
   /** Every request received, in order, including refused and fault-injected ones. */
   readonly requests: LoggedQueryRequest[];
-  /** The next request for `action` gets this fault instead of an answer; call again to queue more. */
-  failNext(action: string, fault: QueryFault): void;
+  /**
+   * The next request for `action` (after `skip` more of them are answered) gets this fault instead of
+   * an answer; call again to queue more.
+   */
+  failNext(action: string, fault: QueryFault, options?: { skip?: number }): void;
   close(): Promise<void>;
 }
 
 export interface QueryServerOptions {
   readonly services: readonly QueryService[];
+  readonly jsonServices?: readonly JsonService[];
+  readonly restServices?: readonly RestService[];
   /** Resolves the signer to a caller, or throws the QueryError AWS would (InvalidClientTokenId, …). */
   readonly authenticate: (credentials: QueryCredentials) => QueryCaller;
 }
@@ -243,15 +297,22 @@ function resultXml(
   return `<?xml version="1.0" encoding="UTF-8"?>\n${open}${body.xml}</${action}Response>\n`;
 }
 
-function send(response: ServerResponse, status: number, xml: string, requestId: string): void {
-  response.writeHead(status, {
-    'content-type': 'text/xml',
-    'content-length': Buffer.byteLength(xml),
+function send(response: ServerResponse, answer: HttpAnswer, requestId: string): void {
+  const body = answer.body ?? '';
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    'content-length': Buffer.byteLength(body),
     // The header the SDK reads into `$metadata.requestId`.
     'x-amzn-requestid': requestId,
   });
-  response.end(xml);
+  response.end(body);
 }
+
+const xmlAnswer = (status: number, xml: string): HttpAnswer => ({
+  status,
+  headers: { 'content-type': 'text/xml' },
+  body: xml,
+});
 
 /** The signer of a SigV4 request: `Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/svc/…`. */
 function credentialsOf(request: IncomingMessage): QueryCredentials | null {
@@ -283,67 +344,226 @@ function parseForm(text: string): Map<string, string> | null {
   return values;
 }
 
+/** One request as a protocol understood it, before faults, authentication and the handler. */
+interface Parsed {
+  readonly operation: string;
+  readonly version: string;
+  readonly params: ReadonlyMap<string, string>;
+  /** Refuses, before faults and authentication, a request no handler could take. */
+  readonly check: () => void;
+  /** Runs the handler; throws QueryError for a refusal. */
+  readonly answer: (caller: QueryCaller, requestId: string) => HttpAnswer;
+  readonly error: (error: QueryError, requestId: string) => HttpAnswer;
+}
+
+const JSON_CONTENT = 'application/x-amz-json-1.1';
+
+function jsonError(error: QueryError): HttpAnswer {
+  return {
+    status: error.status,
+    headers: { 'content-type': JSON_CONTENT, 'x-amzn-errortype': error.code },
+    body: JSON.stringify({ __type: error.code, message: error.message }),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new QueryError('SerializationException', 'The request body is not valid JSON.');
+  }
+}
+
+/**
+ * The sim's one HTTP server: each request goes to the protocol it is written in — JSON 1.1 when it names
+ * an `X-Amz-Target`, Query when it carries an `Action`, otherwise the first REST service that recognises
+ * it — so one endpoint serves every client, as AWS_ENDPOINT_URL expects.
+ */
 export async function startQueryServer(options: QueryServerOptions): Promise<QueryServer> {
   const requests: LoggedQueryRequest[] = [];
-  const faults = new Map<string, QueryFault[]>();
+  const faults = new Map<string, { skip: number; fault: QueryFault }[]>();
   const services = new Map(options.services.map((service) => [service.version, service]));
+  const jsonServices = new Map(
+    (options.jsonServices ?? []).map((service) => [service.targetPrefix, service]),
+  );
+  const restServices = options.restServices ?? [];
 
-  // Everything from the parsed form to the answer; throws QueryError for every refusal.
-  const answer = (
-    values: Map<string, string>,
-    credentials: QueryCredentials | null,
-  ): ((requestId: string) => string) => {
-    const action = values.get('Action');
-    if (!action) throw new QueryError('MissingAction', 'The request must contain the parameter Action.');
+  const takeFault = (operation: string): QueryFault | undefined => {
+    const queued = faults.get(operation);
+    const next = queued?.[0];
+    if (!queued || !next) return undefined;
+    if (next.skip > 0) {
+      next.skip -= 1;
+      return undefined;
+    }
+    queued.shift();
+    return next.fault;
+  };
+
+  const parseQuery = (values: Map<string, string>): Parsed => {
+    const operation = values.get('Action') ?? '';
     const version = values.get('Version') ?? '';
     const service = services.get(version);
-    const handler = service?.actions.get(action);
-    if (!service || !handler) {
-      throw new QueryError('InvalidAction', `Could not find operation ${action} for version ${version}`);
+    return {
+      operation,
+      version,
+      params: values,
+      error: (error, requestId) => xmlAnswer(error.status, errorXml(error, requestId, service)),
+      check: () => {
+        if (!operation) {
+          throw new QueryError('MissingAction', 'The request must contain the parameter Action.');
+        }
+        if (!service?.actions.has(operation)) {
+          throw new QueryError(
+            'InvalidAction',
+            `Could not find operation ${operation} for version ${version}`,
+          );
+        }
+      },
+      answer: (caller, requestId) => {
+        const handler = service?.actions.get(operation);
+        if (!service || !handler) throw new Error(`unchecked Query action ${operation}`);
+        const result = handler({ action: operation, params: new QueryParams(values), caller });
+        return xmlAnswer(200, resultXml(operation, result, requestId, service));
+      },
+    };
+  };
+
+  const parseJsonRequest = (target: string, text: string): Parsed => {
+    const dot = target.lastIndexOf('.');
+    const prefix = target.slice(0, Math.max(dot, 0));
+    const operation = target.slice(dot + 1);
+    const service = jsonServices.get(prefix);
+    return {
+      operation,
+      version: prefix,
+      params: new Map(),
+      error: jsonError,
+      check: () => {
+        if (!service?.operations.has(operation)) {
+          throw new QueryError('UnknownOperationException', `Unknown operation ${target}`);
+        }
+      },
+      answer: (caller) => {
+        const handler = service?.operations.get(operation);
+        if (!handler) throw new Error(`unchecked JSON operation ${target}`);
+        const result = handler({ operation, body: parseJson(text), caller });
+        return { status: 200, headers: { 'content-type': JSON_CONTENT }, body: JSON.stringify(result ?? {}) };
+      },
+    };
+  };
+
+  const parseRest = (request: IncomingMessage, text: string): Parsed | undefined => {
+    const url = new URL(request.url ?? '/', 'http://sim');
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return undefined;
     }
-    const fault = faults.get(action)?.shift();
-    if (fault) throw new QueryError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
-    if (!credentials) {
-      throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+    const restRequest = {
+      method: request.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      headers: request.headers,
+      body: text,
+    };
+    for (const service of restServices) {
+      const route = service.route(restRequest);
+      if (route) {
+        return {
+          operation: route.operation,
+          version: '',
+          params: route.params,
+          error: (error, requestId) => service.error(error, requestId),
+          check: () => {},
+          answer: (caller) => route.answer(caller),
+        };
+      }
     }
-    const caller = options.authenticate(credentials);
-    const result = handler({ action, params: new QueryParams(values), caller });
-    return (requestId) => resultXml(action, result, requestId, service);
+    return undefined;
+  };
+
+  const parse = (request: IncomingMessage, text: string | null): Parsed => {
+    if (text === null) {
+      const refusal = new QueryError('RequestEntityTooLarge', 'The request body is too large.', 413);
+      return {
+        operation: '',
+        version: '',
+        params: new Map(),
+        error: (error, id) => xmlAnswer(error.status, errorXml(error, id, undefined)),
+        check: () => {
+          throw refusal;
+        },
+        answer: () => {
+          throw refusal;
+        },
+      };
+    }
+    const target = request.headers['x-amz-target'];
+    if (typeof target === 'string') return parseJsonRequest(target, text);
+    const contentType = request.headers['content-type'] ?? '';
+    const queryString = (request.url ?? '').split('?')[1] ?? '';
+    if (request.method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) {
+      return parseQuery(parseForm(text) ?? tooMany());
+    }
+    const rest = parseRest(request, text);
+    if (rest) return rest;
+    return parseQuery(parseForm(request.method === 'POST' ? text : queryString) ?? tooMany());
   };
 
   const server = createServer((request, response) => {
     void (async () => {
       const requestId = randomUUID();
       const credentials = credentialsOf(request);
-      const text = request.method === 'POST' ? await readBody(request) : (request.url ?? '').split('?')[1];
-      const values = text === null ? null : parseForm(text ?? '');
-      const action = values?.get('Action') ?? '';
-      const version = values?.get('Version') ?? '';
+      const text = await readBody(request);
+      let parsed: Parsed;
+      try {
+        parsed = parse(request, text);
+      } catch (error) {
+        const refusal =
+          error instanceof QueryError
+            ? error
+            : new QueryError('InternalFailure', 'The request processing has failed.', 500);
+        requests.push({
+          action: '',
+          version: '',
+          params: new Map(),
+          accessKeyId: credentials?.accessKeyId ?? null,
+          mutating: false,
+          status: refusal.status,
+          errorCode: refusal.code,
+        });
+        send(response, xmlAnswer(refusal.status, errorXml(refusal, requestId, undefined)), requestId);
+        return;
+      }
       const log = (status: number, errorCode: string | null) =>
         requests.push({
-          action,
-          version,
-          params: new Map(values ?? []),
+          action: parsed.operation,
+          version: parsed.version,
+          params: new Map(parsed.params),
           accessKeyId: credentials?.accessKeyId ?? null,
-          mutating: isMutatingAction(action),
+          mutating: isMutatingAction(parsed.operation),
           status,
           errorCode,
         });
-      const service = services.get(version);
       try {
-        if (values === null) {
-          throw new QueryError('RequestEntityTooLarge', 'The request body is too large.', 413);
+        parsed.check();
+        const fault = takeFault(parsed.operation);
+        if (fault) throw new QueryError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
+        if (!credentials) {
+          throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
         }
-        const xml = answer(values, credentials)(requestId);
-        log(200, null);
-        send(response, 200, xml, requestId);
+        const answer = parsed.answer(options.authenticate(credentials), requestId);
+        log(answer.status, null);
+        send(response, answer, requestId);
       } catch (error) {
         const refusal =
           error instanceof QueryError
             ? error
             : new QueryError('InternalFailure', 'The request processing has failed.', 500);
         log(refusal.status, refusal.code);
-        send(response, refusal.status, errorXml(refusal, requestId, service), requestId);
+        send(response, parsed.error(refusal, requestId), requestId);
       }
     })().catch(() => response.destroy()); // the client went away mid-request
   });
@@ -354,9 +574,9 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,
-    failNext(action, fault) {
+    failNext(action, fault, failOptions) {
       const queued = faults.get(action) ?? [];
-      queued.push(fault);
+      queued.push({ skip: failOptions?.skip ?? 0, fault });
       faults.set(action, queued);
     },
     async close() {
@@ -365,4 +585,8 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
       await once(server, 'close');
     },
   };
+}
+
+function tooMany(): never {
+  throw new QueryError('ValidationError', `The request has more than ${MAX_PARAMS} parameters.`);
 }
