@@ -1,0 +1,199 @@
+// How actions reach AWS, Slack, GitHub and Jira: real SDK clients, built lazily (a run that only posts to
+// Slack never loads the AWS SDK), one per service, region and account, with the SDKs' own retry — adaptive
+// for AWS, the plugins for Octokit, WebClient's retry policy for Slack. Nothing here retries by hand.
+//
+// AWS credentials come from the standard chain (in Actions: OIDC through aws-actions/configure-aws-credentials)
+// unless the configuration maps the event's account to a role, which is then assumed through STS. A run never
+// acts in an account it was not pointed at: credentials that belong to another account are refused before
+// the first call.
+
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { Octokit } from '@octokit/rest';
+import type { WebClient } from '@slack/web-api';
+import type { Version3Client } from 'jira.js';
+import { OperationError } from '../errors.js';
+import { registerSecret } from './redact.js';
+
+/** Where an AWS action acts: the event's region, and its account when the event names one. */
+export interface AwsTarget {
+  readonly region: string;
+  readonly account?: string;
+}
+
+export interface AwsCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+export interface ConnectorEnvironment {
+  readonly aws?: {
+    /** An endpoint for every AWS client (the loopback sim); otherwise the SDK's own, AWS_ENDPOINT_URL included. */
+    readonly endpoint?: string;
+    /** Fixed credentials (the sim's); otherwise the SDK's default chain. */
+    readonly credentials?: AwsCredentials;
+    /** Account id → role ARN assumed for actions in that account. */
+    readonly roles?: Readonly<Record<string, string>>;
+    /** Attempts per call, the first included, for the SDK's adaptive retry. */
+    readonly maxAttempts?: number;
+  };
+  readonly slack?: { readonly token: string; readonly apiUrl?: string; readonly retries?: number };
+  readonly github?: { readonly token: string; readonly baseUrl?: string; readonly retries?: number };
+  readonly jira?: { readonly host: string; readonly email: string; readonly apiToken: string };
+}
+
+/** The configuration every AWS SDK v3 client constructor accepts, as far as irac sets it. */
+export interface AwsClientConfig {
+  region: string;
+  endpoint?: string;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  maxAttempts: number;
+  retryMode: 'adaptive';
+  forcePathStyle?: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: each SDK client class has its own config type.
+export type AwsClientClass<C> = new (config: any) => C;
+
+export interface Clients {
+  /** A client of that class for the target's region and account, its credentials checked for that account. */
+  aws<C>(Client: AwsClientClass<C>, target: AwsTarget): Promise<C>;
+  slack(): Promise<WebClient>;
+  github(): Promise<Octokit>;
+  jira(): Promise<Version3Client>;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+function missing(service: string, how: string): never {
+  throw new OperationError(`${service} is not configured: ${how}`);
+}
+
+export function createClients(environment: ConnectorEnvironment): Clients {
+  const aws = environment.aws ?? {};
+  const cache = new Map<unknown, Map<string, unknown>>();
+  const checkedAccounts = new Map<string, Promise<void>>();
+  let slack: Promise<WebClient> | undefined;
+  let github: Promise<Octokit> | undefined;
+  let jira: Promise<Version3Client> | undefined;
+  registerSecret(aws.credentials?.secretAccessKey);
+  registerSecret(aws.credentials?.sessionToken);
+  registerSecret(environment.slack?.token);
+  registerSecret(environment.github?.token);
+  registerSecret(environment.jira?.apiToken);
+
+  const credentialsFor = async (
+    target: AwsTarget,
+  ): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined> => {
+    const roleArn = target.account ? aws.roles?.[target.account] : undefined;
+    if (!roleArn) return aws.credentials;
+    const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
+    return fromTemporaryCredentials({
+      ...(aws.credentials ? { masterCredentials: aws.credentials } : {}),
+      params: { RoleArn: roleArn, RoleSessionName: 'irac-containment', DurationSeconds: 900 },
+      clientConfig: { region: target.region, ...(aws.endpoint ? { endpoint: aws.endpoint } : {}) },
+    });
+  };
+
+  const configFor = async (target: AwsTarget): Promise<AwsClientConfig> => {
+    const credentials = await credentialsFor(target);
+    return {
+      region: target.region,
+      ...(aws.endpoint ? { endpoint: aws.endpoint, forcePathStyle: true } : {}),
+      ...(credentials ? { credentials } : {}),
+      maxAttempts: aws.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      retryMode: 'adaptive',
+    };
+  };
+
+  // Acting with credentials of the wrong account would contain the wrong thing, or fail halfway.
+  const checkAccount = (target: AwsTarget): Promise<void> => {
+    const account = target.account;
+    if (!account) return Promise.resolve();
+    const key = `${account}/${target.region}`;
+    let check = checkedAccounts.get(key);
+    if (!check) {
+      check = (async () => {
+        const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+        const sts = new STSClient(await configFor(target));
+        const identity = await sts.send(new GetCallerIdentityCommand({}));
+        if (identity.Account !== account) {
+          throw new OperationError(
+            `the AWS credentials are for account ${identity.Account ?? 'unknown'}, the resource is in ${account}: ` +
+              `map ${account} to a role under connectors.aws.accounts`,
+          );
+        }
+      })();
+      // A failed check (a network error, a throttled STS) is tried again by the next call.
+      check.catch(() => checkedAccounts.delete(key));
+      checkedAccounts.set(key, check);
+    }
+    return check;
+  };
+
+  return {
+    async aws<C>(Client: AwsClientClass<C>, target: AwsTarget): Promise<C> {
+      await checkAccount(target);
+      const key = `${target.account ?? ''}/${target.region}`;
+      const byTarget = cache.get(Client) ?? new Map<string, unknown>();
+      cache.set(Client, byTarget);
+      let client = byTarget.get(key) as C | undefined;
+      if (!client) {
+        client = new Client(await configFor(target));
+        byTarget.set(key, client);
+      }
+      return client;
+    },
+
+    slack() {
+      slack ??= (async () => {
+        const settings = environment.slack ?? missing('Slack', 'set SLACK_BOT_TOKEN');
+        const { WebClient } = await import('@slack/web-api');
+        return new WebClient(settings.token, {
+          ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+          retryConfig: { retries: settings.retries ?? 5, factor: 2, minTimeout: 100, maxTimeout: 5000 },
+        });
+      })();
+      return slack;
+    },
+
+    github() {
+      github ??= (async () => {
+        const settings = environment.github ?? missing('GitHub', 'set GITHUB_TOKEN');
+        const [{ Octokit }, { retry }, { throttling }] = await Promise.all([
+          import('@octokit/rest'),
+          import('@octokit/plugin-retry'),
+          import('@octokit/plugin-throttling'),
+        ]);
+        const retries = settings.retries ?? 3;
+        const Client = Octokit.plugin(retry, throttling);
+        return new Client({
+          auth: settings.token,
+          ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+          userAgent: 'irac',
+          request: { retries },
+          throttle: {
+            onRateLimit: (_after: number, _options: unknown, _octokit: unknown, count: number) =>
+              count < retries,
+            onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, count: number) =>
+              count < retries,
+          },
+        }) as unknown as Octokit;
+      })();
+      return github;
+    },
+
+    jira() {
+      jira ??= (async () => {
+        const settings =
+          environment.jira ?? missing('Jira', 'set connectors.jira.base_url, JIRA_EMAIL and JIRA_API_TOKEN');
+        const { Version3Client } = await import('jira.js');
+        return new Version3Client({
+          host: settings.host,
+          authentication: { basic: { email: settings.email, apiToken: settings.apiToken } },
+        });
+      })();
+      return jira;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The connector behind each catalogue action, loaded on first use so that a run which only notifies
+// Slack never loads the AWS SDK (the bundled Action starts faster, and carries less it does not run).
+// Adding an action is a catalogue file, a module, and one line here; test/connectors/registry.test.ts
+// fails while the three disagree.
+
+import { OperationError } from '../errors.js';
+import type { ConnectorAction } from './action.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds actions of every parameter and record type.
+export type AnyConnectorAction = ConnectorAction<any, any>;
+
+const CONNECTORS: ReadonlyMap<string, () => Promise<AnyConnectorAction>> = new Map<
+  string,
+  () => Promise<AnyConnectorAction>
+>([
+  ['aws:iam.revoke_role_sessions', async () => (await import('./aws/iam.js')).revokeRoleSessions],
+  ['aws:iam.deactivate_access_keys', async () => (await import('./aws/iam.js')).deactivateAccessKeys],
+  ['aws:iam.deny_all', async () => (await import('./aws/iam.js')).denyAll],
+]);
+
+/** The actions a connector implements, by catalogue name. */
+export function connectorNames(): string[] {
+  return [...CONNECTORS.keys()];
+}
+
+/** The connector for an action the catalogue names (an alias resolved to the action it runs). */
+export async function loadConnector(name: string): Promise<AnyConnectorAction> {
+  const load = CONNECTORS.get(name);
+  if (!load) throw new OperationError(`no connector implements ${name}`);
+  return load();
+}

@@ -1,0 +1,294 @@
+// IAM containment through the real @aws-sdk/client-iam against the simulated account: what the role's
+// and user's policies and keys are afterwards, read from the sim's state.
+
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
+import { dryRun, execute, undo } from '../../src/connectors/action.js';
+import {
+  DENY_ALL_POLICY_NAME,
+  deactivateAccessKeys,
+  denyAll,
+  REVOKE_POLICY_NAME,
+  revokeOlderSessionsPolicy,
+  revokeRoleSessions,
+} from '../../src/connectors/aws/iam.js';
+import { createClients } from '../../src/connectors/clients.js';
+import { actionContract, MemoryJournal } from '../support/action-contract.js';
+import { ACCOUNT, AWS_FAULTS, awsWorld, NOW, REGION } from '../support/aws-world.js';
+
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+const roleWorld = () =>
+  awsWorld(
+    (sim) => {
+      sim.iam.createRole('web-server', TRUST);
+    },
+    (sim) => Object.fromEntries(sim.iam.role('web-server')?.inlinePolicies ?? []),
+  );
+
+const userWorld = (keys: number) =>
+  awsWorld(
+    (sim) => {
+      sim.iam.createUser('ci-deployer');
+      for (let i = 0; i < keys; i++) sim.iam.createAccessKey('ci-deployer');
+    },
+    (sim) => {
+      const user = sim.iam.user('ci-deployer');
+      return {
+        keys: (user?.accessKeys ?? []).map((key, index) => `${index}:${key.status}`),
+        policies: Object.fromEntries(user?.inlinePolicies ?? []),
+      };
+    },
+  );
+
+describe('aws:iam.revoke_role_sessions', () => {
+  actionContract({
+    action: revokeRoleSessions,
+    params: { role_name: 'web-server' },
+    setup: roleWorld,
+    faults: AWS_FAULTS,
+  });
+
+  it('writes the console policy denying sessions issued before the run, and records the cutoff', async () => {
+    const world = await roleWorld();
+    try {
+      const outcome = await execute(
+        revokeRoleSessions,
+        { role_name: 'web-server' },
+        world.context,
+        new MemoryJournal(),
+      );
+      expect(outcome.record).toEqual({
+        role_name: 'web-server',
+        cutoff: '2026-03-14T09:30:00Z',
+        previous_policy: null,
+      });
+      const policy = JSON.parse(
+        world.sim.iam.role('web-server')?.inlinePolicies.get(REVOKE_POLICY_NAME) ?? '{}',
+      );
+      expect(policy.Statement).toEqual([
+        {
+          Effect: 'Deny',
+          Action: ['*'],
+          Resource: ['*'],
+          Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-03-14T09:30:00Z' } },
+        },
+      ]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('keeps a later revocation already in place, and undo puts an earlier one back rather than deleting it', async () => {
+    const world = await roleWorld();
+    try {
+      const later = revokeOlderSessionsPolicy('2026-03-14T10:00:00Z');
+      world.sim.iam.role('web-server');
+      const { IAMClient, PutRolePolicyCommand } = await import('@aws-sdk/client-iam');
+      const admin = new IAMClient({
+        endpoint: world.sim.endpoint,
+        region: REGION,
+        credentials: world.sim.credentials,
+      });
+      await admin.send(
+        new PutRolePolicyCommand({
+          RoleName: 'web-server',
+          PolicyName: REVOKE_POLICY_NAME,
+          PolicyDocument: later,
+        }),
+      );
+      const kept = await execute(
+        revokeRoleSessions,
+        { role_name: 'web-server' },
+        world.context,
+        new MemoryJournal(),
+      );
+      expect(kept.changed).toBe(false);
+      expect(kept.state).toBe('web-server denies sessions issued before 2026-03-14T10:00:00Z');
+
+      const earlier = revokeOlderSessionsPolicy('2026-03-01T00:00:00Z');
+      await admin.send(
+        new PutRolePolicyCommand({
+          RoleName: 'web-server',
+          PolicyName: REVOKE_POLICY_NAME,
+          PolicyDocument: earlier,
+        }),
+      );
+      const outcome = await execute(
+        revokeRoleSessions,
+        { role_name: 'web-server' },
+        world.context,
+        new MemoryJournal(),
+      );
+      expect(outcome.record.previous_policy).toBe(earlier);
+      await undo(revokeRoleSessions, { role_name: 'web-server' }, world.context, outcome.record);
+      expect(world.sim.iam.role('web-server')?.inlinePolicies.get(REVOKE_POLICY_NAME)).toBe(earlier);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("names the role and IAM's error when the role does not exist", async () => {
+    const world = await roleWorld();
+    try {
+      await expect(
+        execute(revokeRoleSessions, { role_name: 'no-such-role' }, world.context, new MemoryJournal()),
+      ).rejects.toThrow(/aws:iam\.revoke_role_sessions: iam:PutRolePolicy on no-such-role: NoSuchEntity/);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe('aws:iam.deactivate_access_keys', () => {
+  actionContract({
+    action: deactivateAccessKeys,
+    params: { user_name: 'ci-deployer' },
+    setup: () => userWorld(2),
+    faults: AWS_FAULTS,
+  });
+
+  it('turns every active key Inactive without deleting it, and undo reactivates exactly those', async () => {
+    const world = await userWorld(2);
+    try {
+      const [first, second] = world.sim.iam.user('ci-deployer')?.accessKeys ?? [];
+      const { IAMClient, UpdateAccessKeyCommand } = await import('@aws-sdk/client-iam');
+      const admin = new IAMClient({
+        endpoint: world.sim.endpoint,
+        region: REGION,
+        credentials: world.sim.credentials,
+      });
+      // A key already switched off by someone else is not this run's to switch back on.
+      await admin.send(
+        new UpdateAccessKeyCommand({
+          UserName: 'ci-deployer',
+          AccessKeyId: second?.accessKeyId,
+          Status: 'Inactive',
+        }),
+      );
+      const outcome = await execute(
+        deactivateAccessKeys,
+        { user_name: 'ci-deployer' },
+        world.context,
+        new MemoryJournal(),
+      );
+      expect(outcome.record.deactivated).toEqual([first?.accessKeyId]);
+      expect(world.sim.iam.user('ci-deployer')?.accessKeys.map((key) => key.status)).toEqual([
+        'Inactive',
+        'Inactive',
+      ]);
+      await undo(deactivateAccessKeys, { user_name: 'ci-deployer' }, world.context, outcome.record);
+      expect(world.sim.iam.user('ci-deployer')?.accessKeys.map((key) => key.status)).toEqual([
+        'Active',
+        'Inactive',
+      ]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('deactivates only the keys named, and refuses a key the user does not have', async () => {
+    const world = await userWorld(2);
+    try {
+      const [, second] = world.sim.iam.user('ci-deployer')?.accessKeys ?? [];
+      const id = second?.accessKeyId ?? '';
+      await execute(
+        deactivateAccessKeys,
+        { user_name: 'ci-deployer', access_key_ids: [id] },
+        world.context,
+        new MemoryJournal(),
+      );
+      expect(world.sim.iam.user('ci-deployer')?.accessKeys.map((key) => key.status)).toEqual([
+        'Active',
+        'Inactive',
+      ]);
+      await expect(
+        dryRun(
+          deactivateAccessKeys,
+          { user_name: 'ci-deployer', access_key_ids: ['AKIAIOSFODNN7EXAMPLE'] },
+          world.context,
+        ),
+      ).rejects.toThrow(/ci-deployer has no access key \[redacted access key\]/);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe('aws:iam.deny_all', () => {
+  actionContract({
+    action: denyAll,
+    params: { user_name: 'ci-deployer' },
+    setup: () => userWorld(1),
+    faults: AWS_FAULTS,
+  });
+
+  it('puts an inline policy denying every action on every resource', async () => {
+    const world = await userWorld(1);
+    try {
+      await execute(denyAll, { user_name: 'ci-deployer' }, world.context, new MemoryJournal());
+      const policy = JSON.parse(
+        world.sim.iam.user('ci-deployer')?.inlinePolicies.get(DENY_ALL_POLICY_NAME) ?? '{}',
+      );
+      expect(policy.Statement).toEqual([
+        { Sid: 'IracContainmentINC202603140001', Effect: 'Deny', Action: '*', Resource: '*' },
+      ]);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+describe('credentials', () => {
+  it('refuses to act in an account its credentials do not belong to', async () => {
+    const world = await userWorld(1);
+    try {
+      const context = { ...world.context, aws: { region: REGION, account: '999999999999' } };
+      await expect(dryRun(denyAll, { user_name: 'ci-deployer' }, context)).rejects.toThrow(
+        `the AWS credentials are for account ${ACCOUNT}, the resource is in 999999999999: map 999999999999 to a role under connectors.aws.accounts`,
+      );
+      expect(world.sim.requests.map((request) => request.action)).toEqual(['GetCallerIdentity']);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('assumes the role mapped to the account and acts as that role', async () => {
+    const world = await userWorld(1);
+    try {
+      world.sim.iam.createRole(
+        'irac-containment',
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      );
+      const clients = createClients({
+        aws: {
+          endpoint: world.sim.endpoint,
+          credentials: world.sim.credentials,
+          roles: { [ACCOUNT]: `arn:aws:iam::${ACCOUNT}:role/irac-containment` },
+        },
+      });
+      const context = { ...world.context, clients };
+      await execute(denyAll, { user_name: 'ci-deployer' }, context, new MemoryJournal());
+      const signers = new Set(
+        world.sim.requests.filter((r) => r.action === 'PutUserPolicy').map((r) => r.accessKeyId),
+      );
+      expect(signers.has(world.sim.credentials.accessKeyId)).toBe(false);
+      expect([...signers][0]).toMatch(/^ASIA/);
+      const sts = await clients.aws(STSClient, { region: REGION, account: ACCOUNT });
+      expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toMatch(
+        /assumed-role\/irac-containment\/irac-containment$/,
+      );
+      void NOW;
+    } finally {
+      await world.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+// A fresh simulated AWS account per test world, and the action context that reaches it through the real
+// SDK clients: the fixture every AWS connector test seeds and then holds to the action contract.
+
+import type { ActionContext } from '../../src/connectors/action.js';
+import { createClients } from '../../src/connectors/clients.js';
+import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
+import type { QueryFault } from '../../src/sim/aws/query.js';
+import type { ContractWorld } from './action-contract.js';
+
+export const ACCOUNT = '123456789012';
+export const REGION = 'us-east-1';
+export const INCIDENT = 'INC-20260314-0001';
+/** Every test world runs at this instant, so records holding a time compare equal across worlds. */
+export const NOW = new Date('2026-03-14T09:30:00Z');
+
+export interface AwsWorld extends ContractWorld<QueryFault> {
+  readonly sim: AwsSim;
+}
+
+/** Faults in AWS's words: Query/JSON services throttle with 400 Throttling, fail with 503, refuse with 403. */
+export const AWS_FAULTS = {
+  throttle: { status: 400, code: 'Throttling', message: 'Rate exceeded' },
+  unavailable: { status: 503, code: 'ServiceUnavailable', message: 'Service is unavailable' },
+  hard: { status: 403, code: 'AccessDenied', message: 'User is not authorized to perform this action' },
+} as const satisfies Record<string, QueryFault>;
+
+export async function awsWorld(
+  seed: (sim: AwsSim) => void | Promise<void>,
+  state: (sim: AwsSim) => unknown,
+): Promise<AwsWorld> {
+  const sim = await startAwsSim({ accountId: ACCOUNT, region: REGION });
+  await seed(sim);
+  const context: ActionContext = {
+    incidentId: INCIDENT,
+    aws: { region: REGION, account: ACCOUNT },
+    clients: createClients({ aws: { endpoint: sim.endpoint, credentials: sim.credentials } }),
+    now: () => NOW,
+  };
+  return {
+    sim,
+    context,
+    state: () => state(sim),
+    requests: () =>
+      sim.requests.map((request) => ({ operation: request.action, mutating: request.mutating })),
+    failNext: (operation, fault, options) => sim.failNext(operation, fault, options),
+    close: () => sim.close(),
+  };
+}
