@@ -7,7 +7,7 @@
 // acts in an account it was not pointed at: credentials that belong to another account are refused before
 // the first call.
 
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@aws-sdk/types';
 import type { Octokit } from '@octokit/rest';
 import type { WebClient } from '@slack/web-api';
 import type { Version3Client } from 'jira.js';
@@ -36,10 +36,20 @@ export interface ConnectorEnvironment {
     readonly roles?: Readonly<Record<string, string>>;
     /** Attempts per call, the first included, for the SDK's adaptive retry. */
     readonly maxAttempts?: number;
+    /** The SDK's retry strategy instead of adaptive retry: tests and drills use a short, fixed backoff. */
+    readonly retryStrategy?: RetryStrategyV2;
   };
   readonly slack?: { readonly token: string; readonly apiUrl?: string; readonly retries?: number };
   readonly github?: { readonly token: string; readonly baseUrl?: string; readonly retries?: number };
-  readonly jira?: { readonly host: string; readonly email: string; readonly apiToken: string };
+  readonly jira?: {
+    readonly host: string;
+    readonly email: string;
+    readonly apiToken: string;
+    /** Retries after the first attempt, on 429 and transient 5xx. */
+    readonly retries?: number;
+    /** The first backoff when Jira names no Retry-After, doubled per attempt. */
+    readonly backoffMs?: number;
+  };
 }
 
 /** The configuration every AWS SDK v3 client constructor accepts, as far as irac sets it. */
@@ -49,6 +59,7 @@ export interface AwsClientConfig {
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   maxAttempts: number;
   retryMode: 'adaptive';
+  retryStrategy?: RetryStrategyV2;
   forcePathStyle?: boolean;
 }
 
@@ -103,6 +114,7 @@ export function createClients(environment: ConnectorEnvironment): Clients {
       ...(credentials ? { credentials } : {}),
       maxAttempts: aws.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       retryMode: 'adaptive',
+      ...(aws.retryStrategy ? { retryStrategy: aws.retryStrategy } : {}),
     };
   };
 
@@ -188,7 +200,37 @@ export function createClients(environment: ConnectorEnvironment): Clients {
         const settings =
           environment.jira ?? missing('Jira', 'set connectors.jira.base_url, JIRA_EMAIL and JIRA_API_TOKEN');
         const { Version3Client } = await import('jira.js');
-        return new Version3Client({
+        const retries = settings.retries ?? 4;
+        const backoffMs = settings.backoffMs ?? 500;
+        // jira.js has no retry of its own and there is no plugin for it, while Atlassian's rate-limiting
+        // guide asks clients to wait out a 429's Retry-After and back off on transient 5xx. Every call
+        // passes through sendRequestFullResponse, so this is the one place that does it.
+        const delayBefore = (attempt: number, error: unknown): number | null => {
+          const response = (error as { response?: { status?: number; headers?: Record<string, unknown> } })
+            .response;
+          const status = response?.status ?? 0;
+          if (attempt > retries || ![429, 500, 502, 503, 504].includes(status)) return null;
+          const retryAfter = Number(response?.headers?.['retry-after'] ?? Number.NaN);
+          // A wait longer than a minute is Jira telling the run to stop, not to sleep through an incident.
+          if (Number.isFinite(retryAfter)) return retryAfter <= 60 ? retryAfter * 1000 : null;
+          return backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2);
+        };
+        class RetryingJiraClient extends Version3Client {
+          override async sendRequestFullResponse<T>(
+            requestConfig: Parameters<Version3Client['sendRequestFullResponse']>[0],
+          ) {
+            for (let attempt = 1; ; attempt++) {
+              try {
+                return await super.sendRequestFullResponse<T>(requestConfig);
+              } catch (error) {
+                const delay = delayBefore(attempt, error);
+                if (delay === null) throw error;
+                await new Promise((resolve) => setTimeout(resolve, delay));
+              }
+            }
+          }
+        }
+        return new RetryingJiraClient({
           host: settings.host,
           authentication: { basic: { email: settings.email, apiToken: settings.apiToken } },
         });

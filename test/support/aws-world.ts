@@ -1,6 +1,7 @@
 // A fresh simulated AWS account per test world, and the action context that reaches it through the real
 // SDK clients: the fixture every AWS connector test seeds and then holds to the action contract.
 
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { ActionContext } from '../../src/connectors/action.js';
 import { createClients } from '../../src/connectors/clients.js';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
@@ -13,6 +14,12 @@ export const INCIDENT = 'INC-20260314-0001';
 /** Every test world runs at this instant, so records holding a time compare equal across worlds. */
 export const NOW = new Date('2026-03-14T09:30:00Z');
 
+/**
+ * The SDK's own retry with a 5 ms backoff, so the fault tests exercise real retries without waiting out
+ * adaptive mode's throttling delays (production clients keep adaptive retry).
+ */
+export const FAST_RETRY = new ConfiguredRetryStrategy(5, 5);
+
 export interface AwsWorld extends ContractWorld<QueryFault> {
   readonly sim: AwsSim;
 }
@@ -24,6 +31,17 @@ export const AWS_FAULTS = {
   hard: { status: 403, code: 'AccessDenied', message: 'User is not authorized to perform this action' },
 } as const satisfies Record<string, QueryFault>;
 
+/** Faults in S3's words: it throttles with 503 SlowDown, fails with 500 InternalError, refuses with 403. */
+export const S3_FAULTS = {
+  throttle: { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' },
+  unavailable: {
+    status: 500,
+    code: 'InternalError',
+    message: 'We encountered an internal error. Please try again.',
+  },
+  hard: { status: 403, code: 'AccessDenied', message: 'Access Denied' },
+} as const satisfies Record<string, QueryFault>;
+
 export async function awsWorld(
   seed: (sim: AwsSim) => void | Promise<void>,
   state: (sim: AwsSim) => unknown,
@@ -33,7 +51,9 @@ export async function awsWorld(
   const context: ActionContext = {
     incidentId: INCIDENT,
     aws: { region: REGION, account: ACCOUNT },
-    clients: createClients({ aws: { endpoint: sim.endpoint, credentials: sim.credentials } }),
+    clients: createClients({
+      aws: { endpoint: sim.endpoint, credentials: sim.credentials, retryStrategy: FAST_RETRY },
+    }),
     now: () => NOW,
   };
   return {

@@ -164,6 +164,11 @@ export interface QueryService {
    * with no Result element, and `<Response><Errors><Error>…</Error></Errors><RequestID>…`. Default query.
    */
   readonly envelope?: 'query' | 'ec2';
+  /**
+   * How the service words a signer it refuses, given the words IAM and STS use (InvalidClientTokenId,
+   * ExpiredToken), which `authenticate` throws; EC2 has its own. Default: IAM's.
+   */
+  readonly credentialRefusal?: (refusal: QueryError) => QueryError;
 }
 
 /**
@@ -256,9 +261,9 @@ export interface QueryServerOptions {
   readonly authenticate: (credentials: QueryCredentials) => QueryCaller;
 }
 
-const READ_ONLY_ACTION = /^(Get|List|Describe|Lookup)[A-Z]/;
+const READ_ONLY_ACTION = /^(Get|List|Describe|Lookup|Head)[A-Z]/;
 
-/** Whether an action changes state, by AWS's naming: reads are Get*, List*, Describe*, Lookup*. */
+/** Whether an action changes state, by AWS's naming: reads are Get*, List*, Describe*, Lookup*, Head*. */
 export function isMutatingAction(action: string): boolean {
   return !READ_ONLY_ACTION.test(action);
 }
@@ -354,6 +359,8 @@ interface Parsed {
   /** Runs the handler; throws QueryError for a refusal. */
   readonly answer: (caller: QueryCaller, requestId: string) => HttpAnswer;
   readonly error: (error: QueryError, requestId: string) => HttpAnswer;
+  /** The service's words for a refused signer, when they are not IAM's. */
+  readonly credentialRefusal?: (refusal: QueryError) => QueryError;
 }
 
 const JSON_CONTENT = 'application/x-amz-json-1.1';
@@ -409,6 +416,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
       version,
       params: values,
       error: (error, requestId) => xmlAnswer(error.status, errorXml(error, requestId, service)),
+      ...(service?.credentialRefusal && { credentialRefusal: service.credentialRefusal }),
       check: () => {
         if (!operation) {
           throw new QueryError('MissingAction', 'The request must contain the parameter Action.');
@@ -512,6 +520,15 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     return parseQuery(parseForm(request.method === 'POST' ? text : queryString) ?? tooMany());
   };
 
+  const authenticate = (parsed: Parsed, credentials: QueryCredentials): QueryCaller => {
+    try {
+      return options.authenticate(credentials);
+    } catch (error) {
+      if (error instanceof QueryError && parsed.credentialRefusal) throw parsed.credentialRefusal(error);
+      throw error;
+    }
+  };
+
   const server = createServer((request, response) => {
     void (async () => {
       const requestId = randomUUID();
@@ -554,7 +571,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
         if (!credentials) {
           throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
         }
-        const answer = parsed.answer(options.authenticate(credentials), requestId);
+        const answer = parsed.answer(authenticate(parsed, credentials), requestId);
         log(answer.status, null);
         send(response, answer, requestId);
       } catch (error) {

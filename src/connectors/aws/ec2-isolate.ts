@@ -1,0 +1,365 @@
+// Network isolation of an instance, in the order AWSSupport-ContainEC2Instance uses — and the order
+// matters. Security groups track connections: swapping an interface straight to a no-rules group leaves
+// every connection already established (the attacker's shell) open. So each interface first gets a group
+// allowing all traffic in and out from anywhere, under which connections are untracked, and only then the
+// group with no rules at all, which cuts every untracked flow at once. The two groups are created once per
+// VPC, found again by name, and tagged; what each interface had before is recorded and restored by undo.
+
+import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  type IpPermission,
+  ModifyNetworkInterfaceAttributeCommand,
+  paginateDescribeNetworkInterfaces,
+  RevokeSecurityGroupEgressCommand,
+  RevokeSecurityGroupIngressCommand,
+  type SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import type { ActionContext, ConnectorAction, Inspection, Mutation } from '../action.js';
+
+/** Allows everything both ways: connections under it are untracked, so the next swap cuts them. */
+export const OPEN_GROUP_NAME = 'irac-isolation-untrack';
+/** No inbound and no outbound rule: nothing gets in or out. */
+export const ISOLATION_GROUP_NAME = 'irac-isolation';
+
+export interface IsolateInstanceParams {
+  readonly instance_id: string;
+}
+
+export interface IsolateInstanceRecord {
+  readonly [key: string]: string | Record<string, string[]>;
+  readonly instance_id: string;
+  readonly vpc_id: string;
+  /** Each network interface's security groups before isolation: what undo puts back. */
+  readonly interfaces: Record<string, string[]>;
+}
+
+const ALL_TRAFFIC: IpPermission[] = [
+  { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
+];
+
+const ec2 = (context: ActionContext) => context.clients.aws(EC2Client, context.aws);
+
+async function instanceVpc(client: EC2Client, instanceId: string): Promise<string> {
+  const { Reservations } = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  const vpcId = Reservations?.[0]?.Instances?.[0]?.VpcId;
+  if (!vpcId)
+    throw new Error(`${instanceId} is not in a VPC: there are no security groups to isolate it with`);
+  return vpcId;
+}
+
+/** Every interface attached to the instance (not only the primary) with its groups, by device index. */
+async function interfacesOf(client: EC2Client, instanceId: string): Promise<Map<string, string[]>> {
+  const found: { id: string; index: number; groups: string[] }[] = [];
+  const pages = paginateDescribeNetworkInterfaces(
+    { client },
+    { Filters: [{ Name: 'attachment.instance-id', Values: [instanceId] }] },
+  );
+  for await (const page of pages) {
+    for (const eni of page.NetworkInterfaces ?? []) {
+      if (!eni.NetworkInterfaceId) continue;
+      found.push({
+        id: eni.NetworkInterfaceId,
+        index: eni.Attachment?.DeviceIndex ?? 0,
+        groups: (eni.Groups ?? []).flatMap((group) => (group.GroupId ? [group.GroupId] : [])),
+      });
+    }
+  }
+  if (found.length === 0) throw new Error(`${instanceId} has no network interface`);
+  return new Map(found.sort((a, b) => a.index - b.index).map((eni) => [eni.id, eni.groups]));
+}
+
+async function groupNamed(
+  client: EC2Client,
+  vpcId: string,
+  name: string,
+): Promise<SecurityGroup | undefined> {
+  const { SecurityGroups } = await client.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'group-name', Values: [name] },
+      ],
+    }),
+  );
+  return SecurityGroups?.[0];
+}
+
+const allowsAll = (rules: IpPermission[] | undefined): { v4: boolean; v6: boolean } => {
+  const all = (rules ?? []).filter((rule) => rule.IpProtocol === '-1');
+  return {
+    v4: all.some((rule) => rule.IpRanges?.some((range) => range.CidrIp === '0.0.0.0/0')),
+    v6: all.some((rule) => rule.Ipv6Ranges?.some((range) => range.CidrIpv6 === '::/0')),
+  };
+};
+
+const sameGroups = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  a !== undefined && a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+
+/** The group ids, known now or once the mutation creating them has run. */
+interface GroupIds {
+  open?: string;
+  isolation?: string;
+}
+
+function groupMutations(
+  client: EC2Client,
+  context: ActionContext,
+  vpcId: string,
+  open: SecurityGroup | undefined,
+  isolation: SecurityGroup | undefined,
+  ids: GroupIds,
+): Mutation<IsolateInstanceRecord>[] {
+  const mutations: Mutation<IsolateInstanceRecord>[] = [];
+  const create = (
+    name: string,
+    description: string,
+    assign: (id: string) => void,
+  ): Mutation<IsolateInstanceRecord> => ({
+    call: 'ec2:CreateSecurityGroup',
+    target: vpcId,
+    effect: `create ${name}, tagged irac:purpose`,
+    apply: async () => {
+      const { GroupId } = await client.send(
+        new CreateSecurityGroupCommand({
+          VpcId: vpcId,
+          GroupName: name,
+          Description: description,
+          TagSpecifications: [
+            {
+              ResourceType: 'security-group',
+              Tags: [
+                { Key: 'irac:purpose', Value: name },
+                { Key: 'irac:created-by', Value: context.incidentId },
+              ],
+            },
+          ],
+        }),
+      );
+      if (!GroupId) throw new Error(`CreateSecurityGroup returned no group id for ${name}`);
+      assign(GroupId);
+      return undefined;
+    },
+  });
+  const groupId = (which: keyof GroupIds): string => {
+    const id = ids[which];
+    if (!id) throw new Error(`the ${which} isolation group was not created`);
+    return id;
+  };
+
+  if (!open) {
+    mutations.push(
+      create(
+        OPEN_GROUP_NAME,
+        'irac isolation, step 1: all traffic, so existing connections become untracked',
+        (id) => {
+          ids.open = id;
+        },
+      ),
+    );
+  }
+  const openIngress = allowsAll(open?.IpPermissions);
+  if (!openIngress.v4 || !openIngress.v6) {
+    mutations.push({
+      call: 'ec2:AuthorizeSecurityGroupIngress',
+      target: open?.GroupId ?? OPEN_GROUP_NAME,
+      effect: 'allow all traffic in from 0.0.0.0/0 and ::/0',
+      apply: async () => {
+        const permissions = ALL_TRAFFIC.map((rule) => ({
+          ...rule,
+          IpRanges: openIngress.v4 ? [] : rule.IpRanges,
+          Ipv6Ranges: openIngress.v6 ? [] : rule.Ipv6Ranges,
+        }));
+        await client.send(
+          new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId('open'), IpPermissions: permissions }),
+        );
+        return undefined;
+      },
+    });
+  }
+  // A new group allows all IPv4 egress by default, not IPv6.
+  const openEgress = open ? allowsAll(open.IpPermissionsEgress) : { v4: true, v6: false };
+  if (!openEgress.v4 || !openEgress.v6) {
+    mutations.push({
+      call: 'ec2:AuthorizeSecurityGroupEgress',
+      target: open?.GroupId ?? OPEN_GROUP_NAME,
+      effect: 'allow all traffic out to 0.0.0.0/0 and ::/0',
+      apply: async () => {
+        const permissions = ALL_TRAFFIC.map((rule) => ({
+          ...rule,
+          IpRanges: openEgress.v4 ? [] : rule.IpRanges,
+          Ipv6Ranges: openEgress.v6 ? [] : rule.Ipv6Ranges,
+        }));
+        await client.send(
+          new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId('open'), IpPermissions: permissions }),
+        );
+        return undefined;
+      },
+    });
+  }
+
+  if (!isolation) {
+    mutations.push(
+      create(ISOLATION_GROUP_NAME, 'irac isolation, step 2: no rules, no traffic', (id) => {
+        ids.isolation = id;
+      }),
+    );
+  }
+  if (isolation?.IpPermissions?.length) {
+    const rules = isolation.IpPermissions;
+    mutations.push({
+      call: 'ec2:RevokeSecurityGroupIngress',
+      target: isolation.GroupId ?? ISOLATION_GROUP_NAME,
+      effect: 'remove every inbound rule someone added',
+      apply: async () => {
+        await client.send(
+          new RevokeSecurityGroupIngressCommand({ GroupId: groupId('isolation'), IpPermissions: rules }),
+        );
+        return undefined;
+      },
+    });
+  }
+  // A new group comes with the default allow-all egress rule, which must go.
+  const egress = isolation
+    ? (isolation.IpPermissionsEgress ?? [])
+    : [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+  if (egress.length > 0) {
+    mutations.push({
+      call: 'ec2:RevokeSecurityGroupEgress',
+      target: isolation?.GroupId ?? ISOLATION_GROUP_NAME,
+      effect: 'remove every outbound rule',
+      apply: async () => {
+        await client.send(
+          new RevokeSecurityGroupEgressCommand({ GroupId: groupId('isolation'), IpPermissions: egress }),
+        );
+        return undefined;
+      },
+    });
+  }
+  return mutations;
+}
+
+function setGroups(
+  client: EC2Client,
+  eniId: string,
+  groups: () => string[],
+  effect: string,
+): Mutation<IsolateInstanceRecord> {
+  return {
+    call: 'ec2:ModifyNetworkInterfaceAttribute',
+    target: eniId,
+    effect,
+    apply: async () => {
+      await client.send(
+        new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eniId, Groups: groups() }),
+      );
+      return undefined;
+    },
+  };
+}
+
+const describeGroups = (interfaces: ReadonlyMap<string, string[]>): string =>
+  [...interfaces].map(([id, groups]) => `${id}: [${groups.join(', ')}]`).join('; ');
+
+export const isolateInstance: ConnectorAction<IsolateInstanceParams, IsolateInstanceRecord> = {
+  name: 'aws:ec2.isolate_instance',
+
+  describe: ({ instance_id }) => [
+    { call: 'ec2:DescribeInstances', target: instance_id, effect: 'find its VPC' },
+    {
+      call: 'ec2:DescribeNetworkInterfaces',
+      target: instance_id,
+      effect: "record every interface's security groups",
+    },
+    {
+      call: 'ec2:DescribeSecurityGroups',
+      target: instance_id,
+      effect: `find ${OPEN_GROUP_NAME} and ${ISOLATION_GROUP_NAME} in the VPC`,
+    },
+    {
+      call: 'ec2:CreateSecurityGroup',
+      target: instance_id,
+      effect: `create whichever of the two groups the VPC lacks (all traffic; no rules), tagged`,
+    },
+    {
+      call: 'ec2:ModifyNetworkInterfaceAttribute',
+      target: instance_id,
+      effect: `each interface → ${OPEN_GROUP_NAME} (connections become untracked), then → ${ISOLATION_GROUP_NAME} (all traffic cut)`,
+    },
+  ],
+
+  async inspect({ instance_id }, context, prior): Promise<Inspection<IsolateInstanceRecord>> {
+    const client = await ec2(context);
+    const vpcId = prior?.vpc_id ?? (await instanceVpc(client, instance_id));
+    const interfaces = await interfacesOf(client, instance_id);
+    const [open, isolation] = await Promise.all([
+      groupNamed(client, vpcId, OPEN_GROUP_NAME),
+      groupNamed(client, vpcId, ISOLATION_GROUP_NAME),
+    ]);
+    const ids: GroupIds = {
+      ...(open?.GroupId ? { open: open.GroupId } : {}),
+      ...(isolation?.GroupId ? { isolation: isolation.GroupId } : {}),
+    };
+    const isolated = (groups: readonly string[]) =>
+      ids.isolation !== undefined && sameGroups(groups, [ids.isolation]);
+    const pending = [...interfaces].filter(([, groups]) => !isolated(groups));
+    // The groups an interface had before: as an interrupted run recorded them, else as they are now.
+    const original: Record<string, string[]> = {};
+    for (const [eniId, groups] of interfaces) {
+      original[eniId] = prior?.interfaces[eniId] ?? groups;
+    }
+    const record: IsolateInstanceRecord = { instance_id, vpc_id: vpcId, interfaces: original };
+    const state = describeGroups(interfaces);
+    if (pending.length === 0) return { state, record, mutations: [] };
+
+    const mutations = groupMutations(client, context, vpcId, open, isolation, ids);
+    for (const [eniId, groups] of pending) {
+      // An interface an interrupted run already moved to the open group skips straight to the second step.
+      if (!(ids.open !== undefined && sameGroups(groups, [ids.open]))) {
+        mutations.push(
+          setGroups(client, eniId, () => [ids.open ?? ''], `[${groups.join(', ')}] → ${OPEN_GROUP_NAME}`),
+        );
+      }
+      mutations.push(
+        setGroups(client, eniId, () => [ids.isolation ?? ''], `${OPEN_GROUP_NAME} → ${ISOLATION_GROUP_NAME}`),
+      );
+    }
+    return { state, record, mutations };
+  },
+
+  async verify({ instance_id }, context, record) {
+    const client = await ec2(context);
+    const isolation = await groupNamed(client, record.vpc_id, ISOLATION_GROUP_NAME);
+    const interfaces = await interfacesOf(client, instance_id);
+    const closed =
+      (isolation?.IpPermissions?.length ?? 0) === 0 && (isolation?.IpPermissionsEgress?.length ?? 0) === 0;
+    const ok =
+      isolation?.GroupId !== undefined &&
+      closed &&
+      [...interfaces.values()].every((groups) => sameGroups(groups, [isolation.GroupId ?? '']));
+    return {
+      ok,
+      detail: `${describeGroups(interfaces)}${isolation && !closed ? `; ${ISOLATION_GROUP_NAME} has rules` : ''}`,
+    };
+  },
+
+  async undo({ instance_id }, context, record) {
+    const client = await ec2(context);
+    const interfaces = await interfacesOf(client, instance_id);
+    const mutations = Object.entries(record.interfaces)
+      .filter(([eniId, groups]) => interfaces.has(eniId) && !sameGroups(interfaces.get(eniId), groups))
+      .map(([eniId, groups]) =>
+        setGroups(
+          client,
+          eniId,
+          () => groups,
+          `[${(interfaces.get(eniId) ?? []).join(', ')}] → [${groups.join(', ')}]`,
+        ),
+      );
+    return { state: describeGroups(interfaces), record, mutations };
+  },
+};
