@@ -460,6 +460,7 @@ export interface Config {
    */
   playbooks?: PlaybookDefinition[];
   notifications?: NotificationsConfig;
+  connectors?: ConnectorsConfig;
 }
 export interface OrchestratorConfig {
   /**
@@ -667,4 +668,43 @@ export interface EscalationStep {
    * How long this role has to acknowledge before the next one is notified.
    */
   timeout: string;
+}
+/**
+ * How containment and notification actions reach AWS, Slack, GitHub and Jira. Credentials are never written here: they come from the environment (the AWS SDK chain, SLACK_BOT_TOKEN, GITHUB_TOKEN, JIRA_EMAIL and JIRA_API_TOKEN).
+ */
+export interface ConnectorsConfig {
+  aws?: AwsConnectorConfig;
+  slack?: SlackConnectorConfig;
+  github?: GithubConnectorConfig;
+  jira?: JiraConnectorConfig;
+}
+export interface AwsConnectorConfig {
+  /**
+   * Account id → the role assumed (through STS) to act in that account. An account not listed is acted in only with credentials that belong to it.
+   */
+  accounts?: {
+    [k: string]: string;
+  };
+  /**
+   * Attempts per API call, the first included, for the SDK's adaptive retry. 5 when absent.
+   */
+  max_attempts?: number;
+}
+export interface SlackConnectorConfig {
+  /**
+   * The Slack Web API base (https://slack.com/api/ when absent; SLACK_API_URL overrides it).
+   */
+  api_url?: string;
+}
+export interface GithubConnectorConfig {
+  /**
+   * Where tickets are opened (GITHUB_REPOSITORY when absent).
+   */
+  repository?: string;
+}
+export interface JiraConnectorConfig {
+  /**
+   * The Jira Cloud site, https://<yours>.atlassian.net.
+   */
+  base_url: string;
 }

@@ -373,6 +373,35 @@ describe('a configuration irac rejects, in one line: file:line:col: what', () =>
     );
   });
 
+  it('assumes a role only in its own account, and sends Slack and Jira nothing over plain http', async () => {
+    expect(
+      await rejection(
+        'connectors:\n  aws:\n    accounts:\n      "111122223333": arn:aws:iam::444455556666:role/irac-containment\n',
+      ),
+    ).toBe(
+      'incident-response-config.yaml:4:23: connectors.aws.accounts: the role for 111122223333 must be in that account, not in 444455556666',
+    );
+    expect(
+      await rejection('connectors:\n  aws:\n    accounts:\n      "1111": arn:aws:iam::1111:role/x\n'),
+    ).toMatch(/^incident-response-config\.yaml:4:7: /);
+    expect(await rejection('connectors:\n  jira:\n    base_url: http://example.atlassian.net\n')).toBe(
+      'incident-response-config.yaml:3:15: connectors.jira.base_url must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not http://example.atlassian.net',
+    );
+    expect(await rejection('connectors:\n  slack:\n    api_url: http://slack.example/api/\n')).toMatch(
+      /^incident-response-config\.yaml:3:14: connectors\.slack\.api_url must be an https:\/\/ URL/,
+    );
+    const settings = (
+      await loadConfig({
+        repoRoot: repoWith(
+          'connectors:\n  aws:\n    accounts:\n      "111122223333": arn:aws:iam::111122223333:role/irac-containment\n  jira:\n    base_url: https://example.atlassian.net\n',
+        ),
+      })
+    ).settings;
+    expect(settings.connectors.aws?.accounts).toEqual({
+      '111122223333': 'arn:aws:iam::111122223333:role/irac-containment',
+    });
+  });
+
   it('sends an enrichment source nothing over plain http, except to this host', async () => {
     const source = (endpoint: string) =>
       `triage:\n  enrichment_sources:\n    - type: asset_registry\n      endpoint: "${endpoint}"\n`;

@@ -7,6 +7,7 @@ import { displayText } from '../ingest/display.js';
 import { SOURCE_NAMES } from '../ingest/registry.js';
 import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
+import { iamPolicyCommand } from './iam-policy-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { type CliIo, processIo } from './io.js';
 import { lintCommand } from './lint-command.js';
@@ -144,6 +145,16 @@ function buildProgram(io: CliIo): Command {
         await replayCommand(file, options, io);
       },
     );
+
+  program
+    .command('iam-policy')
+    .description('the least-privilege IAM policy for the AWS actions the playbooks use')
+    .option('--playbook <id>', 'only the actions of this playbook')
+    .option('--repo <dir>', 'the repository whose playbooks are read', process.cwd())
+    .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
+    .action(async (options: { repo?: string; config?: string; playbook?: string }) => {
+      await iamPolicyCommand(options, io);
+    });
 
   program
     .command('lint')

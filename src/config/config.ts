@@ -14,6 +14,7 @@ import { compileCondition } from '../triage/expressions.js';
 import type {
   AggregationConfig,
   Config,
+  ConnectorsConfig,
   EnrichmentSource,
   EscalationMatrix,
   OrchestratorConfig,
@@ -60,6 +61,7 @@ export interface Settings {
   /** Inline playbooks as written; loadPlaybooks (src/playbooks/load.ts) compiles them with the files. */
   readonly playbooks: readonly PlaybookDefinition[];
   readonly notifications: { readonly escalation_matrix: EscalationMatrix };
+  readonly connectors: ConnectorsConfig;
 }
 
 /** What the store needs, in the units it works in. */
@@ -183,6 +185,7 @@ function withDefaults(config: Config): Settings {
       ...config.notifications,
       escalation_matrix: config.notifications?.escalation_matrix ?? {},
     },
+    connectors: config.connectors ?? {},
   });
 }
 
@@ -214,6 +217,21 @@ const FOREIGN_CREDENTIALS: readonly (readonly [RegExp, string])[] = [
   [/SECRET_ACCESS|SESSION_TOKEN|PRIVATE_KEY/, 'named like a cloud credential or a private key'],
 ];
 
+/** Why a URL irac would send credentials and incident data to is refused; undefined when it is fine. */
+function urlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    // Only the scheme and host are shown: the rest of a URL is where credentials hide.
+    return `must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not ${url.protocol}//${url.host}`;
+  }
+  return undefined;
+}
+
 interface SourceProblem {
   /** The key to point at; the source itself when absent. */
   readonly key?: 'endpoint' | 'api_key_env';
@@ -227,21 +245,8 @@ interface SourceProblem {
 function sourceProblem(source: EnrichmentSource): SourceProblem | undefined {
   const shape = sourceShapeProblem(source);
   if (shape !== undefined) return { what: shape };
-  if (source.endpoint !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(source.endpoint);
-    } catch {
-      return { key: 'endpoint', what: 'is not a URL' };
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-      // Only the scheme and host are shown: the rest of a URL is where credentials hide.
-      return {
-        key: 'endpoint',
-        what: `must be an https:// URL (http:// only to localhost, 127.0.0.0/8 or ::1), not ${url.protocol}//${url.host}`,
-      };
-    }
-  }
+  const endpoint = source.endpoint === undefined ? undefined : urlProblem(source.endpoint);
+  if (endpoint !== undefined) return { key: 'endpoint', what: endpoint };
   const name = source.api_key_env;
   const whose = name === undefined ? undefined : FOREIGN_CREDENTIALS.find(([pattern]) => pattern.test(name));
   if (whose !== undefined) {
@@ -366,6 +371,24 @@ function ruleProblems(config: Config, yaml: LocatedYaml): ConfigProblem[] {
       ['triage', 'scoring', 'thresholds'],
       `triage.scoring.thresholds must descend from critical to high to medium, not ${thresholds.critical}, ${thresholds.high}, ${thresholds.medium}`,
     );
+  }
+
+  for (const [account, roleArn] of Object.entries(config.connectors?.aws?.accounts ?? {})) {
+    const inArn = roleArn.split(':')[4];
+    if (inArn !== account) {
+      report(
+        ['connectors', 'aws', 'accounts', account],
+        `connectors.aws.accounts: the role for ${account} must be in that account, not in ${inArn}`,
+      );
+    }
+  }
+  const urls: [string[], string | undefined][] = [
+    [['connectors', 'slack', 'api_url'], config.connectors?.slack?.api_url],
+    [['connectors', 'jira', 'base_url'], config.connectors?.jira?.base_url],
+  ];
+  for (const [path, url] of urls) {
+    const what = url === undefined ? undefined : urlProblem(url);
+    if (what !== undefined) report(path, `${path.join('.')} ${what}`);
   }
 
   const store = config.orchestrator?.store;

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import {
   type ActionContext,
   ActionFailure,
+  type ApiCall,
   type ConnectorAction,
   dryRun,
   execute,
@@ -17,6 +18,7 @@ import {
   verify,
 } from '../../src/connectors/action.js';
 import type { JsonValue } from '../../src/json.js';
+import { shippedCatalogue } from '../../src/playbooks/catalogue.js';
 
 export interface LoggedCall {
   readonly operation: string;
@@ -87,9 +89,37 @@ function aims(calls: readonly LoggedCall[]): { operation: string; skip: number; 
   });
 }
 
+/**
+ * The calls that are not in the action's catalogue permissions: what `irac iam-policy` would leave out of
+ * the containment role. Calls outside AWS are named for their API method, not a permission, and pass.
+ */
+function undeclared(actionName: string, calls: readonly ApiCall[]): string[] {
+  const permissions = new Set(shippedCatalogue().get(actionName)?.permissions ?? []);
+  return calls
+    .map((call) => call.call)
+    .filter((name) => actionName.startsWith('aws:') && !permissions.has(name));
+}
+
 /** Registers the contract's tests for one action and scenario inside the caller's `describe`. */
 export function actionContract<P, R extends JsonValue, F>(scenario: ContractScenario<P, R, F>): void {
   const { action, params } = scenario;
+
+  it('is in the catalogue, with every call it describes and makes covered by its declared permissions', async () => {
+    const spec = shippedCatalogue().get(action.name);
+    expect(spec?.runs).toBe(action.name);
+    expect(action.undo === null).toBe(!spec?.reversible);
+    await within(await scenario.setup(), async (world) => {
+      expect(undeclared(action.name, action.describe(params, world.context))).toEqual([]);
+      const planned = await dryRun(action, params, world.context);
+      expect(undeclared(action.name, planned.calls)).toEqual([]);
+      const outcome = await execute(action, params, world.context, new MemoryJournal<R>());
+      expect(undeclared(action.name, outcome.calls)).toEqual([]);
+      if (action.undo) {
+        const restored = await undo(action, params, world.context, outcome.record);
+        expect(undeclared(action.name, restored.calls)).toEqual([]);
+      }
+    });
+  });
 
   // The clean run every fault run is compared against.
   const cleanRun = async () =>

@@ -1,0 +1,34 @@
+// Where the connectors' settings come from in a real run: the configuration's `connectors` section for
+// what may be reviewed in a pull request (which role to assume in which account, which Jira site), and
+// the environment for every credential — the standard variables each SDK and the runner already use.
+// AWS credentials and AWS_ENDPOINT_URL* are left to the SDK's own chain.
+
+import type { Settings } from '../config/config.js';
+import type { ConnectorEnvironment } from './clients.js';
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value === '' ? undefined : value;
+
+export function connectorEnvironment(
+  settings: Pick<Settings, 'connectors'>,
+  env: NodeJS.ProcessEnv,
+): ConnectorEnvironment {
+  const { aws, slack, jira } = settings.connectors;
+  const slackToken = nonEmpty(env.SLACK_BOT_TOKEN);
+  const slackUrl = nonEmpty(env.SLACK_API_URL) ?? slack?.api_url;
+  const githubToken = nonEmpty(env.GITHUB_TOKEN);
+  const githubUrl = nonEmpty(env.GITHUB_API_URL);
+  const jiraEmail = nonEmpty(env.JIRA_EMAIL);
+  const jiraToken = nonEmpty(env.JIRA_API_TOKEN);
+  return {
+    aws: {
+      ...(aws?.accounts ? { roles: aws.accounts } : {}),
+      ...(aws?.max_attempts ? { maxAttempts: aws.max_attempts } : {}),
+    },
+    ...(slackToken ? { slack: { token: slackToken, ...(slackUrl ? { apiUrl: slackUrl } : {}) } } : {}),
+    ...(githubToken ? { github: { token: githubToken, ...(githubUrl ? { baseUrl: githubUrl } : {}) } } : {}),
+    ...(jira?.base_url && jiraEmail && jiraToken
+      ? { jira: { host: jira.base_url, email: jiraEmail, apiToken: jiraToken } }
+      : {}),
+  };
+}
