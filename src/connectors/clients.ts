@@ -1,6 +1,7 @@
 // How actions reach AWS, Slack, GitHub and Jira: real SDK clients, built lazily (a run that only posts to
 // Slack never loads the AWS SDK), one per service, region and account, with the SDKs' own retry — adaptive
-// for AWS, the plugins for Octokit, WebClient's retry policy for Slack. Nothing here retries by hand.
+// for AWS, the plugins for Octokit, WebClient's retry policy for Slack. The one loop written here is Jira's:
+// jira.js has no retry at all, and Atlassian asks clients to honour a 429's Retry-After.
 //
 // AWS credentials come from the standard chain (in Actions: OIDC through aws-actions/configure-aws-credentials)
 // unless the configuration maps the event's account to a role, which is then assumed through STS. A run never
@@ -40,7 +41,19 @@ export interface ConnectorEnvironment {
     readonly retryStrategy?: RetryStrategyV2;
   };
   readonly slack?: { readonly token: string; readonly apiUrl?: string; readonly retries?: number };
-  readonly github?: { readonly token: string; readonly baseUrl?: string; readonly retries?: number };
+  readonly github?: {
+    readonly token: string;
+    readonly baseUrl?: string;
+    readonly retries?: number;
+    /** owner/name a step acts in when it names no repository: the workflow's own (GITHUB_REPOSITORY). */
+    readonly repository?: string;
+    /**
+     * How long the Octokit plugins' second lasts, in milliseconds: their waits after a Retry-After or a
+     * 5xx, and the spacing of writes GitHub asks for (a second; three for writes that notify). 1000 in a
+     * real run; tests and drills shorten it.
+     */
+    readonly secondMs?: number;
+  };
   readonly jira?: {
     readonly host: string;
     readonly email: string;
@@ -71,6 +84,8 @@ export interface Clients {
   aws<C>(Client: AwsClientClass<C>, target: AwsTarget): Promise<C>;
   slack(): Promise<WebClient>;
   github(): Promise<Octokit>;
+  /** The repository a GitHub step acts in when it names none. */
+  githubRepository(): string;
   jira(): Promise<Version3Client>;
 }
 
@@ -78,6 +93,20 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 
 function missing(service: string, how: string): never {
   throw new OperationError(`${service} is not configured: ${how}`);
+}
+
+/**
+ * The Octokit plugins' settings for a second of `second` milliseconds. The throttling plugin's own write
+ * queues are shared by the whole process at a fixed pace, so a shortened second needs queues of its own,
+ * from the scheduler the plugin itself uses.
+ */
+async function octokitPacing(second: number) {
+  const { default: Bottleneck } = await import('bottleneck');
+  const queue = (minTime: number) => new Bottleneck.Group({ maxConcurrent: 1, minTime });
+  return {
+    retry: { retryAfterBaseValue: second },
+    throttle: { retryAfterBaseValue: second, write: queue(second), notifications: queue(3 * second) },
+  };
 }
 
 export function createClients(environment: ConnectorEnvironment): Clients {
@@ -178,21 +207,32 @@ export function createClients(environment: ConnectorEnvironment): Clients {
           import('@octokit/plugin-throttling'),
         ]);
         const retries = settings.retries ?? 3;
+        const pacing = settings.secondMs === undefined ? undefined : await octokitPacing(settings.secondMs);
         const Client = Octokit.plugin(retry, throttling);
         return new Client({
           auth: settings.token,
           ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
           userAgent: 'irac',
-          request: { retries },
+          // The plugin's own `retries`, not `request.retries`: set per request, it retries every refusal
+          // (401, 403, 404, 422 too), as plugin-retry documents.
+          retry: { retries, ...pacing?.retry },
           throttle: {
             onRateLimit: (_after: number, _options: unknown, _octokit: unknown, count: number) =>
               count < retries,
             onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, count: number) =>
               count < retries,
+            ...pacing?.throttle,
           },
         }) as unknown as Octokit;
       })();
       return github;
+    },
+
+    githubRepository() {
+      const settings = environment.github ?? missing('GitHub', 'set GITHUB_TOKEN');
+      return (
+        settings.repository ?? missing('the GitHub repository', 'set GITHUB_REPOSITORY or name a repository')
+      );
     },
 
     jira() {

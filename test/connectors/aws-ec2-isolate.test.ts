@@ -10,7 +10,7 @@ import {
 } from '../../src/connectors/aws/ec2-isolate.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
 import { actionContract, MemoryJournal } from '../support/action-contract.js';
-import { AWS_FAULTS, awsWorld } from '../support/aws-world.js';
+import { awsWorld, EC2_FAULTS } from '../support/aws-world.js';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const INSTANCE = 'i-0abc1234def567890';
@@ -57,10 +57,7 @@ describe('aws:ec2.isolate_instance', () => {
     action: isolateInstance,
     params: { instance_id: INSTANCE },
     setup: world,
-    faults: {
-      ...AWS_FAULTS,
-      throttle: { status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
-    },
+    faults: EC2_FAULTS,
   });
 
   it('moves every interface to the all-traffic group first, then to the group without rules', async () => {

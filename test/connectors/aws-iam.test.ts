@@ -2,7 +2,7 @@
 // and user's policies and keys are afterwards, read from the sim's state.
 
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dryRun, execute, undo } from '../../src/connectors/action.js';
 import {
   DENY_ALL_POLICY_NAME,
@@ -252,6 +252,23 @@ describe('credentials', () => {
       );
       expect(world.sim.requests.map((request) => request.action)).toEqual(['GetCallerIdentity']);
     } finally {
+      await world.close();
+    }
+  });
+
+  it('uses the standard SDK chain and AWS_ENDPOINT_URL when nothing is configured, as in a runner', async () => {
+    const world = await userWorld(1);
+    try {
+      vi.stubEnv('AWS_ENDPOINT_URL', world.sim.endpoint);
+      vi.stubEnv('AWS_ACCESS_KEY_ID', world.sim.credentials.accessKeyId);
+      vi.stubEnv('AWS_SECRET_ACCESS_KEY', world.sim.credentials.secretAccessKey);
+      vi.stubEnv('AWS_SESSION_TOKEN', '');
+      vi.stubEnv('AWS_PROFILE', '');
+      const context = { ...world.context, clients: createClients({}) };
+      await execute(denyAll, { user_name: 'ci-deployer' }, context, new MemoryJournal());
+      expect(world.sim.iam.user('ci-deployer')?.inlinePolicies.has(DENY_ALL_POLICY_NAME)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
       await world.close();
     }
   });

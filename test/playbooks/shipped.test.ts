@@ -222,7 +222,19 @@ describe('the AWS playbooks, on the events they are for', () => {
   it('compromised credentials: a role has its sessions revoked, a user its keys and permissions cut, all after approval', () => {
     const role = contextOf(only('guardduty/sample.json'));
     expect(plan('aws-compromised-iam-credentials', role)).toEqual([
-      { id: 'notify-channel', approval: false, parameters: { channel: '#ir-aws', thread: true } },
+      {
+        id: 'notify-channel',
+        approval: false,
+        // The message carries what a responder needs first; the event's text is escaped when posted.
+        parameters: {
+          channel: '#ir-aws',
+          thread: true,
+          title: 'Credentials for instance role orders-api-instance-role used from external IP address.',
+          severity: 'high',
+          score: 0.6,
+          resources: ['arn:aws:iam::123456789012:role/orders-api-instance-role', 'ASIA4EXAMPLE7QK3ZP2M'],
+        },
+      },
       {
         id: 'collect-trail',
         approval: false,

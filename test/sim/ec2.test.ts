@@ -1,24 +1,43 @@
 // The simulated EC2 driven by the real AWS SDK v3 client: what the containment actions will meet.
 
 import {
+  AssociateIamInstanceProfileCommand,
   AuthorizeSecurityGroupIngressCommand,
+  CreateNetworkAclEntryCommand,
   CreateSecurityGroupCommand,
   CreateSnapshotsCommand,
   CreateTagsCommand,
+  DeleteNetworkAclEntryCommand,
   DeleteSecurityGroupCommand,
+  DescribeIamInstanceProfileAssociationsCommand,
   DescribeInstanceAttributeCommand,
   DescribeInstancesCommand,
+  DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
   DescribeTagsCommand,
+  DescribeVolumesCommand,
+  DisassociateIamInstanceProfileCommand,
   EC2Client,
   EC2ServiceException,
   ModifyInstanceAttributeCommand,
+  ModifyInstanceMetadataOptionsCommand,
   ModifyNetworkInterfaceAttributeCommand,
+  paginateDescribeIamInstanceProfileAssociations,
+  paginateDescribeInstances,
+  paginateDescribeNetworkAcls,
+  paginateDescribeNetworkInterfaces,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSnapshots,
+  paginateDescribeVolumes,
+  ReplaceIamInstanceProfileAssociationCommand,
+  ReplaceNetworkAclEntryCommand,
   RevokeSecurityGroupEgressCommand,
 } from '@aws-sdk/client-ec2';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CreateAccessKeyCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
 
 const ACCOUNT = '123456789012';
@@ -28,7 +47,12 @@ const INSTANCE = 'i-0123456789abcdef0';
 const ENI_PRIMARY = 'eni-0aaaaaaaaaaaaaaaa';
 const ENI_SECONDARY = 'eni-0bbbbbbbbbbbbbbbb';
 const SCOPE = 'eu-west-1/ec2/aws4_request';
+const SUBNET = 'subnet-0123456789abcdef0';
 const PROFILE = `arn:aws:iam::${ACCOUNT}:instance-profile/orders-api`;
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 
 let sim: AwsSim;
 let ec2: EC2Client;
@@ -49,10 +73,12 @@ beforeEach(async () => {
   ec2 = new EC2Client({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: sim.credentials });
   webGroup = sim.ec2.createSecurityGroup(VPC, 'web', 'web tier');
   dbGroup = sim.ec2.createSecurityGroup(VPC, 'db', 'database tier');
+  sim.iam.createRole('orders-api', TRUST);
+  expect(sim.iam.createInstanceProfile('orders-api', 'orders-api')).toBe(PROFILE);
   sim.ec2.addInstance({
     instanceId: INSTANCE,
     vpcId: VPC,
-    subnetId: 'subnet-0123456789abcdef0',
+    subnetId: SUBNET,
     networkInterfaces: [
       { networkInterfaceId: ENI_PRIMARY, groupIds: [webGroup, dbGroup] },
       { networkInterfaceId: ENI_SECONDARY, groupIds: [dbGroup] },
@@ -498,5 +524,711 @@ describe('the wire', () => {
       Key: '__proto__',
       Value: '<x>&',
     });
+  });
+});
+
+/** Seeds `count` more instances in VPC, each with one volume, one interface and an instance profile. */
+function addInstances(count: number, profileArn: string): string[] {
+  return Array.from({ length: count }, (_, index) => {
+    const suffix = (0x100 + index).toString(16).padStart(17, '0');
+    const instanceId = `i-${suffix}`;
+    sim.ec2.addInstance({
+      instanceId,
+      vpcId: VPC,
+      subnetId: SUBNET,
+      networkInterfaces: [{ networkInterfaceId: `eni-${suffix}` }],
+      volumes: [{ volumeId: `vol-${suffix}`, deviceName: '/dev/xvda', deleteOnTermination: true }],
+      iamInstanceProfileArn: profileArn,
+    });
+    return instanceId;
+  });
+}
+
+describe('instance metadata options', () => {
+  it('turns the metadata endpoint off: pending in the answer, applied in DescribeInstances', async () => {
+    const answer = await ec2.send(
+      new ModifyInstanceMetadataOptionsCommand({ InstanceId: INSTANCE, HttpEndpoint: 'disabled' }),
+    );
+    expect(answer.InstanceId).toBe(INSTANCE);
+    expect(answer.InstanceMetadataOptions).toEqual({
+      State: 'pending',
+      HttpTokens: 'optional',
+      HttpPutResponseHopLimit: 2,
+      HttpEndpoint: 'disabled',
+      HttpProtocolIpv6: 'disabled',
+      InstanceMetadataTags: 'disabled',
+    });
+    expect(sim.ec2.instance(INSTANCE)?.metadataOptions).toEqual({
+      httpTokens: 'optional',
+      httpEndpoint: 'disabled',
+      httpPutResponseHopLimit: 2,
+      httpProtocolIpv6: 'disabled',
+      instanceMetadataTags: 'disabled',
+    });
+    const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE] }));
+    expect(described.Reservations?.[0]?.Instances?.[0]?.MetadataOptions).toEqual({
+      State: 'applied',
+      HttpTokens: 'optional',
+      HttpPutResponseHopLimit: 2,
+      HttpEndpoint: 'disabled',
+      HttpProtocolIpv6: 'disabled',
+      InstanceMetadataTags: 'disabled',
+    });
+
+    await ec2.send(
+      new ModifyInstanceMetadataOptionsCommand({
+        InstanceId: INSTANCE,
+        HttpTokens: 'required',
+        HttpPutResponseHopLimit: 1,
+      }),
+    );
+    expect(sim.ec2.instance(INSTANCE)?.metadataOptions).toMatchObject({
+      httpTokens: 'required',
+      httpEndpoint: 'disabled',
+      httpPutResponseHopLimit: 1,
+    });
+  });
+
+  it('refuses a hop limit past 64, an unknown token setting and an unknown instance, changing nothing', async () => {
+    const hops = await rejection(
+      ec2.send(
+        new ModifyInstanceMetadataOptionsCommand({ InstanceId: INSTANCE, HttpPutResponseHopLimit: 65 }),
+      ),
+    );
+    expect(hops.name).toBe('InvalidParameterValue');
+    const tokens = await rejection(
+      ec2.send(
+        new ModifyInstanceMetadataOptionsCommand({
+          InstanceId: INSTANCE,
+          HttpEndpoint: 'disabled',
+          HttpTokens: 'sometimes' as 'required',
+        }),
+      ),
+    );
+    expect(tokens.name).toBe('InvalidParameterValue');
+    expect(tokens.message).toBe('Value (sometimes) for parameter HttpTokens is invalid.');
+    const missing = await rejection(
+      ec2.send(
+        new ModifyInstanceMetadataOptionsCommand({
+          InstanceId: 'i-0fffffffffffffff0',
+          HttpEndpoint: 'disabled',
+        }),
+      ),
+    );
+    expect(missing.name).toBe('InvalidInstanceID.NotFound');
+    expect(sim.ec2.instance(INSTANCE)?.metadataOptions).toMatchObject({
+      httpEndpoint: 'enabled',
+      httpPutResponseHopLimit: 2,
+    });
+  });
+});
+
+describe('IAM instance profile associations', () => {
+  it('shows the seeded association in DescribeIamInstanceProfileAssociations and DescribeInstances', async () => {
+    const profileId = sim.iam.instanceProfile('orders-api')?.instanceProfileId;
+    const listed = await ec2.send(
+      new DescribeIamInstanceProfileAssociationsCommand({
+        Filters: [{ Name: 'instance-id', Values: [INSTANCE] }],
+      }),
+    );
+    expect(listed.IamInstanceProfileAssociations).toEqual([
+      {
+        AssociationId: expect.stringMatching(/^iip-assoc-[0-9a-f]{17}$/),
+        InstanceId: INSTANCE,
+        IamInstanceProfile: { Arn: PROFILE, Id: profileId },
+        State: 'associated',
+        Timestamp: expect.any(Date),
+      },
+    ]);
+    const associationId = listed.IamInstanceProfileAssociations?.[0]?.AssociationId;
+    expect(sim.ec2.instance(INSTANCE)?.iamInstanceProfileAssociationId).toBe(associationId);
+    const instance = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE] }));
+    expect(instance.Reservations?.[0]?.Instances?.[0]?.IamInstanceProfile).toEqual({
+      Arn: PROFILE,
+      Id: profileId,
+    });
+    const byState = await ec2.send(
+      new DescribeIamInstanceProfileAssociationsCommand({
+        Filters: [{ Name: 'state', Values: ['associating'] }],
+      }),
+    );
+    expect(byState.IamInstanceProfileAssociations ?? []).toEqual([]);
+  });
+
+  it('keeps an association whose profile IAM no longer holds, with an id of its own', async () => {
+    const gone = `arn:aws:iam::${ACCOUNT}:instance-profile/deleted-since`;
+    sim.ec2.addInstance({
+      instanceId: 'i-0aaaaaaaaaaaaaaa1',
+      vpcId: VPC,
+      subnetId: SUBNET,
+      networkInterfaces: [{ networkInterfaceId: 'eni-0aaaaaaaaaaaaaaa1' }],
+      volumes: [],
+      iamInstanceProfileArn: gone,
+    });
+    const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0aaaaaaaaaaaaaaa1'] }));
+    expect(described.Reservations?.[0]?.Instances?.[0]?.IamInstanceProfile).toEqual({
+      Arn: gone,
+      Id: expect.stringMatching(/^AIPA[0-9A-F]{17}$/),
+    });
+  });
+
+  it('replaces the profile under a new association id, and the old id is then unknown', async () => {
+    sim.iam.createRole('quarantine', TRUST);
+    const quarantine = sim.iam.createInstanceProfile('quarantine', 'quarantine');
+    const before = sim.ec2.instance(INSTANCE)?.iamInstanceProfileAssociationId as string;
+
+    const replaced = await ec2.send(
+      new ReplaceIamInstanceProfileAssociationCommand({
+        AssociationId: before,
+        IamInstanceProfile: { Arn: quarantine },
+      }),
+    );
+    const association = replaced.IamInstanceProfileAssociation;
+    expect(association).toMatchObject({
+      InstanceId: INSTANCE,
+      IamInstanceProfile: { Arn: quarantine, Id: sim.iam.instanceProfile('quarantine')?.instanceProfileId },
+      State: 'associating',
+    });
+    expect(association?.AssociationId).toMatch(/^iip-assoc-[0-9a-f]{17}$/);
+    expect(association?.AssociationId).not.toBe(before);
+    expect(sim.ec2.instance(INSTANCE)).toMatchObject({
+      iamInstanceProfileArn: quarantine,
+      iamInstanceProfileAssociationId: association?.AssociationId,
+    });
+
+    const stale = await rejection(
+      ec2.send(new DisassociateIamInstanceProfileCommand({ AssociationId: before })),
+    );
+    expect(stale.name).toBe('InvalidAssociationID.NotFound');
+    expect(stale.message).toBe(`The association ID '${before}' does not exist`);
+    const described = await rejection(
+      ec2.send(new DescribeIamInstanceProfileAssociationsCommand({ AssociationIds: [before] })),
+    );
+    expect(described.name).toBe('InvalidAssociationID.NotFound');
+  });
+
+  it('disassociates, associates again by name, and refuses a second association', async () => {
+    const current = sim.ec2.instance(INSTANCE)?.iamInstanceProfileAssociationId as string;
+    const removed = await ec2.send(new DisassociateIamInstanceProfileCommand({ AssociationId: current }));
+    expect(removed.IamInstanceProfileAssociation).toMatchObject({
+      AssociationId: current,
+      InstanceId: INSTANCE,
+      IamInstanceProfile: { Arn: PROFILE },
+      State: 'disassociating',
+    });
+    expect(sim.ec2.instance(INSTANCE)).toMatchObject({
+      iamInstanceProfileArn: null,
+      iamInstanceProfileAssociationId: null,
+    });
+    const bare = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE] }));
+    expect(bare.Reservations?.[0]?.Instances?.[0]?.IamInstanceProfile).toBeUndefined();
+
+    const associated = await ec2.send(
+      new AssociateIamInstanceProfileCommand({
+        InstanceId: INSTANCE,
+        IamInstanceProfile: { Name: 'orders-api' },
+      }),
+    );
+    expect(associated.IamInstanceProfileAssociation).toMatchObject({
+      InstanceId: INSTANCE,
+      IamInstanceProfile: { Arn: PROFILE },
+      State: 'associating',
+    });
+    expect(sim.ec2.instance(INSTANCE)?.iamInstanceProfileArn).toBe(PROFILE);
+
+    const again = await rejection(
+      ec2.send(
+        new AssociateIamInstanceProfileCommand({
+          InstanceId: INSTANCE,
+          IamInstanceProfile: { Arn: PROFILE },
+        }),
+      ),
+    );
+    expect(again.name).toBe('IncorrectState');
+    expect(again.message).toBe(`There is an existing association for instance ${INSTANCE}`);
+  });
+
+  it("refuses a profile IAM does not hold, and an association id that is not one, in EC2's words", async () => {
+    const current = sim.ec2.instance(INSTANCE)?.iamInstanceProfileAssociationId as string;
+    const unknownArn = `arn:aws:iam::${ACCOUNT}:instance-profile/nope`;
+    const byArn = await rejection(
+      ec2.send(
+        new ReplaceIamInstanceProfileAssociationCommand({
+          AssociationId: current,
+          IamInstanceProfile: { Arn: unknownArn },
+        }),
+      ),
+    );
+    expect(byArn.name).toBe('InvalidParameterValue');
+    expect(byArn.message).toBe(
+      `Value (${unknownArn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN`,
+    );
+    const byName = await rejection(
+      ec2.send(
+        new ReplaceIamInstanceProfileAssociationCommand({
+          AssociationId: current,
+          IamInstanceProfile: { Name: 'nope' },
+        }),
+      ),
+    );
+    expect(byName.message).toBe(
+      'Value (nope) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name',
+    );
+    const notAnAssociation = await rejection(
+      ec2.send(new DisassociateIamInstanceProfileCommand({ AssociationId: INSTANCE })),
+    );
+    expect(notAnAssociation.name).toBe('InvalidParameterValue');
+    expect(notAnAssociation.message).toBe('Invalid value for associationId.');
+    const noInstance = await rejection(
+      ec2.send(
+        new AssociateIamInstanceProfileCommand({
+          InstanceId: 'i-0fffffffffffffff0',
+          IamInstanceProfile: { Arn: PROFILE },
+        }),
+      ),
+    );
+    expect(noInstance.name).toBe('InvalidInstanceID.NotFound');
+    expect(sim.ec2.instance(INSTANCE)).toMatchObject({
+      iamInstanceProfileArn: PROFILE,
+      iamInstanceProfileAssociationId: current,
+    });
+  });
+});
+
+describe('network ACLs', () => {
+  async function subnetAcl() {
+    const answer = await ec2.send(
+      new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [SUBNET] }] }),
+    );
+    expect(answer.NetworkAcls).toHaveLength(1);
+    return answer.NetworkAcls?.[0];
+  }
+
+  it("gives each VPC a default ACL, associated with the VPC's subnets, with the default entries", async () => {
+    const acl = await subnetAcl();
+    expect(acl?.NetworkAclId).toMatch(/^acl-[0-9a-f]{17}$/);
+    expect(acl?.VpcId).toBe(VPC);
+    expect(acl?.IsDefault).toBe(true);
+    expect(acl?.OwnerId).toBe(ACCOUNT);
+    expect(acl?.Associations).toEqual([
+      {
+        NetworkAclAssociationId: expect.stringMatching(/^aclassoc-[0-9a-f]{17}$/),
+        NetworkAclId: acl?.NetworkAclId,
+        SubnetId: SUBNET,
+      },
+    ]);
+    const all = { Protocol: '-1', CidrBlock: '0.0.0.0/0' };
+    expect(acl?.Entries).toEqual([
+      { ...all, RuleNumber: 100, RuleAction: 'allow', Egress: true },
+      { ...all, RuleNumber: 32767, RuleAction: 'deny', Egress: true },
+      { ...all, RuleNumber: 100, RuleAction: 'allow', Egress: false },
+      { ...all, RuleNumber: 32767, RuleAction: 'deny', Egress: false },
+    ]);
+    expect(sim.ec2.networkAclOfSubnet(SUBNET)).toMatchObject({
+      networkAclId: acl?.NetworkAclId,
+      vpcId: VPC,
+      isDefault: true,
+      subnetIds: [SUBNET],
+    });
+
+    sim.ec2.addVpc(OTHER_VPC);
+    const defaults = await ec2.send(
+      new DescribeNetworkAclsCommand({
+        Filters: [
+          { Name: 'default', Values: ['true'] },
+          { Name: 'vpc-id', Values: [OTHER_VPC] },
+        ],
+      }),
+    );
+    expect(defaults.NetworkAcls?.map((other) => [other.VpcId, other.Associations])).toEqual([
+      [OTHER_VPC, []],
+    ]);
+  });
+
+  it('denies an address both ways below the allow-all rule, as EC2 stores it (canonical CIDR)', async () => {
+    const aclId = (await subnetAcl())?.NetworkAclId as string;
+    for (const egress of [false, true]) {
+      await ec2.send(
+        new CreateNetworkAclEntryCommand({
+          NetworkAclId: aclId,
+          RuleNumber: 90,
+          Protocol: '-1',
+          RuleAction: 'deny',
+          Egress: egress,
+          CidrBlock: '203.0.113.77/24',
+        }),
+      );
+    }
+    await ec2.send(
+      new CreateNetworkAclEntryCommand({
+        NetworkAclId: aclId,
+        RuleNumber: 91,
+        Protocol: 'tcp',
+        RuleAction: 'deny',
+        Egress: false,
+        Ipv6CidrBlock: '2001:DB8:0:0:1::5/64',
+        PortRange: { From: 22, To: 22 },
+      }),
+    );
+    expect(sim.ec2.networkAcl(aclId)?.entries).toEqual([
+      { ruleNumber: 90, egress: true, protocol: '-1', ruleAction: 'deny', cidrBlock: '203.0.113.0/24' },
+      { ruleNumber: 100, egress: true, protocol: '-1', ruleAction: 'allow', cidrBlock: '0.0.0.0/0' },
+      { ruleNumber: 32767, egress: true, protocol: '-1', ruleAction: 'deny', cidrBlock: '0.0.0.0/0' },
+      { ruleNumber: 90, egress: false, protocol: '-1', ruleAction: 'deny', cidrBlock: '203.0.113.0/24' },
+      {
+        ruleNumber: 91,
+        egress: false,
+        protocol: '6',
+        ruleAction: 'deny',
+        ipv6CidrBlock: '2001:db8::/64',
+        portRange: { from: 22, to: 22 },
+      },
+      { ruleNumber: 100, egress: false, protocol: '-1', ruleAction: 'allow', cidrBlock: '0.0.0.0/0' },
+      { ruleNumber: 32767, egress: false, protocol: '-1', ruleAction: 'deny', cidrBlock: '0.0.0.0/0' },
+    ]);
+    const described = await ec2.send(
+      new DescribeNetworkAclsCommand({
+        NetworkAclIds: [aclId],
+        Filters: [{ Name: 'entry.cidr', Values: ['203.0.113.0/24'] }],
+      }),
+    );
+    expect(described.NetworkAcls?.[0]?.Entries).toContainEqual({
+      RuleNumber: 91,
+      Protocol: '6',
+      RuleAction: 'deny',
+      Egress: false,
+      Ipv6CidrBlock: '2001:db8::/64',
+      PortRange: { From: 22, To: 22 },
+    });
+    // The SDK's own names for these parameters, as EC2 reads them.
+    const create = sim.requests.filter((request) => request.action === 'CreateNetworkAclEntry')[2];
+    expect(Object.fromEntries(create?.params ?? [])).toMatchObject({
+      NetworkAclId: aclId,
+      RuleNumber: '91',
+      Protocol: 'tcp',
+      RuleAction: 'deny',
+      Egress: 'false',
+      Ipv6CidrBlock: '2001:DB8:0:0:1::5/64',
+      'PortRange.From': '22',
+      'PortRange.To': '22',
+    });
+  });
+
+  it('refuses a taken rule number, numbers outside 1–32766, a bad CIDR, a missing port range or ACL', async () => {
+    const aclId = (await subnetAcl())?.NetworkAclId as string;
+    const entry = {
+      NetworkAclId: aclId,
+      RuleNumber: 100,
+      Protocol: '-1',
+      RuleAction: 'deny' as const,
+      Egress: false,
+      CidrBlock: '198.51.100.7/32',
+    };
+    const taken = await rejection(ec2.send(new CreateNetworkAclEntryCommand(entry)));
+    expect(taken.name).toBe('NetworkAclEntryAlreadyExists');
+    expect(taken.message).toBe('The network acl entry identified by 100 already exists.');
+    for (const RuleNumber of [0, 32767]) {
+      const reserved = await rejection(ec2.send(new CreateNetworkAclEntryCommand({ ...entry, RuleNumber })));
+      expect(reserved.name).toBe('InvalidParameterValue');
+    }
+    const cidr = await rejection(
+      ec2.send(
+        new CreateNetworkAclEntryCommand({ ...entry, RuleNumber: 80, CidrBlock: '198.51.100.300/32' }),
+      ),
+    );
+    expect(cidr.name).toBe('InvalidParameterValue');
+    const ports = await rejection(
+      ec2.send(new CreateNetworkAclEntryCommand({ ...entry, RuleNumber: 80, Protocol: '6' })),
+    );
+    expect(ports.name).toBe('InvalidParameterValue');
+    const both = await rejection(
+      ec2.send(new CreateNetworkAclEntryCommand({ ...entry, RuleNumber: 80, Ipv6CidrBlock: '::/0' })),
+    );
+    expect(both.name).toBe('InvalidParameterCombination');
+    const noAcl = await rejection(
+      ec2.send(new CreateNetworkAclEntryCommand({ ...entry, NetworkAclId: 'acl-0fffffffffffffff0' })),
+    );
+    expect(noAcl.name).toBe('InvalidNetworkAclID.NotFound');
+    expect(noAcl.message).toBe("The networkAcl ID 'acl-0fffffffffffffff0' does not exist");
+    const described = await rejection(
+      ec2.send(new DescribeNetworkAclsCommand({ NetworkAclIds: ['acl-0fffffffffffffff0'] })),
+    );
+    expect(described.name).toBe('InvalidNetworkAclID.NotFound');
+    expect(sim.ec2.networkAcl(aclId)?.entries).toHaveLength(4);
+  });
+
+  it('replaces and deletes an entry of one direction, and refuses one that is not there', async () => {
+    const aclId = (await subnetAcl())?.NetworkAclId as string;
+    await ec2.send(
+      new ReplaceNetworkAclEntryCommand({
+        NetworkAclId: aclId,
+        RuleNumber: 100,
+        Protocol: '1',
+        RuleAction: 'allow',
+        Egress: true,
+        CidrBlock: '10.0.0.0/8',
+        IcmpTypeCode: { Type: -1, Code: -1 },
+      }),
+    );
+    expect(sim.ec2.networkAcl(aclId)?.entries[0]).toEqual({
+      ruleNumber: 100,
+      egress: true,
+      protocol: '1',
+      ruleAction: 'allow',
+      cidrBlock: '10.0.0.0/8',
+      icmpTypeCode: { type: -1, code: -1 },
+    });
+    expect(sim.requests.at(-1)?.params.get('Icmp.Type')).toBe('-1');
+    await ec2.send(new DeleteNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber: 100, Egress: true }));
+    expect(sim.ec2.networkAcl(aclId)?.entries.map((entry) => [entry.ruleNumber, entry.egress])).toEqual([
+      [32767, true],
+      [100, false],
+      [32767, false],
+    ]);
+    const gone = await rejection(
+      ec2.send(new DeleteNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber: 100, Egress: true })),
+    );
+    expect(gone.name).toBe('InvalidNetworkAclEntry.NotFound');
+    expect(gone.message).toBe('no egress entry with number 100');
+    const replaceMissing = await rejection(
+      ec2.send(
+        new ReplaceNetworkAclEntryCommand({
+          NetworkAclId: aclId,
+          RuleNumber: 77,
+          Protocol: '-1',
+          RuleAction: 'deny',
+          Egress: false,
+          CidrBlock: '0.0.0.0/0',
+        }),
+      ),
+    );
+    expect(replaceMissing.message).toBe('no ingress entry with number 77');
+    const defaultRule = await rejection(
+      ec2.send(new DeleteNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber: 32767, Egress: false })),
+    );
+    expect(defaultRule.name).toBe('InvalidParameterValue');
+    expect(sim.mutatingRequests().map((request) => request.action)).toEqual([
+      'ReplaceNetworkAclEntry',
+      'DeleteNetworkAclEntry',
+      'DeleteNetworkAclEntry',
+      'ReplaceNetworkAclEntry',
+      'DeleteNetworkAclEntry',
+    ]);
+  });
+});
+
+describe('volumes', () => {
+  it("describes an instance's volumes with their attachments, following DeleteOnTermination changes", async () => {
+    const byInstance = () =>
+      ec2.send(
+        new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [INSTANCE] }] }),
+      );
+    const before = await byInstance();
+    expect(before.Volumes?.map((volume) => [volume.VolumeId, volume.Size, volume.State])).toEqual([
+      ['vol-0111111111111111a', 20, 'in-use'],
+      ['vol-0222222222222222b', 100, 'in-use'],
+    ]);
+    expect(before.Volumes?.[1]?.Attachments).toEqual([
+      {
+        VolumeId: 'vol-0222222222222222b',
+        InstanceId: INSTANCE,
+        Device: '/dev/sdf',
+        State: 'attached',
+        AttachTime: expect.any(Date),
+        DeleteOnTermination: true,
+      },
+    ]);
+
+    await ec2.send(
+      new ModifyInstanceAttributeCommand({
+        InstanceId: INSTANCE,
+        BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { DeleteOnTermination: false } }],
+      }),
+    );
+    const after = await byInstance();
+    expect(after.Volumes?.map((volume) => volume.Attachments?.[0]?.DeleteOnTermination)).toEqual([
+      true,
+      false,
+    ]);
+    const kept = await ec2.send(
+      new DescribeVolumesCommand({
+        Filters: [{ Name: 'attachment.delete-on-termination', Values: ['false'] }],
+      }),
+    );
+    expect(kept.Volumes?.map((volume) => volume.VolumeId)).toEqual(['vol-0222222222222222b']);
+
+    const missing = await rejection(
+      ec2.send(new DescribeVolumesCommand({ VolumeIds: ['vol-0fffffffffffffff0'] })),
+    );
+    expect(missing.name).toBe('InvalidVolume.NotFound');
+    expect(missing.message).toBe("The volume 'vol-0fffffffffffffff0' does not exist.");
+  });
+});
+
+describe('pagination', () => {
+  it('pages every paginated Describe for the SDK paginators, each item once', async () => {
+    const instanceIds = [INSTANCE, ...addInstances(11, PROFILE)];
+    for (const instanceId of instanceIds.slice(0, 6)) {
+      await ec2.send(new CreateSnapshotsCommand({ InstanceSpecification: { InstanceId: instanceId } }));
+    }
+    for (let index = 0; index < 6; index += 1)
+      sim.ec2.addVpc(`vpc-${(0xa00 + index).toString(16).padStart(17, '0')}`);
+    const collect = async <P, T>(pages: AsyncIterable<P>, itemsOf: (page: P) => T[] | undefined) => {
+      const sizes: number[] = [];
+      const all: T[] = [];
+      for await (const page of pages) {
+        const found = itemsOf(page) ?? [];
+        sizes.push(found.length);
+        all.push(...found);
+      }
+      return { sizes, all };
+    };
+    const config = { client: ec2, pageSize: 5 };
+
+    const instances = await collect(paginateDescribeInstances(config, {}), (page) =>
+      page.Reservations?.flatMap((reservation) => reservation.Instances ?? []),
+    );
+    expect(instances.sizes).toEqual([5, 5, 2]);
+    expect(instances.all.map((instance) => instance.InstanceId).sort()).toEqual([...instanceIds].sort());
+
+    const volumes = await collect(paginateDescribeVolumes(config, {}), (page) => page.Volumes);
+    expect(volumes.sizes).toEqual([5, 5, 3]);
+    expect(new Set(volumes.all.map((volume) => volume.VolumeId)).size).toBe(13);
+
+    const snapshots = await collect(paginateDescribeSnapshots(config, {}), (page) => page.Snapshots);
+    expect(snapshots.sizes).toEqual([5, 2]);
+
+    const interfaces = await collect(
+      paginateDescribeNetworkInterfaces(config, {}),
+      (page) => page.NetworkInterfaces,
+    );
+    expect(interfaces.sizes).toEqual([5, 5, 3]);
+    expect(new Set(interfaces.all.map((eni) => eni.NetworkInterfaceId)).size).toBe(13);
+
+    // The default groups of the six new VPCs, plus this VPC's default, web and db.
+    const groups = await collect(paginateDescribeSecurityGroups(config, {}), (page) => page.SecurityGroups);
+    expect(groups.sizes).toEqual([5, 4]);
+
+    const acls = await collect(paginateDescribeNetworkAcls(config, {}), (page) => page.NetworkAcls);
+    expect(acls.sizes).toEqual([5, 2]);
+    expect(new Set(acls.all.map((acl) => acl.VpcId)).size).toBe(7);
+
+    const associations = await collect(
+      paginateDescribeIamInstanceProfileAssociations(config, {}),
+      (page) => page.IamInstanceProfileAssociations,
+    );
+    expect(associations.sizes).toEqual([5, 5, 2]);
+    expect(new Set(associations.all.map((association) => association.InstanceId)).size).toBe(12);
+
+    const instancePages = sim.requests.filter((request) => request.action === 'DescribeInstances');
+    expect(instancePages.map((request) => request.params.get('MaxResults'))).toEqual(['5', '5', '5']);
+    expect(instancePages[0]?.params.has('NextToken')).toBe(false);
+    expect(instancePages[1]?.params.get('NextToken')).toMatch(/^[\w-]{32}$/);
+  });
+
+  it('refuses MaxResults out of bounds, ids with MaxResults, and a token it did not issue for that call', async () => {
+    addInstances(6, PROFILE);
+    const small = await rejection(ec2.send(new DescribeInstancesCommand({ MaxResults: 4 })));
+    expect(small.name).toBe('InvalidParameterValue');
+    expect(small.message).toBe(
+      'Value ( 4 ) for parameter maxResults is invalid. Expecting a value greater than 5.',
+    );
+    const large = await rejection(ec2.send(new DescribeNetworkAclsCommand({ MaxResults: 1001 })));
+    expect(large.name).toBe('InvalidParameterValue');
+    // DescribeVolumes answers a larger MaxResults with at most 500, as EC2 documents.
+    const clamped = await ec2.send(new DescribeVolumesCommand({ MaxResults: 600 }));
+    expect(clamped.Volumes).toHaveLength(8);
+    expect(clamped.NextToken).toBeUndefined();
+    const combined = await rejection(
+      ec2.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE], MaxResults: 5 })),
+    );
+    expect(combined.name).toBe('InvalidParameterCombination');
+    expect(combined.message).toBe('The parameter instancesSet cannot be used with the parameter maxResults');
+
+    const first = await ec2.send(new DescribeVolumesCommand({ MaxResults: 5 }));
+    expect(first.NextToken).toBeDefined();
+    const rest = await ec2.send(new DescribeVolumesCommand({ MaxResults: 5, NextToken: first.NextToken }));
+    expect(rest.Volumes).toHaveLength(3);
+    const elsewhere = await rejection(
+      ec2.send(new DescribeInstancesCommand({ MaxResults: 5, NextToken: first.NextToken })),
+    );
+    expect(elsewhere.name).toBe('InvalidParameterValue');
+    const forged = await rejection(
+      ec2.send(new DescribeInstancesCommand({ MaxResults: 5, NextToken: 'AAAA' })),
+    );
+    expect(forged.message).toBe('Value (AAAA) for parameter NextToken is invalid. The token is invalid.');
+  });
+});
+
+describe('credentials EC2 refuses', () => {
+  it('words an inactive key as AuthFailure (401), where IAM says InvalidClientTokenId', async () => {
+    const iam = new IAMClient({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: sim.credentials });
+    sim.iam.createUser('departed');
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'departed' }));
+    const key = {
+      accessKeyId: AccessKey?.AccessKeyId as string,
+      secretAccessKey: AccessKey?.SecretAccessKey as string,
+    };
+    await iam.send(
+      new UpdateAccessKeyCommand({ UserName: 'departed', AccessKeyId: key.accessKeyId, Status: 'Inactive' }),
+    );
+    const theirs = new EC2Client({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: key });
+    const refused = await rejection(theirs.send(new DescribeInstancesCommand({})));
+    expect(refused.name).toBe('AuthFailure');
+    expect(refused.message).toBe('AWS was not able to validate the provided access credentials');
+    expect(refused.$metadata.httpStatusCode).toBe(401);
+    const stranger = new EC2Client({
+      endpoint: sim.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIAEXAMPLEEXAMPLE00', secretAccessKey: 'x' },
+    });
+    expect((await rejection(stranger.send(new DescribeInstancesCommand({})))).name).toBe('AuthFailure');
+    const theirIam = new IAMClient({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: key });
+    const iamRefusal = await rejection(theirIam.send(new CreateAccessKeyCommand({})));
+    expect(iamRefusal.name).toBe('InvalidClientTokenId');
+    expect(
+      sim.requests.map((request) => [request.action, request.status, request.errorCode]).slice(-3),
+    ).toEqual([
+      ['DescribeInstances', 401, 'AuthFailure'],
+      ['DescribeInstances', 401, 'AuthFailure'],
+      ['CreateAccessKey', 403, 'InvalidClientTokenId'],
+    ]);
+    for (const client of [iam, theirs, stranger, theirIam]) client.destroy();
+  });
+
+  it('words an expired session as RequestExpired', async () => {
+    sim.iam.createRole('responder', TRUST);
+    const sts = new STSClient({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: sim.credentials });
+    const { Credentials } = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${ACCOUNT}:role/responder`,
+        RoleSessionName: 'incident',
+        DurationSeconds: 900,
+      }),
+    );
+    const session = new EC2Client({
+      endpoint: sim.endpoint,
+      region: 'eu-west-1',
+      credentials: {
+        accessKeyId: Credentials?.AccessKeyId as string,
+        secretAccessKey: Credentials?.SecretAccessKey as string,
+        sessionToken: Credentials?.SessionToken as string,
+      },
+      maxAttempts: 1,
+    });
+    await session.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE] }));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 901_000);
+      const expired = await rejection(
+        session.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE] })),
+      );
+      expect(expired.name).toBe('RequestExpired');
+      expect(expired.$metadata.httpStatusCode).toBe(400);
+    } finally {
+      vi.useRealTimers();
+      session.destroy();
+      sts.destroy();
+    }
   });
 });

@@ -1,12 +1,15 @@
 // The simulated IAM and STS driven by the real AWS SDK v3 clients: what the connectors will meet.
 
 import {
+  AddRoleToInstanceProfileCommand,
   CreateAccessKeyCommand,
+  CreateInstanceProfileCommand,
   CreateRoleCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
   DeleteRolePolicyCommand,
   EntityAlreadyExistsException,
+  GetInstanceProfileCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   GetUserCommand,
@@ -479,5 +482,71 @@ describe('endpoint configuration and STS', () => {
     expect(missing.$metadata.httpStatusCode).toBe(403);
     sts.destroy();
     session.destroy();
+  });
+});
+
+describe('instance profiles', () => {
+  it('creates an instance profile, adds its one role, and reads it back', async () => {
+    await iam.send(new CreateRoleCommand({ RoleName: 'quarantine', AssumeRolePolicyDocument: TRUST }));
+    const created = await iam.send(
+      new CreateInstanceProfileCommand({ InstanceProfileName: 'quarantine', Path: '/irac/' }),
+    );
+    expect(created.InstanceProfile).toMatchObject({
+      InstanceProfileName: 'quarantine',
+      Path: '/irac/',
+      Arn: `arn:aws:iam::${ACCOUNT}:instance-profile/irac/quarantine`,
+      InstanceProfileId: expect.stringMatching(/^AIPA[A-Z2-7]{17}$/),
+      CreateDate: expect.any(Date),
+    });
+    expect(created.InstanceProfile?.Roles ?? []).toEqual([]);
+
+    await iam.send(
+      new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'quarantine', RoleName: 'quarantine' }),
+    );
+    const read = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'quarantine' }));
+    expect(read.InstanceProfile?.Roles?.map((role) => [role.RoleName, role.Arn])).toEqual([
+      ['quarantine', `arn:aws:iam::${ACCOUNT}:role/quarantine`],
+    ]);
+    expect(sim.iam.instanceProfile('quarantine')).toMatchObject({
+      arn: created.InstanceProfile?.Arn,
+      instanceProfileId: created.InstanceProfile?.InstanceProfileId,
+      roleName: 'quarantine',
+    });
+  });
+
+  it('holds one role per profile (LimitExceeded, 409) and refuses duplicates and unknown names', async () => {
+    sim.iam.createRole('web', TRUST);
+    sim.iam.createRole('db', TRUST);
+    const arn = sim.iam.createInstanceProfile('app', 'web');
+    expect(arn).toBe(`arn:aws:iam::${ACCOUNT}:instance-profile/app`);
+    // The SDK takes LimitExceeded for throttling and retries it; one attempt shows the refusal itself.
+    const once = new IAMClient({
+      endpoint: sim.endpoint,
+      region: 'us-east-1',
+      credentials: sim.credentials,
+      maxAttempts: 1,
+    });
+    const second = await rejection(
+      once.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'app', RoleName: 'db' })),
+    );
+    once.destroy();
+    expect(second).toBeInstanceOf(LimitExceededException);
+    expect(second.message).toBe('Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1');
+    expect(second.$metadata.httpStatusCode).toBe(409);
+    expect(sim.iam.instanceProfile('app')?.roleName).toBe('web');
+
+    const duplicate = await rejection(
+      iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'APP' })),
+    );
+    expect(duplicate).toBeInstanceOf(EntityAlreadyExistsException);
+    expect(duplicate.message).toBe('Instance Profile APP already exists.');
+    const missing = await rejection(iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'nope' })));
+    expect(missing).toBeInstanceOf(NoSuchEntityException);
+    expect(missing.message).toBe('Instance Profile nope cannot be found.');
+    expect(missing.$metadata.httpStatusCode).toBe(404);
+    const noRole = await rejection(
+      iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'app', RoleName: 'nope' })),
+    );
+    expect(noRole).toBeInstanceOf(NoSuchEntityException);
   });
 });

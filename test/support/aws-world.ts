@@ -31,6 +31,12 @@ export const AWS_FAULTS = {
   hard: { status: 403, code: 'AccessDenied', message: 'User is not authorized to perform this action' },
 } as const satisfies Record<string, QueryFault>;
 
+/** Faults in EC2's words: it throttles with 503 RequestLimitExceeded; the rest as other Query services. */
+export const EC2_FAULTS = {
+  ...AWS_FAULTS,
+  throttle: { status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
+} as const satisfies Record<string, QueryFault>;
+
 /** Faults in S3's words: it throttles with 503 SlowDown, fails with 500 InternalError, refuses with 403. */
 export const S3_FAULTS = {
   throttle: { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' },

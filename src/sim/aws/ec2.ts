@@ -1,12 +1,14 @@
 // A stateful EC2 for the Query sim, limited to what containment touches: instances (their volumes,
-// network interfaces, instance profile, metadata options, termination attributes), security groups and
-// their rules, network interfaces' groups, tags, and snapshots. It speaks EC2's own dialect of the Query
-// protocol — flattened lists (`InstanceId.1`, `Filter.1.Value.1`), `<item>` lists, `<requestId>` in the
-// answer, the `<Response><Errors>` envelope — and refuses as EC2 does (InvalidInstanceID.NotFound,
-// InvalidGroup.NotFound, InvalidGroup.Duplicate, InvalidParameterValue, …), so containment code tested
-// against it meets EC2's behaviour, and a test reads back which groups each interface now has.
+// network interfaces, instance profile associations, metadata options, termination attributes), security
+// groups and their rules, network interfaces' groups, network ACLs and their entries, tags, and snapshots.
+// It speaks EC2's own dialect of the Query protocol — flattened lists (`InstanceId.1`, `Filter.1.Value.1`),
+// `<item>` lists, `<requestId>` in the answer, the `<Response><Errors>` envelope, MaxResults/NextToken
+// pages — and refuses as EC2 does (InvalidInstanceID.NotFound, InvalidGroup.NotFound, IncorrectState,
+// NetworkAclEntryAlreadyExists, AuthFailure, …), so containment code tested against it meets EC2's
+// behaviour, and a test reads back which groups each interface now has.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { QueryError, type QueryHandler, type QueryParams, type QueryService } from './query.js';
 import { el, type Xml, type XmlChild, xmlJoin } from './xml.js';
 
@@ -21,6 +23,8 @@ export interface Ec2MetadataOptions {
   readonly httpTokens: 'optional' | 'required';
   readonly httpEndpoint: 'enabled' | 'disabled';
   readonly httpPutResponseHopLimit: number;
+  readonly httpProtocolIpv6: 'enabled' | 'disabled';
+  readonly instanceMetadataTags: 'enabled' | 'disabled';
 }
 
 export interface Ec2InstanceSeed {
@@ -33,6 +37,7 @@ export interface Ec2InstanceSeed {
     readonly groupIds?: string[];
   }[];
   readonly volumes: readonly Ec2VolumeSeed[];
+  /** Associated as the instance was launched with it; IAM need not hold it (it may have been deleted since). */
   readonly iamInstanceProfileArn?: string;
   readonly metadataOptions?: Partial<Ec2MetadataOptions>;
   readonly disableApiTermination?: boolean;
@@ -46,11 +51,42 @@ export interface Ec2InstanceState {
   readonly subnetId: string;
   readonly networkInterfaces: readonly { readonly networkInterfaceId: string; readonly groupIds: string[] }[];
   readonly volumes: readonly Ec2VolumeSeed[];
+  /** The profile of the instance's association, if it has one. */
   readonly iamInstanceProfileArn: string | null;
+  readonly iamInstanceProfileAssociationId: string | null;
   readonly metadataOptions: Ec2MetadataOptions;
   readonly disableApiTermination: boolean;
   readonly instanceInitiatedShutdownBehavior: 'stop' | 'terminate';
 }
+
+/** One network ACL rule, as EC2 stores it: the protocol is a number (`6`), or `-1` for all. */
+export interface Ec2NetworkAclEntry {
+  readonly ruleNumber: number;
+  readonly egress: boolean;
+  readonly protocol: string;
+  readonly ruleAction: 'allow' | 'deny';
+  readonly cidrBlock?: string;
+  readonly ipv6CidrBlock?: string;
+  readonly portRange?: { readonly from: number; readonly to: number };
+  readonly icmpTypeCode?: { readonly type: number; readonly code: number };
+}
+
+export interface Ec2NetworkAclState {
+  readonly networkAclId: string;
+  readonly vpcId: string;
+  readonly isDefault: boolean;
+  readonly subnetIds: readonly string[];
+  /** Egress entries first, each direction by rule number, as DescribeNetworkAcls lists them. */
+  readonly entries: readonly Ec2NetworkAclEntry[];
+}
+
+/**
+ * An instance profile IAM holds, by ARN or by name, as EC2 checks it before associating it; undefined when
+ * IAM holds none.
+ */
+export type Ec2InstanceProfileLookup = (
+  reference: { readonly arn: string } | { readonly name: string },
+) => { readonly arn: string; readonly id: string } | undefined;
 
 /** One rule, as EC2 counts them: a protocol and port range towards one peer. */
 export interface Ec2Rule {
@@ -83,7 +119,10 @@ export interface Ec2Sim {
   addVpc(vpcId: string): string;
   /** Seeds a security group, as CreateSecurityGroup would (with the default all-egress rule). */
   createSecurityGroup(vpcId: string, groupName: string, description?: string): string;
-  /** Seeds a running instance; its VPC is added if new, and its interfaces' groups must exist there. */
+  /**
+   * Seeds a running instance; its VPC is added if new, its subnet gets the VPC's default network ACL, and
+   * its interfaces' groups must exist there.
+   */
   addInstance(seed: Ec2InstanceSeed): void;
   /** What EC2 now holds (copies; changing them changes nothing). */
   instance(instanceId: string): Ec2InstanceState | undefined;
@@ -91,6 +130,9 @@ export interface Ec2Sim {
   securityGroup(groupId: string): Ec2SecurityGroupState | undefined;
   /** The group of that name in that VPC, as DescribeSecurityGroups would find it. */
   findSecurityGroup(vpcId: string, groupName: string): Ec2SecurityGroupState | undefined;
+  networkAcl(networkAclId: string): Ec2NetworkAclState | undefined;
+  /** The ACL a subnet is associated with. */
+  networkAclOfSubnet(subnetId: string): Ec2NetworkAclState | undefined;
   snapshots(): Ec2SnapshotState[];
   tags(resourceId: string): ReadonlyMap<string, string>;
 }
@@ -120,10 +162,35 @@ interface Instance {
   readonly launchTime: Date;
   readonly interfaces: NetworkInterface[];
   readonly volumes: Volume[];
-  readonly iamInstanceProfileArn: string | null;
-  readonly metadataOptions: Ec2MetadataOptions;
+  metadataOptions: Ec2MetadataOptions;
   disableApiTermination: boolean;
   instanceInitiatedShutdownBehavior: 'stop' | 'terminate';
+}
+
+/** An instance's instance profile; EC2 keeps it apart from the instance, under its own id. */
+interface ProfileAssociation {
+  readonly associationId: string;
+  readonly instanceId: string;
+  readonly profile: { readonly arn: string; readonly id: string };
+  readonly timestamp: Date;
+}
+
+interface NetworkAcl {
+  readonly networkAclId: string;
+  readonly vpcId: string;
+  readonly isDefault: boolean;
+  readonly entries: Ec2NetworkAclEntry[];
+}
+
+interface Vpc {
+  readonly defaultGroupId: string;
+  readonly defaultNetworkAclId: string;
+}
+
+interface Subnet {
+  readonly vpcId: string;
+  readonly networkAclId: string;
+  readonly associationId: string;
 }
 
 interface SecurityGroup {
@@ -159,6 +226,7 @@ const VOLUME_ID = ID('vol');
 const VPC_ID = ID('vpc');
 const SUBNET_ID = ID('subnet');
 const SNAPSHOT_ID = ID('snap');
+const PROFILE_ASSOCIATION_ID = ID('iip-assoc');
 const DEVICE_NAME = /^\/dev\/[a-z0-9]{1,16}$/;
 
 function newId(prefix: string): string {
@@ -420,12 +488,263 @@ function checkId(value: string, pattern: RegExp, malformedCode: string, what: st
   return value;
 }
 
-export function createEc2Sim(accountId: string, region: string): Ec2Sim {
-  const vpcs = new Map<string, string>(); // vpc id → its default group's id
+function integerParam(params: QueryParams, name: string): number | undefined {
+  const value = params.get(name);
+  if (value === undefined) return undefined;
+  if (!/^-?[0-9]{1,6}$/.test(value)) throw invalidValue(value, name);
+  return Number(value);
+}
+
+/** How one Describe call pages: MaxResults bounds, and the id list it cannot be combined with. */
+interface Paging {
+  readonly min: number;
+  readonly max: number;
+  /** DescribeSnapshots and DescribeVolumes answer a larger MaxResults with `max` items; others refuse it. */
+  readonly clampsAbove: boolean;
+  /** EC2's name for the id list in its refusal to combine it with MaxResults, when it refuses that. */
+  readonly idSet?: string;
+}
+
+// As the EC2 API reference bounds each call's MaxResults, and says which id lists exclude it.
+const PAGING = {
+  DescribeInstances: { min: 5, max: 1000, clampsAbove: false, idSet: 'instancesSet' },
+  DescribeSnapshots: { min: 5, max: 1000, clampsAbove: true, idSet: 'snapshotSet' },
+  DescribeNetworkInterfaces: { min: 5, max: 1000, clampsAbove: false, idSet: 'networkInterfaceIdSet' },
+  DescribeSecurityGroups: { min: 5, max: 1000, clampsAbove: false },
+  DescribeNetworkAcls: { min: 5, max: 1000, clampsAbove: false },
+  DescribeVolumes: { min: 5, max: 500, clampsAbove: true, idSet: 'volumeSet' },
+  DescribeIamInstanceProfileAssociations: { min: 5, max: 1000, clampsAbove: false },
+} as const satisfies Record<string, Paging>;
+// Issued page tokens are kept server-side; the oldest are forgotten past this many, as tokens expire.
+const PAGE_TOKENS_KEPT = 1000;
+
+/** An address range in the form EC2 stores it: the network address of the prefix (10.0.0.9/8 → 10.0.0.0/8). */
+function canonicalCidr(value: string, family: 'ipv4' | 'ipv6', parameter: string): string {
+  const slash = value.indexOf('/');
+  const valid =
+    slash > 0 &&
+    (family === 'ipv4'
+      ? CIDR_V4.test(value) && ipaddr.IPv4.isValidCIDR(value)
+      : CIDR_V6.test(value) && ipaddr.IPv6.isValidCIDR(value));
+  if (!valid) throw invalidValue(value, parameter, 'CIDR block is malformed.');
+  const network =
+    family === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(value) : ipaddr.IPv6.networkAddressFromCIDR(value);
+  return `${network.toString()}${value.slice(slash)}`;
+}
+
+const NACL_PROTOCOLS: Readonly<Record<string, string>> = {
+  all: '-1',
+  tcp: '6',
+  udp: '17',
+  icmp: '1',
+  icmpv6: '58',
+};
+const NACL_RULE_NUMBERS = { min: 1, max: 32766 };
+// The VPC quota on rules per network ACL, counted per direction (the default rule aside).
+const NACL_ENTRIES_PER_DIRECTION = 20;
+
+function naclProtocol(value: string): string {
+  const lower = value.toLowerCase();
+  if (Object.hasOwn(NACL_PROTOCOLS, lower)) return NACL_PROTOCOLS[lower] as string;
+  if (/^(?:-1|[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])$/.test(lower)) return lower;
+  throw invalidValue(value, 'protocol', 'Invalid protocol.');
+}
+
+function ruleNumberOf(params: QueryParams): number {
+  const ruleNumber = integerParam(params, 'RuleNumber');
+  if (ruleNumber === undefined) {
+    throw new QueryError('MissingParameter', 'The request must contain the parameter ruleNumber');
+  }
+  // 32767 and above are EC2's own (the default deny), never a caller's.
+  if (ruleNumber < NACL_RULE_NUMBERS.min || ruleNumber > NACL_RULE_NUMBERS.max) {
+    throw invalidValue(
+      String(ruleNumber),
+      'ruleNumber',
+      `Rule number must be between ${NACL_RULE_NUMBERS.min} and ${NACL_RULE_NUMBERS.max}.`,
+    );
+  }
+  return ruleNumber;
+}
+
+function egressOf(params: QueryParams): boolean {
+  const egress = booleanParam(params, 'Egress');
+  if (egress === undefined)
+    throw new QueryError('MissingParameter', 'The request must contain the parameter egress');
+  return egress;
+}
+
+/** The entry CreateNetworkAclEntry and ReplaceNetworkAclEntry describe, checked as EC2 checks it. */
+function readNetworkAclEntry(params: QueryParams): Ec2NetworkAclEntry {
+  const ruleNumber = ruleNumberOf(params);
+  const egress = egressOf(params);
+  const protocol = naclProtocol(required(params, 'Protocol', 'protocol'));
+  const ruleAction = required(params, 'RuleAction', 'ruleAction');
+  if (ruleAction !== 'allow' && ruleAction !== 'deny') throw invalidValue(ruleAction, 'ruleAction');
+  const cidr = params.get('CidrBlock');
+  const ipv6Cidr = params.get('Ipv6CidrBlock');
+  if ((cidr === undefined) === (ipv6Cidr === undefined)) {
+    throw new QueryError(
+      'InvalidParameterCombination',
+      'Exactly one of cidrBlock and ipv6CidrBlock must be specified.',
+    );
+  }
+  const range =
+    cidr === undefined
+      ? { ipv6CidrBlock: canonicalCidr(ipv6Cidr as string, 'ipv6', 'ipv6CidrBlock') }
+      : { cidrBlock: canonicalCidr(cidr, 'ipv4', 'cidrBlock') };
+  // Ports mean something to TCP and UDP only, ICMP types and codes to ICMP; EC2 drops the rest.
+  let portRange: Ec2NetworkAclEntry['portRange'];
+  if (protocol === '6' || protocol === '17') {
+    const from = integerParam(params, 'PortRange.From');
+    const to = integerParam(params, 'PortRange.To');
+    if (from === undefined || to === undefined) {
+      throw new QueryError(
+        'InvalidParameterValue',
+        'TCP and UDP entries require a port range (PortRange.From and PortRange.To).',
+      );
+    }
+    if (from < 0 || to > 65535 || from > to) {
+      throw invalidValue(`${from}-${to}`, 'portRange', 'Ports must be from 0 to 65535, From before To.');
+    }
+    portRange = { from, to };
+  }
+  let icmpTypeCode: Ec2NetworkAclEntry['icmpTypeCode'];
+  if (protocol === '1' || (protocol === '58' && ipv6Cidr !== undefined)) {
+    const type = integerParam(params, 'Icmp.Type');
+    const code = integerParam(params, 'Icmp.Code');
+    if (type === undefined || code === undefined) {
+      throw new QueryError(
+        'InvalidParameterValue',
+        'ICMP entries require Icmp.Type and Icmp.Code (-1 for all).',
+      );
+    }
+    if (type < -1 || type > 255 || code < -1 || code > 255) {
+      throw invalidValue(`${type}/${code}`, 'icmpTypeCode', 'ICMP types and codes are -1 to 255.');
+    }
+    icmpTypeCode = { type, code };
+  }
+  return {
+    ruleNumber,
+    egress,
+    protocol,
+    ruleAction,
+    ...range,
+    ...(portRange && { portRange }),
+    ...(icmpTypeCode && { icmpTypeCode }),
+  };
+}
+
+function defaultNetworkAclEntries(): Ec2NetworkAclEntry[] {
+  // Every VPC's default ACL: allow everything at 100, and the `*` rule EC2 keeps last, both directions.
+  return [true, false].flatMap((egress) => [
+    { ruleNumber: 100, egress, protocol: '-1', ruleAction: 'allow' as const, cidrBlock: '0.0.0.0/0' },
+    { ruleNumber: 32767, egress, protocol: '-1', ruleAction: 'deny' as const, cidrBlock: '0.0.0.0/0' },
+  ]);
+}
+
+function byDirectionAndNumber(a: Ec2NetworkAclEntry, b: Ec2NetworkAclEntry): number {
+  return Number(b.egress) - Number(a.egress) || a.ruleNumber - b.ruleNumber;
+}
+
+function entryNotFound(ruleNumber: number, egress: boolean): QueryError {
+  return new QueryError(
+    'InvalidNetworkAclEntry.NotFound',
+    `no ${egress ? 'egress' : 'ingress'} entry with number ${ruleNumber}`,
+  );
+}
+
+const METADATA_OPTIONS = {
+  HttpTokens: ['optional', 'required'],
+  HttpEndpoint: ['enabled', 'disabled'],
+  HttpProtocolIpv6: ['enabled', 'disabled'],
+  InstanceMetadataTags: ['enabled', 'disabled'],
+} as const;
+
+/** The value of one of ModifyInstanceMetadataOptions' switches, if given. */
+function metadataSwitch<K extends keyof typeof METADATA_OPTIONS>(
+  params: QueryParams,
+  name: K,
+): (typeof METADATA_OPTIONS)[K][number] | undefined {
+  const value = params.get(name);
+  if (value === undefined) return undefined;
+  const allowed: readonly string[] = METADATA_OPTIONS[name];
+  if (!allowed.includes(value)) throw invalidValue(value, name);
+  return value as (typeof METADATA_OPTIONS)[K][number];
+}
+
+function aclNotFound(aclId: string): QueryError {
+  return new QueryError('InvalidNetworkAclID.NotFound', `The networkAcl ID '${shown(aclId)}' does not exist`);
+}
+
+function volumeNotFound(volumeId: string): QueryError {
+  if (!VOLUME_ID.test(volumeId)) {
+    return new QueryError('InvalidVolumeID.Malformed', `Invalid id: "${shown(volumeId)}" (volume)`);
+  }
+  return new QueryError('InvalidVolume.NotFound', `The volume '${shown(volumeId)}' does not exist.`);
+}
+
+/** The inside of `metadataOptions` (DescribeInstances) and `instanceMetadataOptions` (the Modify answer). */
+function metadataOptionsXml(options: Ec2MetadataOptions, state: 'pending' | 'applied'): Xml {
+  return xmlJoin(
+    el('state', state),
+    el('httpTokens', options.httpTokens),
+    el('httpPutResponseHopLimit', options.httpPutResponseHopLimit),
+    el('httpEndpoint', options.httpEndpoint),
+    el('httpProtocolIpv6', options.httpProtocolIpv6),
+    el('instanceMetadataTags', options.instanceMetadataTags),
+  );
+}
+
+function networkAclEntryXml(entry: Ec2NetworkAclEntry): Xml {
+  return xmlJoin(
+    el('ruleNumber', entry.ruleNumber),
+    el('protocol', entry.protocol),
+    el('ruleAction', entry.ruleAction),
+    el('egress', entry.egress),
+    el('cidrBlock', entry.cidrBlock),
+    el('ipv6CidrBlock', entry.ipv6CidrBlock),
+    entry.icmpTypeCode &&
+      el('icmpTypeCode', el('code', entry.icmpTypeCode.code), el('type', entry.icmpTypeCode.type)),
+    entry.portRange && el('portRange', el('from', entry.portRange.from), el('to', entry.portRange.to)),
+  );
+}
+
+/**
+ * EC2's words for a signer it refuses, where IAM says InvalidClientTokenId or ExpiredToken: AuthFailure
+ * (401) for a key it cannot validate, RequestExpired for a session past its expiry.
+ */
+function credentialRefusal(refusal: QueryError): QueryError {
+  if (refusal.code === 'InvalidClientTokenId') {
+    return new QueryError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
+  }
+  if (refusal.code === 'ExpiredToken') return new QueryError('RequestExpired', 'Request has expired.');
+  return refusal;
+}
+
+function associationNotFound(associationId: string): QueryError {
+  if (!PROFILE_ASSOCIATION_ID.test(associationId)) {
+    return new QueryError('InvalidParameterValue', 'Invalid value for associationId.');
+  }
+  return new QueryError(
+    'InvalidAssociationID.NotFound',
+    `The association ID '${shown(associationId)}' does not exist`,
+  );
+}
+
+export function createEc2Sim(
+  accountId: string,
+  region: string,
+  findInstanceProfile: Ec2InstanceProfileLookup,
+): Ec2Sim {
+  const vpcs = new Map<string, Vpc>();
+  const subnets = new Map<string, Subnet>();
+  const networkAcls = new Map<string, NetworkAcl>();
   const instances = new Map<string, Instance>();
+  const profileAssociations = new Map<string, ProfileAssociation>();
   const interfaces = new Map<string, NetworkInterface>();
   const groups = new Map<string, SecurityGroup>();
   const snapshots = new Map<string, Snapshot>();
+  const pageTokens = new Map<string, { readonly action: string; readonly offset: number }>();
   // Tags of every resource, by resource id; keys stay strings in Maps, never object keys.
   const tags = new Map<string, Map<string, string>>();
 
@@ -435,6 +754,7 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
     if (interfaces.has(resourceId)) return 'network-interface';
     if (snapshots.has(resourceId)) return 'snapshot';
     if (vpcs.has(resourceId)) return 'vpc';
+    if (networkAcls.has(resourceId)) return 'network-acl';
     for (const instance of instances.values()) {
       if (instance.volumes.some((volume) => volume.volumeId === resourceId)) return 'volume';
     }
@@ -484,13 +804,139 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
   const addVpc = (vpcId: string): string => {
     checkId(vpcId, VPC_ID, 'InvalidVpcID.Malformed', 'vpc');
     const known = vpcs.get(vpcId);
-    if (known) return known;
-    vpcs.set(vpcId, '');
+    if (known) return known.defaultGroupId;
+    // createGroup wants the VPC to exist; the VPC wants its default group's id.
+    vpcs.set(vpcId, { defaultGroupId: '', defaultNetworkAclId: '' });
     const group = createGroup(vpcId, 'default', 'default VPC security group');
     // The default group lets its own members talk to each other, as every VPC's does.
     group.ingress.push({ ipProtocol: '-1', fromPort: null, toPort: null, peer: { groupId: group.groupId } });
-    vpcs.set(vpcId, group.groupId);
+    const acl: NetworkAcl = {
+      networkAclId: newId('acl'),
+      vpcId,
+      isDefault: true,
+      entries: defaultNetworkAclEntries(),
+    };
+    networkAcls.set(acl.networkAclId, acl);
+    vpcs.set(vpcId, { defaultGroupId: group.groupId, defaultNetworkAclId: acl.networkAclId });
     return group.groupId;
+  };
+
+  /** A subnet as instances reveal it, associated with its VPC's default ACL as every new subnet is. */
+  const addSubnet = (vpcId: string, subnetId: string): void => {
+    const known = subnets.get(subnetId);
+    if (known) {
+      if (known.vpcId !== vpcId)
+        throw new Error(`addInstance: ${subnetId} is in ${known.vpcId}, not ${vpcId}`);
+      return;
+    }
+    const vpc = vpcs.get(vpcId) as Vpc;
+    subnets.set(subnetId, {
+      vpcId,
+      networkAclId: vpc.defaultNetworkAclId,
+      associationId: newId('aclassoc'),
+    });
+  };
+
+  const subnetsOf = (acl: NetworkAcl): [string, Subnet][] =>
+    [...subnets].filter(([, subnet]) => subnet.networkAclId === acl.networkAclId);
+
+  const aclOf = (params: QueryParams): NetworkAcl => {
+    const aclId = required(params, 'NetworkAclId', 'networkAclId');
+    const acl = networkAcls.get(aclId);
+    if (!acl) throw aclNotFound(aclId);
+    return acl;
+  };
+
+  const associationOf = (instanceId: string): ProfileAssociation | undefined =>
+    [...profileAssociations.values()].find((association) => association.instanceId === instanceId);
+
+  const associate = (instanceId: string, profile: ProfileAssociation['profile']): ProfileAssociation => {
+    const association: ProfileAssociation = {
+      associationId: newId('iip-assoc'),
+      instanceId,
+      profile,
+      timestamp: new Date(),
+    };
+    profileAssociations.set(association.associationId, association);
+    return association;
+  };
+
+  /** The association named by AssociationId, or EC2's refusal. */
+  const associationFrom = (params: QueryParams): ProfileAssociation => {
+    const associationId = required(params, 'AssociationId');
+    const association = profileAssociations.get(associationId);
+    if (!association) throw associationNotFound(associationId);
+    return association;
+  };
+
+  /** The profile named by IamInstanceProfile.Arn or .Name, which IAM must hold. */
+  const profileOf = (params: QueryParams): ProfileAssociation['profile'] => {
+    const specification = params.nested('IamInstanceProfile');
+    const arn = specification.get('Arn');
+    const name = specification.get('Name');
+    if (arn !== undefined) {
+      const found = findInstanceProfile({ arn });
+      if (!found) throw invalidValue(arn, 'iamInstanceProfile.arn', 'Invalid IAM Instance Profile ARN');
+      return found;
+    }
+    if (name !== undefined) {
+      const found = findInstanceProfile({ name });
+      if (!found) throw invalidValue(name, 'iamInstanceProfile.name', 'Invalid IAM Instance Profile name');
+      return found;
+    }
+    throw new QueryError('MissingParameter', 'The request must contain the parameter IamInstanceProfile');
+  };
+
+  /**
+   * One page of a Describe answer. Tokens are kept here and name the action and where the next page starts,
+   * so a token from another call, an old one, or a made-up one is refused as EC2 refuses it.
+   */
+  const pageOf = <T>(
+    action: keyof typeof PAGING,
+    params: QueryParams,
+    found: readonly T[],
+    idsGiven: boolean,
+  ): { page: readonly T[]; nextToken: Xml | undefined } => {
+    const paging: Paging = PAGING[action];
+    const maxResults = integerParam(params, 'MaxResults');
+    if (maxResults !== undefined) {
+      if (idsGiven && paging.idSet) {
+        throw new QueryError(
+          'InvalidParameterCombination',
+          `The parameter ${paging.idSet} cannot be used with the parameter maxResults`,
+        );
+      }
+      if (maxResults < paging.min) {
+        throw new QueryError(
+          'InvalidParameterValue',
+          `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value greater than ${paging.min}.`,
+        );
+      }
+      if (maxResults > paging.max && !paging.clampsAbove) {
+        throw new QueryError(
+          'InvalidParameterValue',
+          `Value ( ${maxResults} ) for parameter maxResults is invalid. ` +
+            `Expecting a value smaller than or equal to ${paging.max}.`,
+        );
+      }
+    }
+    const token = params.get('NextToken');
+    let offset = 0;
+    if (token !== undefined) {
+      const issued = pageTokens.get(token);
+      if (issued?.action !== action) throw invalidValue(token, 'NextToken', 'The token is invalid.');
+      offset = issued.offset;
+    }
+    // Without MaxResults, EC2 answers everything that is left.
+    const size = maxResults === undefined ? found.length : Math.min(maxResults, paging.max);
+    const page = found.slice(offset, offset + size);
+    const next = offset + page.length;
+    if (next >= found.length) return { page, nextToken: undefined };
+    const nextToken = randomBytes(24).toString('base64url');
+    pageTokens.set(nextToken, { action, offset: next });
+    const oldest = pageTokens.keys().next().value;
+    if (pageTokens.size > PAGE_TOKENS_KEPT && oldest !== undefined) pageTokens.delete(oldest);
+    return { page, nextToken: el('nextToken', nextToken) };
   };
 
   const instanceOf = (instanceId: string): Instance => {
@@ -564,7 +1010,7 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
 
   const instanceXml = (instance: Instance): Xml => {
     const primary = instance.interfaces[0];
-    const profile = instance.iamInstanceProfileArn;
+    const profile = associationOf(instance.instanceId)?.profile;
     return xmlJoin(
       el('instanceId', instance.instanceId),
       el('imageId', 'ami-0123456789abcdef0'),
@@ -579,28 +1025,74 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
       blockDevices(instance),
       // An instance's groups are its primary interface's, as EC2 reports them.
       groupSet(primary?.groupIds ?? []),
-      profile === null
+      profile === undefined
         ? undefined
-        : el(
-            'iamInstanceProfile',
-            el('arn', profile),
-            el('id', `AIPA${instance.instanceId.slice(2, 19).toUpperCase()}`),
-          ),
+        : el('iamInstanceProfile', el('arn', profile.arn), el('id', profile.id)),
       items(
         'networkInterfaceSet',
         instance.interfaces.map((eni) => interfaceXml(eni, 'instance')),
       ),
-      el(
-        'metadataOptions',
-        el('state', 'applied'),
-        el('httpTokens', instance.metadataOptions.httpTokens),
-        el('httpPutResponseHopLimit', instance.metadataOptions.httpPutResponseHopLimit),
-        el('httpEndpoint', instance.metadataOptions.httpEndpoint),
-      ),
+      // The sim applies a change at once, so a later describe finds it applied.
+      el('metadataOptions', metadataOptionsXml(instance.metadataOptions, 'applied')),
       el('disableApiTermination', instance.disableApiTermination),
       tagSet(tags.get(instance.instanceId)),
     );
   };
+
+  const associationXml = (association: ProfileAssociation, state: string): Xml =>
+    xmlJoin(
+      el('associationId', association.associationId),
+      el('instanceId', association.instanceId),
+      el('iamInstanceProfile', el('arn', association.profile.arn), el('id', association.profile.id)),
+      el('state', state),
+      el('timestamp', association.timestamp),
+    );
+
+  const volumeXml = ({ instance, volume }: { instance: Instance; volume: Volume }): Xml =>
+    xmlJoin(
+      el('volumeId', volume.volumeId),
+      el('size', volume.sizeGiB),
+      el('snapshotId', ''),
+      el('availabilityZone', `${region}a`),
+      el('status', 'in-use'),
+      el('createTime', volume.attachTime),
+      items('attachmentSet', [
+        xmlJoin(
+          el('volumeId', volume.volumeId),
+          el('instanceId', instance.instanceId),
+          el('device', volume.deviceName),
+          el('status', 'attached'),
+          el('attachTime', volume.attachTime),
+          el('deleteOnTermination', volume.deleteOnTermination),
+        ),
+      ]),
+      el('volumeType', 'gp3'),
+      el('iops', 3000),
+      el('throughput', 125),
+      el('encrypted', false),
+      el('multiAttachEnabled', false),
+      tagSet(tags.get(volume.volumeId)),
+    );
+
+  const networkAclXml = (acl: NetworkAcl): Xml =>
+    xmlJoin(
+      el('networkAclId', acl.networkAclId),
+      el('vpcId', acl.vpcId),
+      el('default', acl.isDefault),
+      items('entrySet', [...acl.entries].sort(byDirectionAndNumber).map(networkAclEntryXml)),
+      items(
+        'associationSet',
+        subnetsOf(acl).map(([subnetId, subnet]) =>
+          xmlJoin(
+            el('networkAclAssociationId', subnet.associationId),
+            el('networkAclId', acl.networkAclId),
+            el('subnetId', subnetId),
+          ),
+        ),
+      ),
+      tagSet(tags.get(acl.networkAclId)),
+      el('ownerId', accountId),
+    );
 
   const groupXml = (group: SecurityGroup): Xml =>
     xmlJoin(
@@ -700,23 +1192,29 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
                   return instance.interfaces.map((eni) => eni.networkInterfaceId);
                 case 'instance.group-id':
                   return instance.interfaces[0]?.groupIds ?? [];
-                case 'iam-instance-profile.arn':
-                  return instance.iamInstanceProfileArn === null ? [] : [instance.iamInstanceProfileArn];
+                case 'iam-instance-profile.arn': {
+                  const profile = associationOf(instance.instanceId)?.profile;
+                  return profile === undefined ? [] : [profile.arn];
+                }
                 default:
                   return tagFilter(own, name);
               }
             }),
         );
-        return items(
-          'reservationSet',
-          found.map((instance) =>
-            xmlJoin(
-              el('reservationId', instance.reservationId),
-              el('ownerId', accountId),
-              items('groupSet', []),
-              items('instancesSet', [instanceXml(instance)]),
+        const { page, nextToken } = pageOf('DescribeInstances', params, found, ids !== undefined);
+        return xmlJoin(
+          items(
+            'reservationSet',
+            page.map((instance) =>
+              xmlJoin(
+                el('reservationId', instance.reservationId),
+                el('ownerId', accountId),
+                items('groupSet', []),
+                items('instancesSet', [instanceXml(instance)]),
+              ),
             ),
           ),
+          nextToken,
         );
       },
     ],
@@ -803,6 +1301,263 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
       },
     ],
     [
+      'ModifyInstanceMetadataOptions',
+      ({ params }) => {
+        const instance = instanceOf(required(params, 'InstanceId'));
+        const hopLimit = integerParam(params, 'HttpPutResponseHopLimit');
+        if (hopLimit !== undefined && (hopLimit < 1 || hopLimit > 64)) {
+          throw invalidValue(String(hopLimit), 'HttpPutResponseHopLimit', 'Possible values are 1 to 64.');
+        }
+        // What is not given stays as it is, as EC2 keeps it.
+        const current = instance.metadataOptions;
+        instance.metadataOptions = {
+          httpTokens: metadataSwitch(params, 'HttpTokens') ?? current.httpTokens,
+          httpEndpoint: metadataSwitch(params, 'HttpEndpoint') ?? current.httpEndpoint,
+          httpPutResponseHopLimit: hopLimit ?? current.httpPutResponseHopLimit,
+          httpProtocolIpv6: metadataSwitch(params, 'HttpProtocolIpv6') ?? current.httpProtocolIpv6,
+          instanceMetadataTags:
+            metadataSwitch(params, 'InstanceMetadataTags') ?? current.instanceMetadataTags,
+        };
+        // EC2 answers a running instance's change as pending; it is applied by the next describe.
+        return xmlJoin(
+          el('instanceId', instance.instanceId),
+          el('instanceMetadataOptions', metadataOptionsXml(instance.metadataOptions, 'pending')),
+        );
+      },
+    ],
+    [
+      'DescribeIamInstanceProfileAssociations',
+      ({ params }) => {
+        const ids = requested(params, 'AssociationId', profileAssociations, associationNotFound);
+        const filters = parseFilters(params, ['instance-id', 'state']);
+        const found = [...profileAssociations.values()].filter(
+          (association) =>
+            (!ids || ids.has(association.associationId)) &&
+            matches(filters, (name) => {
+              if (name === 'instance-id') return [association.instanceId];
+              if (name === 'state') return ['associated'];
+              return [];
+            }),
+        );
+        const { page, nextToken } = pageOf(
+          'DescribeIamInstanceProfileAssociations',
+          params,
+          found,
+          ids !== undefined,
+        );
+        return xmlJoin(
+          items(
+            'iamInstanceProfileAssociationSet',
+            page.map((association) => associationXml(association, 'associated')),
+          ),
+          nextToken,
+        );
+      },
+    ],
+    [
+      'AssociateIamInstanceProfile',
+      ({ params }) => {
+        const instance = instanceOf(required(params, 'InstanceId'));
+        const profile = profileOf(params);
+        if (associationOf(instance.instanceId)) {
+          throw new QueryError(
+            'IncorrectState',
+            `There is an existing association for instance ${instance.instanceId}`,
+          );
+        }
+        const association = associate(instance.instanceId, profile);
+        return el('iamInstanceProfileAssociation', associationXml(association, 'associating'));
+      },
+    ],
+    [
+      'ReplaceIamInstanceProfileAssociation',
+      ({ params }) => {
+        const current = associationFrom(params);
+        const profile = profileOf(params);
+        // EC2 ends the old association and starts one under a new id, rather than changing the old one.
+        profileAssociations.delete(current.associationId);
+        const association = associate(current.instanceId, profile);
+        return el('iamInstanceProfileAssociation', associationXml(association, 'associating'));
+      },
+    ],
+    [
+      'DisassociateIamInstanceProfile',
+      ({ params }) => {
+        const current = associationFrom(params);
+        profileAssociations.delete(current.associationId);
+        return el('iamInstanceProfileAssociation', associationXml(current, 'disassociating'));
+      },
+    ],
+    [
+      'DescribeVolumes',
+      ({ params }) => {
+        const attached = new Map(
+          [...instances.values()].flatMap((instance) =>
+            instance.volumes.map((volume): [string, { instance: Instance; volume: Volume }] => [
+              volume.volumeId,
+              { instance, volume },
+            ]),
+          ),
+        );
+        const ids = requested(params, 'VolumeId', attached, volumeNotFound);
+        const filters = parseFilters(params, [
+          'volume-id',
+          'attachment.instance-id',
+          'attachment.device',
+          'attachment.delete-on-termination',
+          'attachment.status',
+          'status',
+          'size',
+          'availability-zone',
+          'tag-key',
+        ]);
+        const found = [...attached.values()].filter(
+          ({ instance, volume }) =>
+            (!ids || ids.has(volume.volumeId)) &&
+            matches(filters, (name) => {
+              switch (name) {
+                case 'volume-id':
+                  return [volume.volumeId];
+                case 'attachment.instance-id':
+                  return [instance.instanceId];
+                case 'attachment.device':
+                  return [volume.deviceName];
+                case 'attachment.delete-on-termination':
+                  return [String(volume.deleteOnTermination)];
+                case 'attachment.status':
+                  return ['attached'];
+                case 'status':
+                  return ['in-use'];
+                case 'size':
+                  return [String(volume.sizeGiB)];
+                case 'availability-zone':
+                  return [`${region}a`];
+                default:
+                  return tagFilter(tags.get(volume.volumeId), name);
+              }
+            }),
+        );
+        const { page, nextToken } = pageOf('DescribeVolumes', params, found, ids !== undefined);
+        return xmlJoin(items('volumeSet', page.map(volumeXml)), nextToken);
+      },
+    ],
+    [
+      'DescribeNetworkAcls',
+      ({ params }) => {
+        const ids = requested(params, 'NetworkAclId', networkAcls, aclNotFound);
+        const filters = parseFilters(params, [
+          'network-acl-id',
+          'vpc-id',
+          'default',
+          'owner-id',
+          'association.subnet-id',
+          'association.association-id',
+          'association.network-acl-id',
+          'entry.rule-number',
+          'entry.egress',
+          'entry.rule-action',
+          'entry.protocol',
+          'entry.cidr',
+          'entry.ipv6-cidr',
+          'tag-key',
+        ]);
+        const found = [...networkAcls.values()].filter(
+          (acl) =>
+            (!ids || ids.has(acl.networkAclId)) &&
+            matches(filters, (name) => {
+              const associated = subnetsOf(acl);
+              const ofEntries = (value: (entry: Ec2NetworkAclEntry) => string | undefined) =>
+                acl.entries.flatMap((entry) => value(entry) ?? []);
+              switch (name) {
+                case 'network-acl-id':
+                  return [acl.networkAclId];
+                case 'vpc-id':
+                  return [acl.vpcId];
+                case 'default':
+                  return [String(acl.isDefault)];
+                case 'owner-id':
+                  return [accountId];
+                case 'association.subnet-id':
+                  return associated.map(([subnetId]) => subnetId);
+                case 'association.association-id':
+                  return associated.map(([, subnet]) => subnet.associationId);
+                case 'association.network-acl-id':
+                  return associated.length > 0 ? [acl.networkAclId] : [];
+                case 'entry.rule-number':
+                  return ofEntries((entry) => String(entry.ruleNumber));
+                case 'entry.egress':
+                  return ofEntries((entry) => String(entry.egress));
+                case 'entry.rule-action':
+                  return ofEntries((entry) => entry.ruleAction);
+                case 'entry.protocol':
+                  return ofEntries((entry) => entry.protocol);
+                case 'entry.cidr':
+                  return ofEntries((entry) => entry.cidrBlock);
+                case 'entry.ipv6-cidr':
+                  return ofEntries((entry) => entry.ipv6CidrBlock);
+                default:
+                  return tagFilter(tags.get(acl.networkAclId), name);
+              }
+            }),
+        );
+        const { page, nextToken } = pageOf('DescribeNetworkAcls', params, found, ids !== undefined);
+        return xmlJoin(items('networkAclSet', page.map(networkAclXml)), nextToken);
+      },
+    ],
+    [
+      'CreateNetworkAclEntry',
+      ({ params }) => {
+        const acl = aclOf(params);
+        const entry = readNetworkAclEntry(params);
+        if (
+          acl.entries.some((other) => other.egress === entry.egress && other.ruleNumber === entry.ruleNumber)
+        ) {
+          throw new QueryError(
+            'NetworkAclEntryAlreadyExists',
+            `The network acl entry identified by ${entry.ruleNumber} already exists.`,
+          );
+        }
+        const inDirection = acl.entries.filter(
+          (other) => other.egress === entry.egress && other.ruleNumber <= NACL_RULE_NUMBERS.max,
+        );
+        if (inDirection.length >= NACL_ENTRIES_PER_DIRECTION) {
+          throw new QueryError(
+            'NetworkAclEntryLimitExceeded',
+            `The maximum number of ${entry.egress ? 'egress' : 'ingress'} entries (${NACL_ENTRIES_PER_DIRECTION}) has been reached.`,
+          );
+        }
+        acl.entries.push(entry);
+        return el('return', true);
+      },
+    ],
+    [
+      'ReplaceNetworkAclEntry',
+      ({ params }) => {
+        const acl = aclOf(params);
+        const entry = readNetworkAclEntry(params);
+        const index = acl.entries.findIndex(
+          (other) => other.egress === entry.egress && other.ruleNumber === entry.ruleNumber,
+        );
+        if (index < 0) throw entryNotFound(entry.ruleNumber, entry.egress);
+        acl.entries[index] = entry;
+        return el('return', true);
+      },
+    ],
+    [
+      'DeleteNetworkAclEntry',
+      ({ params }) => {
+        const acl = aclOf(params);
+        const ruleNumber = ruleNumberOf(params);
+        const egress = egressOf(params);
+        const index = acl.entries.findIndex(
+          (entry) => entry.egress === egress && entry.ruleNumber === ruleNumber,
+        );
+        if (index < 0) throw entryNotFound(ruleNumber, egress);
+        acl.entries.splice(index, 1);
+        return el('return', true);
+      },
+    ],
+    [
       'CreateSecurityGroup',
       ({ params }) => {
         const vpcId = required(params, 'VpcId');
@@ -841,7 +1596,8 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
               }
             }),
         );
-        return items('securityGroupInfo', found.map(groupXml));
+        const { page, nextToken } = pageOf('DescribeSecurityGroups', params, found, false);
+        return xmlJoin(items('securityGroupInfo', page.map(groupXml)), nextToken);
       },
     ],
     ['AuthorizeSecurityGroupIngress', ({ params }) => modifyRules(params, 'ingress', true)],
@@ -907,9 +1663,13 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
               }
             }),
         );
-        return items(
-          'networkInterfaceSet',
-          found.map((eni) => interfaceXml(eni, 'list')),
+        const { page, nextToken } = pageOf('DescribeNetworkInterfaces', params, found, ids !== undefined);
+        return xmlJoin(
+          items(
+            'networkInterfaceSet',
+            page.map((eni) => interfaceXml(eni, 'list')),
+          ),
+          nextToken,
         );
       },
     ],
@@ -964,6 +1724,35 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
       },
     ],
     [
+      // A tag given with a Value goes only if it still has that value; without one, whatever its value.
+      // No Tag at all deletes every tag of the resources, as EC2 does.
+      'DeleteTags',
+      ({ params }) => {
+        const resourceIds = params.flatList('ResourceId');
+        if (resourceIds.length === 0) {
+          throw new QueryError('MissingParameter', 'The request must contain the parameter ResourceId');
+        }
+        for (const resourceId of resourceIds) {
+          if (resourceType(resourceId) === undefined) {
+            throw new QueryError('InvalidID', `The ID '${shown(resourceId)}' is not valid`);
+          }
+        }
+        const named = params.flatStructures('Tag').map((tag) => ({
+          key: required(tag, 'Key', 'Tag.Key'),
+          value: tag.get('Value'),
+        }));
+        for (const resourceId of resourceIds) {
+          const own = tags.get(resourceId);
+          if (!own) continue;
+          if (named.length === 0) own.clear();
+          for (const { key, value } of named) {
+            if (value === undefined || own.get(key) === value) own.delete(key);
+          }
+        }
+        return el('return', true);
+      },
+    ],
+    [
       'DescribeTags',
       ({ params }) => {
         const filters = parseFilters(params, ['resource-id', 'resource-type', 'key', 'value']);
@@ -1009,7 +1798,15 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
         checkTagCount(snapshotTags);
         const description = params.get('Description') ?? '';
         if (description.length > 255) throw invalidValue(description, 'Description');
-        const volumes = instance.volumes.filter((_, index) => !(excludeBoot && index === 0));
+        // ExcludeDataVolumeIds names data volumes of this instance only; the boot volume is ExcludeBootVolume's.
+        const excludedData = specification.flatList('ExcludeDataVolumeId');
+        for (const volumeId of excludedData) {
+          const index = instance.volumes.findIndex((volume) => volume.volumeId === volumeId);
+          if (index <= 0) throw invalidValue(volumeId, 'ExcludeDataVolumeId');
+        }
+        const volumes = instance.volumes.filter(
+          (volume, index) => !(excludeBoot && index === 0) && !excludedData.includes(volume.volumeId),
+        );
         const created = volumes.map((volume) => {
           const snapshot: Snapshot = {
             snapshotId: newId('snap'),
@@ -1077,7 +1874,8 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
               }
             }),
         );
-        return items('snapshotSet', found.map(snapshotXml));
+        const { page, nextToken } = pageOf('DescribeSnapshots', params, found, ids !== undefined);
+        return xmlJoin(items('snapshotSet', page.map(snapshotXml)), nextToken);
       },
     ],
   ]);
@@ -1109,6 +1907,9 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
       checkId(volume.volumeId, VOLUME_ID, 'InvalidVolumeID.Malformed', 'volume');
       if (!DEVICE_NAME.test(volume.deviceName))
         throw new Error(`addInstance: bad device ${volume.deviceName}`);
+      if (resourceType(volume.volumeId) === 'volume') {
+        throw new Error(`addInstance: ${volume.volumeId} is attached elsewhere`);
+      }
       return { ...volume, sizeGiB: volume.sizeGiB ?? 8, attachTime: new Date() };
     });
     const seededInterfaces = seed.networkInterfaces.map((eni, deviceIndex): NetworkInterface => {
@@ -1138,25 +1939,45 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
       launchTime: new Date(),
       interfaces: seededInterfaces,
       volumes,
-      iamInstanceProfileArn: seed.iamInstanceProfileArn ?? null,
       metadataOptions: {
         httpTokens: seed.metadataOptions?.httpTokens ?? 'required',
         httpEndpoint: seed.metadataOptions?.httpEndpoint ?? 'enabled',
         httpPutResponseHopLimit: seed.metadataOptions?.httpPutResponseHopLimit ?? 2,
+        httpProtocolIpv6: seed.metadataOptions?.httpProtocolIpv6 ?? 'disabled',
+        instanceMetadataTags: seed.metadataOptions?.instanceMetadataTags ?? 'disabled',
       },
       disableApiTermination: seed.disableApiTermination ?? false,
       instanceInitiatedShutdownBehavior: seed.instanceInitiatedShutdownBehavior ?? 'stop',
     };
+    addSubnet(seed.vpcId, seed.subnetId);
     instances.set(instance.instanceId, instance);
     for (const eni of seededInterfaces) interfaces.set(eni.networkInterfaceId, eni);
     addTags(instance.instanceId, Object.entries(seed.tags ?? {}));
+    const profileArn = seed.iamInstanceProfileArn;
+    if (profileArn !== undefined) {
+      // A profile deleted from IAM after launch stays associated; its id is then only EC2's to tell.
+      const profile = findInstanceProfile({ arn: profileArn }) ?? {
+        arn: profileArn,
+        id: `AIPA${createHash('sha256').update(profileArn).digest('hex').slice(0, 17).toUpperCase()}`,
+      };
+      associate(instance.instanceId, profile);
+    }
   };
+
+  const networkAclState = (acl: NetworkAcl | undefined): Ec2NetworkAclState | undefined =>
+    acl && {
+      networkAclId: acl.networkAclId,
+      vpcId: acl.vpcId,
+      isDefault: acl.isDefault,
+      subnetIds: subnetsOf(acl).map(([subnetId]) => subnetId),
+      entries: [...acl.entries].sort(byDirectionAndNumber).map((entry) => ({ ...entry })),
+    };
 
   const groupState = (group: SecurityGroup | undefined): Ec2SecurityGroupState | undefined =>
     group && { ...group, ingress: [...group.ingress], egress: [...group.egress] };
 
   return {
-    service: { version: '2016-11-15', namespace: NAMESPACE, actions, envelope: 'ec2' },
+    service: { version: '2016-11-15', namespace: NAMESPACE, actions, envelope: 'ec2', credentialRefusal },
     addVpc,
     createSecurityGroup: (vpcId, groupName, description = groupName) => {
       addVpc(vpcId);
@@ -1180,7 +2001,8 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
           sizeGiB,
           deleteOnTermination,
         })),
-        iamInstanceProfileArn: instance.iamInstanceProfileArn,
+        iamInstanceProfileArn: associationOf(instanceId)?.profile.arn ?? null,
+        iamInstanceProfileAssociationId: associationOf(instanceId)?.associationId ?? null,
         metadataOptions: { ...instance.metadataOptions },
         disableApiTermination: instance.disableApiTermination,
         instanceInitiatedShutdownBehavior: instance.instanceInitiatedShutdownBehavior,
@@ -1195,6 +2017,11 @@ export function createEc2Sim(accountId: string, region: string): Ec2Sim {
       groupState(
         [...groups.values()].find((group) => group.vpcId === vpcId && group.groupName === groupName),
       ),
+    networkAcl: (networkAclId) => networkAclState(networkAcls.get(networkAclId)),
+    networkAclOfSubnet: (subnetId) => {
+      const subnet = subnets.get(subnetId);
+      return subnet && networkAclState(networkAcls.get(subnet.networkAclId));
+    },
     snapshots: () =>
       [...snapshots.values()].map((snapshot) => ({
         snapshotId: snapshot.snapshotId,

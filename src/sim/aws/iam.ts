@@ -1,5 +1,5 @@
 // A stateful IAM for the Query sim: users, roles with their trust policies, inline user and role
-// policies, access keys. It answers as IAM does — the same error codes (NoSuchEntity 404,
+// policies, access keys, and the instance profiles EC2 hands a role through. It answers as IAM does — the same error codes (NoSuchEntity 404,
 // EntityAlreadyExists 409, MalformedPolicyDocument 400, LimitExceeded 409, ValidationError 400), names
 // unique regardless of case, policy documents URL-encoded in answers — so containment code tested
 // against it meets IAM's behaviour, and a test reads back what IAM would now hold.
@@ -42,6 +42,16 @@ export interface IamRoleState {
   readonly inlinePolicies: ReadonlyMap<string, string>;
 }
 
+export interface IamInstanceProfileState {
+  readonly instanceProfileName: string;
+  readonly instanceProfileId: string;
+  readonly arn: string;
+  readonly path: string;
+  readonly createDate: Date;
+  /** The role's name, when one has been added: a profile holds at most one. */
+  readonly roleName: string | null;
+}
+
 export interface IamAccessKeySecret {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
@@ -53,11 +63,14 @@ export interface IamSim {
   createUser(userName: string, path?: string): IamUserState;
   /** Seeds a role, as CreateRole would. */
   createRole(roleName: string, assumeRolePolicyDocument: string, path?: string): IamRoleState;
+  /** Seeds an instance profile, as CreateInstanceProfile (and AddRoleToInstanceProfile) would; its ARN. */
+  createInstanceProfile(instanceProfileName: string, roleName?: string): string;
   /** Seeds an access key for a user, as CreateAccessKey would; the secret is only shown here. */
   createAccessKey(userName: string): IamAccessKeySecret;
   /** What IAM now holds for a user or role (copies; changing them changes nothing). */
   user(userName: string): IamUserState | undefined;
   role(roleName: string): IamRoleState | undefined;
+  instanceProfile(instanceProfileName: string): IamInstanceProfileState | undefined;
   /** The caller an access key stands for, if it is an active key of a user; undefined otherwise. */
   callerOfKey(accessKeyId: string): QueryCaller | 'inactive' | undefined;
 }
@@ -86,6 +99,14 @@ interface Role {
   assumeRolePolicyDocument: string;
   readonly maxSessionDuration: number;
   readonly inlinePolicies: Map<string, string>;
+}
+
+interface InstanceProfile {
+  readonly instanceProfileName: string;
+  readonly instanceProfileId: string;
+  readonly path: string;
+  readonly createDate: Date;
+  role: Role | null;
 }
 
 const NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
@@ -197,10 +218,13 @@ export function createIamSim(accountId: string): IamSim {
   // Keyed by lower-cased name: IAM names are unique regardless of case, yet keep the case given.
   const users = new Map<string, User>();
   const roles = new Map<string, Role>();
+  const instanceProfiles = new Map<string, InstanceProfile>();
   const keys = new Map<string, { key: AccessKey; user: User }>();
 
   const userArn = (user: User) => `arn:aws:iam::${accountId}:user${user.path}${user.userName}`;
   const roleArn = (role: Role) => `arn:aws:iam::${accountId}:role${role.path}${role.roleName}`;
+  const instanceProfileArn = (profile: InstanceProfile) =>
+    `arn:aws:iam::${accountId}:instance-profile${profile.path}${profile.instanceProfileName}`;
 
   const findUser = (userName: string): User => {
     const user = users.get(userName.toLowerCase());
@@ -211,6 +235,11 @@ export function createIamSim(accountId: string): IamSim {
     const role = roles.get(roleName.toLowerCase());
     if (!role) throw new QueryError('NoSuchEntity', `The role with name ${roleName} cannot be found.`, 404);
     return role;
+  };
+  const findInstanceProfile = (name: string): InstanceProfile => {
+    const profile = instanceProfiles.get(checkName(name, 'instanceProfileName', 128).toLowerCase());
+    if (!profile) throw new QueryError('NoSuchEntity', `Instance Profile ${name} cannot be found.`, 404);
+    return profile;
   };
   // UserName left out means the caller's own user, as IAM does for its key and user actions.
   const targetUser = (params: QueryParams, caller: QueryCaller): User => {
@@ -258,6 +287,35 @@ export function createIamSim(accountId: string): IamSim {
     };
     roles.set(roleName.toLowerCase(), role);
     return role;
+  };
+
+  const createInstanceProfile = (name: string, path?: string): InstanceProfile => {
+    checkName(name, 'instanceProfileName', 128);
+    const profilePath = checkPath(path);
+    if (instanceProfiles.has(name.toLowerCase())) {
+      throw new QueryError('EntityAlreadyExists', `Instance Profile ${name} already exists.`, 409);
+    }
+    const profile: InstanceProfile = {
+      instanceProfileName: name,
+      instanceProfileId: randomId('AIPA', 17),
+      path: profilePath,
+      createDate: new Date(),
+      role: null,
+    };
+    instanceProfiles.set(name.toLowerCase(), profile);
+    return profile;
+  };
+
+  const addRoleToInstanceProfile = (profile: InstanceProfile, role: Role): void => {
+    // A hard quota: an instance profile holds one role, which is all EC2 passes to the instance.
+    if (profile.role !== null) {
+      throw new QueryError(
+        'LimitExceeded',
+        'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1',
+        409,
+      );
+    }
+    profile.role = role;
   };
 
   const createAccessKey = (user: User): AccessKey => {
@@ -341,9 +399,8 @@ export function createIamSim(accountId: string): IamSim {
       el('Arn', userArn(user)),
       el('CreateDate', user.createDate),
     );
-  const roleXml = (role: Role) =>
-    el(
-      'Role',
+  const roleFields = (role: Role) =>
+    xmlJoin(
       el('Path', role.path),
       el('RoleName', role.roleName),
       el('RoleId', role.roleId),
@@ -351,6 +408,17 @@ export function createIamSim(accountId: string): IamSim {
       el('CreateDate', role.createDate),
       el('AssumeRolePolicyDocument', rfc3986Encode(role.assumeRolePolicyDocument)),
       el('MaxSessionDuration', role.maxSessionDuration),
+    );
+  const roleXml = (role: Role) => el('Role', roleFields(role));
+  const instanceProfileXml = (profile: InstanceProfile) =>
+    el(
+      'InstanceProfile',
+      el('Path', profile.path),
+      el('InstanceProfileName', profile.instanceProfileName),
+      el('InstanceProfileId', profile.instanceProfileId),
+      el('Arn', instanceProfileArn(profile)),
+      el('CreateDate', profile.createDate),
+      members('Roles', profile.role === null ? [] : [roleFields(profile.role)]),
     );
   const roleOf = (params: QueryParams) => findRole(checkName(params.required('RoleName'), 'roleName', 64));
   const sortedNames = (policies: Map<string, string>) => [...policies.keys()].sort();
@@ -413,6 +481,23 @@ export function createIamSim(accountId: string): IamSim {
         ),
     ],
     ['GetRole', ({ params }) => roleXml(roleOf(params))],
+    [
+      'CreateInstanceProfile',
+      ({ params }) =>
+        instanceProfileXml(createInstanceProfile(params.required('InstanceProfileName'), params.get('Path'))),
+    ],
+    [
+      'GetInstanceProfile',
+      ({ params }) => instanceProfileXml(findInstanceProfile(params.required('InstanceProfileName'))),
+    ],
+    [
+      'AddRoleToInstanceProfile',
+      ({ params }) => {
+        const profile = findInstanceProfile(params.required('InstanceProfileName'));
+        addRoleToInstanceProfile(profile, roleOf(params));
+        return undefined;
+      },
+    ],
     ...inlinePolicyActions('role', 'Role', (params) => {
       const role = roleOf(params);
       return { owner: role, name: role.roleName };
@@ -505,10 +590,24 @@ export function createIamSim(accountId: string): IamSim {
     inlinePolicies: new Map(role.inlinePolicies),
   });
 
+  const instanceProfileState = (profile: InstanceProfile): IamInstanceProfileState => ({
+    instanceProfileName: profile.instanceProfileName,
+    instanceProfileId: profile.instanceProfileId,
+    arn: instanceProfileArn(profile),
+    path: profile.path,
+    createDate: profile.createDate,
+    roleName: profile.role?.roleName ?? null,
+  });
+
   return {
     service: { version: '2010-05-08', namespace: NAMESPACE, actions },
     createUser: (userName, path) => userState(createUser(userName, path)),
     createRole: (roleName, document, path) => roleState(createRole(roleName, document, path)),
+    createInstanceProfile(instanceProfileName, roleName) {
+      const profile = createInstanceProfile(instanceProfileName);
+      if (roleName !== undefined) addRoleToInstanceProfile(profile, findRole(roleName));
+      return instanceProfileArn(profile);
+    },
     createAccessKey(userName) {
       const { accessKeyId, secretAccessKey } = createAccessKey(findUser(userName));
       return { accessKeyId, secretAccessKey };
@@ -520,6 +619,10 @@ export function createIamSim(accountId: string): IamSim {
     role(roleName) {
       const role = roles.get(roleName.toLowerCase());
       return role && roleState(role);
+    },
+    instanceProfile(instanceProfileName) {
+      const profile = instanceProfiles.get(instanceProfileName.toLowerCase());
+      return profile && instanceProfileState(profile);
     },
     callerOfKey(accessKeyId) {
       const found = keys.get(accessKeyId);

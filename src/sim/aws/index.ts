@@ -1,8 +1,11 @@
-// One simulated AWS account on loopback: IAM, STS and EC2 behind one Query endpoint, which SDK clients reach
-// through `endpoint`, or through AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_IAM as a LocalStack user would.
+// One simulated AWS account on loopback: IAM, STS, EC2 and Auto Scaling behind one Query endpoint, which
+// SDK clients reach through `endpoint`, or through AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_IAM as a LocalStack
+// user would.
 // Calls must be signed by a key the account knows: the administrator's (`credentials`), another
 // user's active key, or a session AssumeRole issued — an Inactive key is refused as AWS refuses it.
 
+import { type AutoScalingSim, createAutoScalingSim } from './autoscaling.js';
+import { type CloudTrailSim, createCloudTrailSim } from './cloudtrail.js';
 import { createEc2Sim, type Ec2Sim } from './ec2.js';
 import { createIamSim, type IamSim } from './iam.js';
 import {
@@ -13,6 +16,7 @@ import {
   type QueryFault,
   startQueryServer,
 } from './query.js';
+import { createS3Sim, type S3Sim } from './s3.js';
 import { createStsSim, type StsSim } from './sts.js';
 
 export interface AwsSimOptions {
@@ -31,6 +35,11 @@ export interface AwsSim {
   readonly iam: IamSim;
   readonly sts: StsSim;
   readonly ec2: Ec2Sim;
+  /** S3 buckets' Block Public Access and policy status, answered path-style on the same endpoint. */
+  readonly s3: S3Sim;
+  readonly autoscaling: AutoScalingSim;
+  /** LookupEvents over seeded events and every mutating call this account's IAM, EC2, ASG and S3 answered. */
+  readonly cloudtrail: CloudTrailSim;
   /** Every request received, in order. */
   readonly requests: LoggedQueryRequest[];
   /** Mutating requests received (anything but Get*, List*, Describe*, Lookup*). */
@@ -47,7 +56,17 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
   }
   const iam = createIamSim(options.accountId);
   const sts = createStsSim(options.accountId, iam);
-  const ec2 = createEc2Sim(options.accountId, options.region);
+  // EC2 asks IAM whether an instance profile exists before associating it.
+  const ec2 = createEc2Sim(options.accountId, options.region, (reference) => {
+    const name =
+      'name' in reference ? reference.name : reference.arn.slice(reference.arn.lastIndexOf('/') + 1);
+    const profile = iam.instanceProfile(name);
+    if (!profile || ('arn' in reference && profile.arn !== reference.arn)) return undefined;
+    return { arn: profile.arn, id: profile.instanceProfileId };
+  });
+  const s3 = createS3Sim(options.accountId, options.region);
+  const autoscaling = createAutoScalingSim(options.accountId, options.region);
+  const cloudtrail = createCloudTrailSim(options.accountId, options.region);
   iam.createUser('admin');
   const credentials = iam.createAccessKey('admin');
 
@@ -64,7 +83,17 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     return caller;
   };
 
-  const server = await startQueryServer({ services: [iam.service, sts.service, ec2.service], authenticate });
+  const server = await startQueryServer({
+    services: [
+      cloudtrail.trailQuery(iam.service, 'iam'),
+      sts.service,
+      cloudtrail.trailQuery(ec2.service, 'ec2'),
+      cloudtrail.trailQuery(autoscaling.service, 'autoscaling'),
+    ],
+    jsonServices: [cloudtrail.service],
+    restServices: [cloudtrail.trailRest(s3.service, 's3')],
+    authenticate,
+  });
   return {
     endpoint: server.endpoint,
     accountId: options.accountId,
@@ -73,6 +102,9 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     iam,
     sts,
     ec2,
+    s3,
+    autoscaling,
+    cloudtrail,
     requests: server.requests,
     mutatingRequests: () => server.requests.filter((request) => request.mutating),
     failNext: (action, fault, options) => server.failNext(action, fault, options),

@@ -1,0 +1,164 @@
+// Taking a compromised instance out of its Auto Scaling group's hands without taking it out of the group.
+// An instance in Standby stays a member, but the group no longer health-checks it (so it will not terminate
+// and replace the evidence) and its load balancers stop sending it traffic. Without lowering the desired
+// capacity the group launches a replacement, so the service keeps its capacity while the responder works;
+// lowering it launches nothing, and Auto Scaling refuses when that would go below the group's MinSize.
+// Undo is ExitStandby, which always raises the desired capacity by one again — after a run that did not
+// lower it, the replacement stays and the group ends one larger, as Auto Scaling itself would have it.
+
+import {
+  AutoScalingClient,
+  DescribeAutoScalingInstancesCommand,
+  EnterStandbyCommand,
+  ExitStandbyCommand,
+} from '@aws-sdk/client-auto-scaling';
+import type { ActionContext, ConnectorAction, Inspection } from '../action.js';
+
+export interface StandbyParams {
+  readonly instance_id: string;
+  /** Lower the group's desired capacity instead of letting it launch a replacement; false by default. */
+  readonly decrement_desired_capacity?: boolean;
+}
+
+export interface StandbyRecord {
+  readonly [key: string]: string | boolean | null;
+  readonly instance_id: string;
+  /** The instance's group, or null when it is in none and was left alone. */
+  readonly group_name: string | null;
+  /** Its lifecycle state before the run: undo only takes back a Standby this run brought about. */
+  readonly previous_state: string | null;
+  /** Whether entering Standby lowered the group's desired capacity (and so launched no replacement). */
+  readonly decremented: boolean;
+}
+
+/** Where an instance is, as DescribeAutoScalingInstances reports it; null when it is in no group. */
+interface Membership {
+  readonly groupName: string;
+  readonly lifecycleState: string;
+}
+
+// EnteringStandby is Standby on its way (the group's lifecycle hooks run first): the effect is under way.
+const IN_STANDBY = new Set(['Standby', 'EnteringStandby']);
+
+const autoscaling = (context: ActionContext) => context.clients.aws(AutoScalingClient, context.aws);
+
+async function membershipOf(client: AutoScalingClient, instanceId: string): Promise<Membership | null> {
+  const { AutoScalingInstances } = await client.send(
+    new DescribeAutoScalingInstancesCommand({ InstanceIds: [instanceId] }),
+  );
+  const found = AutoScalingInstances?.find((instance) => instance.InstanceId === instanceId);
+  if (!found?.AutoScalingGroupName) return null;
+  return { groupName: found.AutoScalingGroupName, lifecycleState: found.LifecycleState ?? 'Unknown' };
+}
+
+function stateOf(instanceId: string, membership: Membership | null): string {
+  return membership
+    ? `${instanceId} is ${membership.lifecycleState} in Auto Scaling group ${membership.groupName}`
+    : `${instanceId} is in no Auto Scaling group`;
+}
+
+function capacityEffect(decrement: boolean): string {
+  return decrement
+    ? 'desired capacity lowered by one, no replacement launched'
+    : 'desired capacity kept, the group launches a replacement';
+}
+
+export const standbyInstance: ConnectorAction<StandbyParams, StandbyRecord> = {
+  name: 'aws:autoscaling.standby',
+
+  describe: ({ instance_id, decrement_desired_capacity = false }) => [
+    {
+      call: 'autoscaling:DescribeAutoScalingInstances',
+      target: instance_id,
+      effect: 'read its Auto Scaling group and lifecycle state',
+    },
+    {
+      call: 'autoscaling:EnterStandby',
+      target: instance_id,
+      effect: `InService → Standby in its group (if it has one); ${capacityEffect(decrement_desired_capacity)}`,
+    },
+  ],
+
+  async inspect(
+    { instance_id, decrement_desired_capacity = false },
+    context,
+    prior,
+  ): Promise<Inspection<StandbyRecord>> {
+    const client = await autoscaling(context);
+    const membership = await membershipOf(client, instance_id);
+    const state = stateOf(instance_id, membership);
+    const record: StandbyRecord = prior ?? {
+      instance_id,
+      group_name: membership?.groupName ?? null,
+      previous_state: membership?.lifecycleState ?? null,
+      decremented: decrement_desired_capacity,
+    };
+    if (!membership || IN_STANDBY.has(membership.lifecycleState)) return { state, record, mutations: [] };
+    if (membership.lifecycleState !== 'InService') {
+      throw new Error(
+        `${state}: only an InService instance can be moved to Standby; run the step again later`,
+      );
+    }
+    const { groupName } = membership;
+    return {
+      state,
+      record,
+      mutations: [
+        {
+          call: 'autoscaling:EnterStandby',
+          target: instance_id,
+          effect: `InService → Standby in ${groupName}; ${capacityEffect(record.decremented)}`,
+          apply: async () => {
+            await client.send(
+              new EnterStandbyCommand({
+                AutoScalingGroupName: groupName,
+                InstanceIds: [instance_id],
+                ShouldDecrementDesiredCapacity: record.decremented,
+              }),
+            );
+            return undefined;
+          },
+        },
+      ],
+    };
+  },
+
+  async verify({ instance_id }, context, record) {
+    const membership = await membershipOf(await autoscaling(context), instance_id);
+    if (record.group_name === null && membership === null) {
+      return { ok: true, detail: `${instance_id} is in no Auto Scaling group: no group can replace it` };
+    }
+    return {
+      ok: membership !== null && IN_STANDBY.has(membership.lifecycleState),
+      detail: stateOf(instance_id, membership),
+    };
+  },
+
+  async undo({ instance_id }, context, record) {
+    const client = await autoscaling(context);
+    const membership = await membershipOf(client, instance_id);
+    const state = stateOf(instance_id, membership);
+    // A Standby someone else set before this run is theirs to end; so is an instance already back.
+    if (record.previous_state !== 'InService' || membership?.lifecycleState !== 'Standby') {
+      return { state, record, mutations: [] };
+    }
+    const { groupName } = membership;
+    return {
+      state,
+      record,
+      mutations: [
+        {
+          call: 'autoscaling:ExitStandby',
+          target: instance_id,
+          effect: `Standby → InService in ${groupName}; desired capacity raised by one`,
+          apply: async () => {
+            await client.send(
+              new ExitStandbyCommand({ AutoScalingGroupName: groupName, InstanceIds: [instance_id] }),
+            );
+            return undefined;
+          },
+        },
+      ],
+    };
+  },
+};

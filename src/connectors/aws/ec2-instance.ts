@@ -1,0 +1,445 @@
+// Taking away what a compromised instance can reach and keeping it from disappearing, without touching
+// its network: the metadata service turned off (nothing on the box fetches the role's credentials again),
+// its instance profile swapped for a quarantine one or removed, and termination protection with every
+// volume kept on termination, so the evidence outlives a panicked "terminate". Each reads the instance
+// first and records the values it overwrites, which undo puts back.
+
+import {
+  AssociateIamInstanceProfileCommand,
+  DescribeInstanceAttributeCommand,
+  DescribeInstancesCommand,
+  DisassociateIamInstanceProfileCommand,
+  EC2Client,
+  type IamInstanceProfileAssociation,
+  type InstanceMetadataOptionsResponse,
+  ModifyInstanceAttributeCommand,
+  ModifyInstanceMetadataOptionsCommand,
+  paginateDescribeIamInstanceProfileAssociations,
+  ReplaceIamInstanceProfileAssociationCommand,
+} from '@aws-sdk/client-ec2';
+import type { ActionContext, ConnectorAction, Inspection, Mutation } from '../action.js';
+
+const ec2 = (context: ActionContext) => context.clients.aws(EC2Client, context.aws);
+
+// ---------------------------------------------------------------------------------------------------------
+// aws:ec2.disable_imds
+
+export interface DisableImdsParams {
+  readonly instance_id: string;
+}
+
+export interface DisableImdsRecord {
+  readonly [key: string]: string | number;
+  readonly instance_id: string;
+  /** The metadata options the instance had before: what undo restores. */
+  readonly http_endpoint: 'enabled' | 'disabled';
+  readonly http_tokens: 'optional' | 'required';
+  readonly http_put_response_hop_limit: number;
+}
+
+interface MetadataOptions {
+  readonly http_endpoint: 'enabled' | 'disabled';
+  readonly http_tokens: 'optional' | 'required';
+  readonly http_put_response_hop_limit: number;
+}
+
+async function metadataOptions(client: EC2Client, instanceId: string): Promise<MetadataOptions> {
+  const { Reservations } = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  const options: InstanceMetadataOptionsResponse | undefined =
+    Reservations?.[0]?.Instances?.[0]?.MetadataOptions;
+  if (!options) throw new Error(`${instanceId} was not found, or EC2 reported no metadata options for it`);
+  // EC2's documented defaults, for an answer that leaves one out.
+  return {
+    http_endpoint: options.HttpEndpoint ?? 'enabled',
+    http_tokens: options.HttpTokens ?? 'optional',
+    http_put_response_hop_limit: options.HttpPutResponseHopLimit ?? 1,
+  };
+}
+
+const metadataState = (instanceId: string, options: MetadataOptions): string =>
+  `${instanceId}: metadata endpoint ${options.http_endpoint}, tokens ${options.http_tokens}, ` +
+  `hop limit ${options.http_put_response_hop_limit}`;
+
+export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> = {
+  name: 'aws:ec2.disable_imds',
+
+  describe: ({ instance_id }) => [
+    { call: 'ec2:DescribeInstances', target: instance_id, effect: 'record its metadata options' },
+    {
+      call: 'ec2:ModifyInstanceMetadataOptions',
+      target: instance_id,
+      effect: 'metadata endpoint → disabled (no more role credentials from IMDS)',
+    },
+  ],
+
+  async inspect({ instance_id }, context, prior): Promise<Inspection<DisableImdsRecord>> {
+    const client = await ec2(context);
+    const current = await metadataOptions(client, instance_id);
+    const record: DisableImdsRecord = prior ?? { instance_id, ...current };
+    const state = metadataState(instance_id, current);
+    if (current.http_endpoint === 'disabled') return { state, record, mutations: [] };
+    return {
+      state,
+      record,
+      mutations: [
+        {
+          call: 'ec2:ModifyInstanceMetadataOptions',
+          target: instance_id,
+          effect: 'metadata endpoint enabled → disabled',
+          apply: async () => {
+            // EC2 answers `pending`; verify reads the applied state back.
+            await client.send(
+              new ModifyInstanceMetadataOptionsCommand({ InstanceId: instance_id, HttpEndpoint: 'disabled' }),
+            );
+            return undefined;
+          },
+        },
+      ],
+    };
+  },
+
+  async verify({ instance_id }, context) {
+    const current = await metadataOptions(await ec2(context), instance_id);
+    return { ok: current.http_endpoint === 'disabled', detail: metadataState(instance_id, current) };
+  },
+
+  async undo({ instance_id }, context, record) {
+    const client = await ec2(context);
+    const current = await metadataOptions(client, instance_id);
+    const state = metadataState(instance_id, current);
+    const restored =
+      current.http_endpoint === record.http_endpoint &&
+      current.http_tokens === record.http_tokens &&
+      current.http_put_response_hop_limit === record.http_put_response_hop_limit;
+    if (restored) return { state, record, mutations: [] };
+    return {
+      state,
+      record,
+      mutations: [
+        {
+          call: 'ec2:ModifyInstanceMetadataOptions',
+          target: instance_id,
+          effect: `back to endpoint ${record.http_endpoint}, tokens ${record.http_tokens}, hop limit ${record.http_put_response_hop_limit}`,
+          apply: async () => {
+            await client.send(
+              new ModifyInstanceMetadataOptionsCommand({
+                InstanceId: instance_id,
+                HttpEndpoint: record.http_endpoint,
+                HttpTokens: record.http_tokens,
+                HttpPutResponseHopLimit: record.http_put_response_hop_limit,
+              }),
+            );
+            return undefined;
+          },
+        },
+      ],
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// aws:ec2.replace_instance_profile
+
+export interface ReplaceInstanceProfileParams {
+  readonly instance_id: string;
+  /** The profile to put in place; the instance's profile is removed when absent. */
+  readonly quarantine_profile_arn?: string;
+}
+
+export interface ReplaceInstanceProfileRecord {
+  readonly [key: string]: string | null;
+  readonly instance_id: string;
+  /** The profile the instance had before, or null: what undo associates again. */
+  readonly previous_profile_arn: string | null;
+  /** What this run puts in place: the quarantine profile, or null for none. */
+  readonly target_profile_arn: string | null;
+}
+
+/** The instance's current association, if any (one being taken away no longer counts). */
+async function profileAssociation(
+  client: EC2Client,
+  instanceId: string,
+): Promise<IamInstanceProfileAssociation | undefined> {
+  const pages = paginateDescribeIamInstanceProfileAssociations(
+    { client },
+    { Filters: [{ Name: 'instance-id', Values: [instanceId] }] },
+  );
+  for await (const page of pages) {
+    const current = (page.IamInstanceProfileAssociations ?? []).find(
+      (association) => association.State === 'associated' || association.State === 'associating',
+    );
+    if (current) return current;
+  }
+  return undefined;
+}
+
+const profileState = (instanceId: string, association: IamInstanceProfileAssociation | undefined): string =>
+  association?.IamInstanceProfile?.Arn
+    ? `${instanceId}: instance profile ${association.IamInstanceProfile.Arn} (${association.AssociationId})`
+    : `${instanceId}: no instance profile`;
+
+/** The one change that takes the instance from its current association to `target` (an ARN, or none). */
+function profileMutation(
+  client: EC2Client,
+  instanceId: string,
+  current: IamInstanceProfileAssociation | undefined,
+  target: string | null,
+): Mutation<ReplaceInstanceProfileRecord> | undefined {
+  const currentArn = current?.IamInstanceProfile?.Arn ?? null;
+  const associationId = current?.AssociationId;
+  if (currentArn === target) return undefined;
+  if (target === null) {
+    return {
+      call: 'ec2:DisassociateIamInstanceProfile',
+      target: instanceId,
+      effect: `remove ${currentArn}`,
+      apply: async () => {
+        await client.send(new DisassociateIamInstanceProfileCommand({ AssociationId: associationId }));
+        return undefined;
+      },
+    };
+  }
+  if (associationId === undefined) {
+    return {
+      call: 'ec2:AssociateIamInstanceProfile',
+      target: instanceId,
+      effect: `associate ${target}`,
+      apply: async () => {
+        await client.send(
+          new AssociateIamInstanceProfileCommand({
+            InstanceId: instanceId,
+            IamInstanceProfile: { Arn: target },
+          }),
+        );
+        return undefined;
+      },
+    };
+  }
+  return {
+    call: 'ec2:ReplaceIamInstanceProfileAssociation',
+    target: instanceId,
+    effect: `${currentArn} → ${target}`,
+    apply: async () => {
+      await client.send(
+        new ReplaceIamInstanceProfileAssociationCommand({
+          AssociationId: associationId,
+          IamInstanceProfile: { Arn: target },
+        }),
+      );
+      return undefined;
+    },
+  };
+}
+
+export const replaceInstanceProfile: ConnectorAction<
+  ReplaceInstanceProfileParams,
+  ReplaceInstanceProfileRecord
+> = {
+  name: 'aws:ec2.replace_instance_profile',
+
+  describe: ({ instance_id, quarantine_profile_arn }) => [
+    {
+      call: 'ec2:DescribeIamInstanceProfileAssociations',
+      target: instance_id,
+      effect: 'record its instance profile',
+    },
+    quarantine_profile_arn
+      ? {
+          call: 'ec2:ReplaceIamInstanceProfileAssociation',
+          target: instance_id,
+          effect: `instance profile → ${quarantine_profile_arn} (AssociateIamInstanceProfile if it has none)`,
+        }
+      : {
+          call: 'ec2:DisassociateIamInstanceProfile',
+          target: instance_id,
+          effect: 'remove its instance profile (credentials already issued stay valid until they expire)',
+        },
+  ],
+
+  async inspect({ instance_id, quarantine_profile_arn }, context, prior) {
+    const client = await ec2(context);
+    const current = await profileAssociation(client, instance_id);
+    const record: ReplaceInstanceProfileRecord = prior ?? {
+      instance_id,
+      previous_profile_arn: current?.IamInstanceProfile?.Arn ?? null,
+      target_profile_arn: quarantine_profile_arn ?? null,
+    };
+    const mutation = profileMutation(client, instance_id, current, record.target_profile_arn);
+    return { state: profileState(instance_id, current), record, mutations: mutation ? [mutation] : [] };
+  },
+
+  async verify({ instance_id }, context, record) {
+    const current = await profileAssociation(await ec2(context), instance_id);
+    const ok = (current?.IamInstanceProfile?.Arn ?? null) === record.target_profile_arn;
+    return { ok, detail: profileState(instance_id, current) };
+  },
+
+  async undo({ instance_id }, context, record) {
+    const client = await ec2(context);
+    const current = await profileAssociation(client, instance_id);
+    const mutation = profileMutation(client, instance_id, current, record.previous_profile_arn);
+    return { state: profileState(instance_id, current), record, mutations: mutation ? [mutation] : [] };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// aws:ec2.protect_instance
+
+export interface ProtectInstanceParams {
+  readonly instance_id: string;
+}
+
+export interface ProtectInstanceRecord {
+  readonly [key: string]: string | boolean | Record<string, boolean>;
+  readonly instance_id: string;
+  /** The values before the run: what undo puts back. */
+  readonly disable_api_termination: boolean;
+  readonly shutdown_behavior: string;
+  /** Device name → DeleteOnTermination, for every attached EBS volume. */
+  readonly delete_on_termination: Record<string, boolean>;
+}
+
+interface Protection {
+  readonly disable_api_termination: boolean;
+  readonly shutdown_behavior: string;
+  readonly delete_on_termination: Record<string, boolean>;
+}
+
+async function protection(client: EC2Client, instanceId: string): Promise<Protection> {
+  const attribute = (
+    Attribute: 'disableApiTermination' | 'instanceInitiatedShutdownBehavior' | 'blockDeviceMapping',
+  ) => client.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute }));
+  const [termination, shutdown, devices] = await Promise.all([
+    attribute('disableApiTermination'),
+    attribute('instanceInitiatedShutdownBehavior'),
+    attribute('blockDeviceMapping'),
+  ]);
+  const deleteOnTermination: Record<string, boolean> = {};
+  for (const mapping of devices.BlockDeviceMappings ?? []) {
+    if (mapping.DeviceName && mapping.Ebs) {
+      deleteOnTermination[mapping.DeviceName] = mapping.Ebs.DeleteOnTermination ?? false;
+    }
+  }
+  return {
+    disable_api_termination: termination.DisableApiTermination?.Value ?? false,
+    shutdown_behavior: shutdown.InstanceInitiatedShutdownBehavior?.Value ?? 'stop',
+    delete_on_termination: deleteOnTermination,
+  };
+}
+
+function protectionState(instanceId: string, current: Protection): string {
+  const devices = Object.entries(current.delete_on_termination)
+    .map(([device, deleted]) => `${device} ${deleted ? 'deleted' : 'kept'}`)
+    .join(', ');
+  return (
+    `${instanceId}: termination protection ${current.disable_api_termination ? 'on' : 'off'}, ` +
+    `shutdown ${current.shutdown_behavior}, volumes on termination: ${devices || 'none'}`
+  );
+}
+
+/** The ModifyInstanceAttribute calls (one attribute each, as EC2 takes them) from `current` to `wanted`. */
+function protectionMutations(
+  client: EC2Client,
+  instanceId: string,
+  current: Protection,
+  wanted: Protection,
+): Mutation<ProtectInstanceRecord>[] {
+  const modify = (effect: string, change: object): Mutation<ProtectInstanceRecord> => ({
+    call: 'ec2:ModifyInstanceAttribute',
+    target: instanceId,
+    effect,
+    apply: async () => {
+      await client.send(new ModifyInstanceAttributeCommand({ InstanceId: instanceId, ...change }));
+      return undefined;
+    },
+  });
+  const mutations: Mutation<ProtectInstanceRecord>[] = [];
+  if (current.disable_api_termination !== wanted.disable_api_termination) {
+    mutations.push(
+      modify(`termination protection → ${wanted.disable_api_termination ? 'on' : 'off'}`, {
+        DisableApiTermination: { Value: wanted.disable_api_termination },
+      }),
+    );
+  }
+  if (current.shutdown_behavior !== wanted.shutdown_behavior) {
+    mutations.push(
+      modify(`shutdown behaviour → ${wanted.shutdown_behavior}`, {
+        InstanceInitiatedShutdownBehavior: { Value: wanted.shutdown_behavior },
+      }),
+    );
+  }
+  // Only the volumes still attached: one detached since has nothing to set.
+  const changed = Object.entries(wanted.delete_on_termination).filter(
+    ([device, deleted]) =>
+      device in current.delete_on_termination && current.delete_on_termination[device] !== deleted,
+  );
+  if (changed.length > 0) {
+    mutations.push(
+      modify(
+        `DeleteOnTermination → ${changed.map(([device, deleted]) => `${device} ${deleted}`).join(', ')}`,
+        {
+          BlockDeviceMappings: changed.map(([DeviceName, deleted]) => ({
+            DeviceName,
+            Ebs: { DeleteOnTermination: deleted },
+          })),
+        },
+      ),
+    );
+  }
+  return mutations;
+}
+
+const protectedFrom = (current: Protection): Protection => ({
+  disable_api_termination: true,
+  shutdown_behavior: 'stop',
+  delete_on_termination: Object.fromEntries(
+    Object.keys(current.delete_on_termination).map((device) => [device, false]),
+  ),
+});
+
+export const protectInstance: ConnectorAction<ProtectInstanceParams, ProtectInstanceRecord> = {
+  name: 'aws:ec2.protect_instance',
+
+  describe: ({ instance_id }) => [
+    {
+      call: 'ec2:DescribeInstanceAttribute',
+      target: instance_id,
+      effect: 'record termination protection, shutdown behaviour and each volume’s DeleteOnTermination',
+    },
+    {
+      call: 'ec2:ModifyInstanceAttribute',
+      target: instance_id,
+      effect: 'termination protection on, shutdown → stop, every volume kept on termination',
+    },
+  ],
+
+  async inspect({ instance_id }, context, prior) {
+    const client = await ec2(context);
+    const current = await protection(client, instance_id);
+    const record: ProtectInstanceRecord = prior ?? { instance_id, ...current };
+    return {
+      state: protectionState(instance_id, current),
+      record,
+      mutations: protectionMutations(client, instance_id, current, protectedFrom(current)),
+    };
+  },
+
+  async verify({ instance_id }, context) {
+    const current = await protection(await ec2(context), instance_id);
+    const ok =
+      current.disable_api_termination &&
+      current.shutdown_behavior === 'stop' &&
+      Object.values(current.delete_on_termination).every((deleted) => !deleted);
+    return { ok, detail: protectionState(instance_id, current) };
+  },
+
+  async undo({ instance_id }, context, record) {
+    const client = await ec2(context);
+    const current = await protection(client, instance_id);
+    return {
+      state: protectionState(instance_id, current),
+      record,
+      mutations: protectionMutations(client, instance_id, current, record),
+    };
+  },
+};

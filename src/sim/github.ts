@@ -1,0 +1,1202 @@
+// A simulated GitHub REST API on loopback, for the parts incident response touches: issues (create, read,
+// update, list with filters and Link pagination), issue comments, labels, repository_dispatch events, and
+// a workflow run's deployment reviews and pending deployments. It answers as api.github.com does — token
+// auth (401 "Bad credentials"), 404 "Not Found" for what the caller may not see, 422 "Validation Failed"
+// with `errors: [{resource, field, code}]` and 422 "Invalid request." for bodies that break the schema,
+// X-RateLimit-* headers and a primary limit that runs out, secondary rate limits (403 or 429 with
+// Retry-After) on demand — so code driving a real Octokit with the retry and throttling plugins meets
+// GitHub's behaviour. Every request is logged by route, as Octokit names it, so a test can show that a dry
+// run made no mutating call; `failNext` queues faults per route, as the AWS sim does per action.
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RestEndpointMethodTypes } from '@octokit/rest';
+
+// The wire shapes, from GitHub's own OpenAPI description (through Octokit's types), so an answer the
+// sim builds cannot drift from what the real API documents.
+type IssueJson = RestEndpointMethodTypes['issues']['get']['response']['data'];
+type CommentJson = RestEndpointMethodTypes['issues']['createComment']['response']['data'];
+type LabelJson = RestEndpointMethodTypes['issues']['getLabel']['response']['data'];
+type ApprovalJson = RestEndpointMethodTypes['actions']['getReviewsForRun']['response']['data'][number];
+type PendingDeploymentJson =
+  RestEndpointMethodTypes['actions']['getPendingDeploymentsForRun']['response']['data'][number];
+type UserJson = ApprovalJson['user'];
+
+/** The routes the sim serves, named as Octokit and GitHub's documentation name them. */
+export type GitHubRoute =
+  | 'POST /repos/{owner}/{repo}/issues'
+  | 'GET /repos/{owner}/{repo}/issues'
+  | 'GET /repos/{owner}/{repo}/issues/{issue_number}'
+  | 'PATCH /repos/{owner}/{repo}/issues/{issue_number}'
+  | 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
+  | 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+  | 'POST /repos/{owner}/{repo}/labels'
+  | 'GET /repos/{owner}/{repo}/labels/{name}'
+  | 'POST /repos/{owner}/{repo}/dispatches'
+  | 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals'
+  | 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments';
+
+/**
+ * A failure to give one request instead of its answer. `secondary-rate-limit` is GitHub's abuse limit
+ * (its own wording, 403 by default or 429, with `retry-after` when given); `error` is any other status.
+ */
+export type GitHubFault =
+  | {
+      readonly kind: 'secondary-rate-limit';
+      readonly status?: 403 | 429;
+      readonly retryAfterSeconds?: number;
+    }
+  | { readonly kind: 'error'; readonly status: number; readonly message?: string };
+
+export interface LoggedGitHubRequest {
+  readonly method: string;
+  /** The route as Octokit names it (`POST /repos/{owner}/{repo}/issues`); null when none matched. */
+  readonly route: GitHubRoute | null;
+  /** The path as requested, without the query string. */
+  readonly path: string;
+  /** False for GET and HEAD; true for anything that could change state. */
+  readonly mutating: boolean;
+  readonly status: number;
+  /** Whose token authenticated it; null when it was refused before or at authentication. */
+  readonly login: string | null;
+}
+
+export type GitHubStateReason = 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+
+export interface GitHubCommentState {
+  readonly id: number;
+  readonly body: string;
+  readonly author: string;
+  readonly createdAt: Date;
+}
+
+export interface GitHubIssueState {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string | null;
+  readonly state: 'open' | 'closed';
+  readonly stateReason: GitHubStateReason | null;
+  /** Label names as the repository spells them. */
+  readonly labels: readonly string[];
+  readonly assignees: readonly string[];
+  readonly author: string;
+  readonly comments: readonly GitHubCommentState[];
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly closedAt: Date | null;
+}
+
+export interface GitHubLabelState {
+  readonly name: string;
+  readonly color: string;
+  readonly description: string | null;
+}
+
+export interface GitHubDispatchState {
+  readonly eventType: string;
+  /** As sent (parsed JSON); `{}` when the caller sent none. */
+  readonly clientPayload: Readonly<Record<string, unknown>>;
+  readonly sender: string;
+  readonly receivedAt: Date;
+}
+
+export interface GitHubIssueSeed {
+  readonly title: string;
+  readonly body?: string;
+  readonly labels?: readonly string[];
+  readonly assignees?: readonly string[];
+  readonly state?: 'open' | 'closed';
+  readonly author?: string;
+}
+
+export interface GitHubLabelSeed {
+  readonly name: string;
+  readonly color?: string;
+  readonly description?: string;
+}
+
+/** One entry of a run's deployment review history. */
+export interface GitHubApprovalSeed {
+  readonly environments: readonly string[];
+  readonly state: 'approved' | 'rejected' | 'pending';
+  readonly user: string;
+  readonly comment?: string;
+}
+
+/** One environment a run waits on before its protection rules let it deploy. */
+export interface GitHubPendingDeploymentSeed {
+  readonly environment: string;
+  /** Minutes. */
+  readonly waitTimer?: number;
+  readonly waitTimerStartedAt?: Date | null;
+  /** Whether the sim's token user may approve it. */
+  readonly currentUserCanApprove?: boolean;
+  /** User logins. */
+  readonly reviewers?: readonly string[];
+}
+
+export interface GitHubSimOptions {
+  /** Whose token `sim.token` is; a `[bot]` suffix makes it a Bot. Default `github-actions[bot]`. */
+  readonly login?: string;
+  /** Requests per token per hour before the primary limit answers 403. Default 5000, as for a PAT. */
+  readonly rateLimit?: number;
+}
+
+export interface GitHubSim {
+  /** `http://127.0.0.1:PORT`, the `baseUrl` for Octokit. */
+  readonly url: string;
+  /** A token the sim accepts, as `Authorization: token …` or `Bearer …`. */
+  readonly token: string;
+  readonly login: string;
+  /** Every request received, in order, including refused and fault-injected ones. */
+  readonly requests: LoggedGitHubRequest[];
+  mutatingRequests(): LoggedGitHubRequest[];
+  /**
+   * The next request for `route` (after `skip` more of them are answered) gets this fault instead of an
+   * answer; call again to queue more.
+   */
+  failNext(route: GitHubRoute, fault: GitHubFault, options?: { skip?: number }): void;
+  /** Seeds a repository, `owner/name`; names are matched regardless of case, as GitHub does. */
+  addRepository(fullName: string): void;
+  addLabel(repository: string, label: GitHubLabelSeed): void;
+  /** Seeds an issue as if created through the API (missing labels are created); returns its number. */
+  addIssue(repository: string, issue: GitHubIssueSeed): number;
+  /** Seeds a workflow run with no reviews and nothing pending. */
+  addWorkflowRun(repository: string, runId: number): void;
+  /** Adds to a run's review history (creating the run if needed). */
+  addApproval(repository: string, runId: number, approval: GitHubApprovalSeed): void;
+  addPendingDeployment(repository: string, runId: number, pending: GitHubPendingDeploymentSeed): void;
+  /** What the repository now holds (copies; changing them changes nothing). Issues in number order. */
+  issues(repository: string): GitHubIssueState[];
+  issue(repository: string, issueNumber: number): GitHubIssueState | undefined;
+  comments(repository: string, issueNumber: number): GitHubCommentState[];
+  labels(repository: string): GitHubLabelState[];
+  dispatches(repository: string): GitHubDispatchState[];
+  close(): Promise<void>;
+}
+
+// Bounds on hostile requests: the largest legitimate body here is a 65,536-character issue body.
+const MAX_BODY_BYTES = 1024 * 1024;
+// GitHub's documented and observed limits.
+const MAX_BODY_CHARACTERS = 65536;
+const MAX_LABEL_NAME = 50;
+const MAX_LABEL_DESCRIPTION = 100;
+const MAX_EVENT_TYPE = 100;
+const MAX_CLIENT_PAYLOAD_PROPERTIES = 10;
+const MAX_CLIENT_PAYLOAD_BYTES = 64 * 1024;
+const DEFAULT_PER_PAGE = 30;
+const MAX_PER_PAGE = 100;
+const MAX_LABELS_PER_ISSUE = 100;
+const MAX_ASSIGNEES = 10;
+// The colour GitHub gives a label created implicitly, by naming it on an issue.
+const IMPLICIT_LABEL_COLOR = 'ededed';
+const RATE_LIMIT_WINDOW_SECONDS = 3600;
+
+const DOCS = 'https://docs.github.com/rest';
+const RATE_LIMIT_DOCS = `${DOCS}/overview/rate-limits-for-the-rest-api`;
+const SECONDARY_RATE_LIMIT_DOCS = `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`;
+
+/** One validation problem, in GitHub's `errors[]` shape. */
+interface FieldError {
+  readonly resource: string;
+  readonly field: string;
+  readonly code: 'missing' | 'missing_field' | 'invalid' | 'already_exists' | 'unprocessable' | 'custom';
+  readonly message?: string;
+}
+
+/** A refusal as GitHub words it; the documentation URL is the route's unless given. */
+class GitHubError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: readonly FieldError[],
+    readonly documentationUrl?: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+const notFound = (documentationUrl?: string) =>
+  new GitHubError(404, 'Not Found', undefined, documentationUrl);
+
+const validationFailed = (...errors: FieldError[]) => new GitHubError(422, 'Validation Failed', errors);
+
+/** GitHub's schema refusals: `Invalid request.` and what broke it, e.g. `"title" wasn't supplied.` */
+const invalidRequest = (detail: string) => new GitHubError(422, `Invalid request.\n\n${detail}`);
+
+/** A value echoed in a schema refusal, as GitHub's validator prints it (`nil`, `"bug"`, `{}`), cut short. */
+function inspect(value: unknown): string {
+  const text = value === null ? 'nil' : (JSON.stringify(value) ?? String(value));
+  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+}
+
+/** Characters as GitHub counts them (code points, not UTF-16 units). */
+function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** A request's JSON body, read field by field without trusting its keys. */
+class JsonBody {
+  constructor(private readonly value: Readonly<Record<string, unknown>>) {}
+
+  has(field: string): boolean {
+    return Object.hasOwn(this.value, field);
+  }
+
+  get(field: string): unknown {
+    return this.has(field) ? this.value[field] : undefined;
+  }
+
+  /** A required string: absent is `wasn't supplied`; anything but a string is named with its type. */
+  requiredString(field: string): string {
+    const value = this.get(field);
+    if (value === undefined) throw invalidRequest(`"${field}" wasn't supplied.`);
+    if (typeof value !== 'string') notA(field, value, 'a string');
+    return value;
+  }
+
+  optionalString(field: string): string | undefined {
+    const value = this.get(field);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') notA(field, value, 'a string');
+    return value;
+  }
+}
+
+function notA(field: string, value: unknown, type: string): never {
+  throw invalidRequest(`For 'properties/${field}', ${inspect(value)} is not ${type}.`);
+}
+
+function parseJsonBody(text: string): JsonBody {
+  let parsed: unknown;
+  try {
+    parsed = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new GitHubError(400, 'Problems parsing JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new GitHubError(400, 'Body should be a JSON object');
+  }
+  return new JsonBody(parsed as Record<string, unknown>);
+}
+
+interface Label {
+  readonly id: number;
+  readonly name: string;
+  readonly color: string;
+  readonly description: string | null;
+}
+
+interface Comment {
+  readonly id: number;
+  readonly body: string;
+  readonly author: string;
+  readonly createdAt: Date;
+}
+
+interface Issue {
+  readonly id: number;
+  readonly number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: GitHubStateReason | null;
+  /** Lower-cased label names; the repository's label holds the spelling. */
+  labels: string[];
+  assignees: string[];
+  readonly author: string;
+  readonly comments: Comment[];
+  readonly createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  closedBy: string | null;
+}
+
+interface Environment {
+  readonly id: number;
+  readonly name: string;
+  readonly createdAt: Date;
+}
+
+interface WorkflowRun {
+  readonly approvals: { environments: Environment[]; seed: GitHubApprovalSeed }[];
+  readonly pending: { environment: Environment; seed: GitHubPendingDeploymentSeed }[];
+}
+
+interface Repository {
+  readonly id: number;
+  readonly owner: string;
+  readonly name: string;
+  /** By lower-cased name: GitHub label names are unique regardless of case. */
+  readonly labels: Map<string, Label>;
+  readonly issues: Map<number, Issue>;
+  readonly dispatches: GitHubDispatchState[];
+  readonly runs: Map<number, WorkflowRun>;
+  readonly environments: Map<string, Environment>;
+}
+
+/** One request as a route handler sees it. */
+interface Call {
+  readonly repository: Repository;
+  readonly params: ReadonlyMap<string, string>;
+  readonly query: URLSearchParams;
+  readonly body: () => JsonBody;
+  readonly login: string;
+  /** The request's own URL, for the Link header. */
+  readonly url: URL;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+interface RouteDefinition {
+  readonly route: GitHubRoute;
+  /** Where GitHub's errors for this route point. */
+  readonly docs: string;
+  readonly answer: (call: Call) => Answer;
+}
+
+/** GitHub's timestamps: ISO 8601 in UTC, to the second. */
+const timestamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const REPOSITORY_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+
+/** A query parameter that is a positive integer; anything else is as if it were absent. */
+function positiveInteger(text: string | null): number | undefined {
+  return text !== null && /^0*[1-9][0-9]{0,8}$/.test(text) ? Number(text) : undefined;
+}
+
+function pageOf(query: URLSearchParams): { page: number; perPage: number } {
+  // Out-of-range sizes fall back or are capped, as GitHub does, rather than refused.
+  const perPage = positiveInteger(query.get('per_page'));
+  return {
+    perPage: perPage === undefined ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE),
+    page: positiveInteger(query.get('page')) ?? 1,
+  };
+}
+
+/** One page of `items`, with GitHub's Link header (prev, next, last, first) when there is more than one. */
+function paginate<T>(items: readonly T[], call: Call): { page: T[]; headers: Record<string, string> } {
+  const { page, perPage } = pageOf(call.query);
+  const lastPage = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (target: number, rel: string) => {
+    const url = new URL(call.url);
+    url.searchParams.set('page', String(target));
+    return `<${url.href}>; rel="${rel}"`;
+  };
+  const links = [
+    ...(page > 1 ? [link(Math.min(page - 1, lastPage), 'prev')] : []),
+    ...(page < lastPage ? [link(page + 1, 'next'), link(lastPage, 'last')] : []),
+    ...(page > 1 ? [link(1, 'first')] : []),
+  ];
+  return {
+    page: items.slice((page - 1) * perPage, page * perPage),
+    headers: links.length > 0 ? { link: links.join(', ') } : {},
+  };
+}
+
+export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
+  const login = options.login ?? 'github-actions[bot]';
+  const rateLimit = options.rateLimit ?? 5000;
+  const token = `ghs_${randomBytes(18).toString('base64url')}`;
+  const tokens = new Map([[token, login]]);
+  const usage = new Map<string, { used: number; resetAt: number }>();
+  const repositories = new Map<string, Repository>();
+  const requests: LoggedGitHubRequest[] = [];
+  const faults = new Map<GitHubRoute, { skip: number; fault: GitHubFault }[]>();
+  const userIds = new Map<string, number>();
+  let nextId = 1000;
+  const newId = () => nextId++;
+  let base = '';
+
+  const repositoryOf = (fullName: string): Repository => {
+    const repository = repositories.get(fullName.toLowerCase());
+    if (!repository) throw new Error(`GitHub sim: no repository "${fullName}"; seed it with addRepository`);
+    return repository;
+  };
+
+  const userJson = (userLogin: string): UserJson => {
+    const id = userIds.get(userLogin) ?? newId();
+    userIds.set(userLogin, id);
+    const url = `${base}/users/${encodeURIComponent(userLogin)}`;
+    return {
+      login: userLogin,
+      id,
+      node_id: `U_${Buffer.from(`user:${id}`).toString('base64url')}`,
+      avatar_url: `${base}/avatars/u/${id}`,
+      gravatar_id: '',
+      url,
+      html_url: `${base}/${encodeURIComponent(userLogin)}`,
+      followers_url: `${url}/followers`,
+      following_url: `${url}/following{/other_user}`,
+      gists_url: `${url}/gists{/gist_id}`,
+      starred_url: `${url}/starred{/owner}{/repo}`,
+      subscriptions_url: `${url}/subscriptions`,
+      organizations_url: `${url}/orgs`,
+      repos_url: `${url}/repos`,
+      events_url: `${url}/events{/privacy}`,
+      received_events_url: `${url}/received_events`,
+      type: userLogin.endsWith('[bot]') ? 'Bot' : 'User',
+      site_admin: false,
+    };
+  };
+
+  const apiPath = (repository: Repository) =>
+    `${base}/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`;
+  const htmlPath = (repository: Repository) =>
+    `${base}/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`;
+  const association = (repository: Repository, userLogin: string) =>
+    userLogin.toLowerCase() === repository.owner.toLowerCase() ? ('OWNER' as const) : ('NONE' as const);
+
+  const labelJson = (repository: Repository, label: Label): LabelJson => ({
+    id: label.id,
+    node_id: `LA_${Buffer.from(`label:${label.id}`).toString('base64url')}`,
+    url: `${apiPath(repository)}/labels/${encodeURIComponent(label.name)}`,
+    name: label.name,
+    description: label.description,
+    color: label.color,
+    default: false,
+  });
+
+  const issueJson = (repository: Repository, issue: Issue): IssueJson => {
+    const url = `${apiPath(repository)}/issues/${issue.number}`;
+    return {
+      id: issue.id,
+      node_id: `I_${Buffer.from(`issue:${issue.id}`).toString('base64url')}`,
+      url,
+      repository_url: apiPath(repository),
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: `${htmlPath(repository)}/issues/${issue.number}`,
+      number: issue.number,
+      state: issue.state,
+      state_reason: issue.stateReason,
+      title: issue.title,
+      body: issue.body,
+      user: userJson(issue.author),
+      labels: issue.labels.flatMap((key) => {
+        const label = repository.labels.get(key);
+        return label ? [labelJson(repository, label)] : [];
+      }),
+      assignee: issue.assignees[0] === undefined ? null : userJson(issue.assignees[0]),
+      assignees: issue.assignees.map(userJson),
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: issue.comments.length,
+      closed_at: issue.closedAt ? timestamp(issue.closedAt) : null,
+      created_at: timestamp(issue.createdAt),
+      updated_at: timestamp(issue.updatedAt),
+      closed_by: issue.closedBy ? userJson(issue.closedBy) : null,
+      author_association: association(repository, issue.author),
+    };
+  };
+
+  const commentJson = (repository: Repository, issue: Issue, comment: Comment): CommentJson => ({
+    id: comment.id,
+    node_id: `IC_${Buffer.from(`comment:${comment.id}`).toString('base64url')}`,
+    url: `${apiPath(repository)}/issues/comments/${comment.id}`,
+    html_url: `${htmlPath(repository)}/issues/${issue.number}#issuecomment-${comment.id}`,
+    body: comment.body,
+    user: userJson(comment.author),
+    created_at: timestamp(comment.createdAt),
+    updated_at: timestamp(comment.createdAt),
+    issue_url: `${apiPath(repository)}/issues/${issue.number}`,
+    author_association: association(repository, comment.author),
+  });
+
+  const environmentOf = (repository: Repository, name: string): Environment => {
+    const known = repository.environments.get(name);
+    if (known) return known;
+    const created = { id: newId(), name, createdAt: new Date() };
+    repository.environments.set(name, created);
+    return created;
+  };
+
+  const environmentJson = (repository: Repository, environment: Environment) => ({
+    id: environment.id,
+    node_id: `EN_${Buffer.from(`environment:${environment.id}`).toString('base64url')}`,
+    name: environment.name,
+    url: `${apiPath(repository)}/environments/${encodeURIComponent(environment.name)}`,
+    html_url: `${htmlPath(repository)}/deployments/activity_log?environments_filter=${encodeURIComponent(environment.name)}`,
+  });
+
+  /** The labels an issue names, created as GitHub creates them when they do not exist yet. */
+  const ensureLabels = (repository: Repository, names: readonly string[]): string[] => {
+    const keys: string[] = [];
+    for (const name of names) {
+      const key = name.toLowerCase();
+      if (!repository.labels.has(key)) {
+        repository.labels.set(key, { id: newId(), name, color: IMPLICIT_LABEL_COLOR, description: null });
+      }
+      if (!keys.includes(key)) keys.push(key);
+    }
+    return keys;
+  };
+
+  /** `labels` as issues take them: names, or objects with a name. */
+  const labelNamesOf = (value: unknown): string[] => {
+    if (!Array.isArray(value)) notA('labels', value, 'an array');
+    if (value.length > MAX_LABELS_PER_ISSUE) {
+      throw validationFailed({
+        resource: 'Issue',
+        field: 'labels',
+        code: 'custom',
+        message: `No more than ${MAX_LABELS_PER_ISSUE} labels may be applied to an issue.`,
+      });
+    }
+    return value.map((entry: unknown, index) => {
+      const name =
+        typeof entry === 'object' && entry !== null && Object.hasOwn(entry, 'name')
+          ? (entry as { name: unknown }).name
+          : entry;
+      if (typeof name !== 'string' || name.trim() === '') {
+        notA(`labels/${index}`, entry, 'a string or an object with a name');
+      }
+      return name.trim();
+    });
+  };
+
+  /** Logins to assign; GitHub would also refuse people who may not be assigned, which the sim does not model. */
+  const assigneesOf = (value: unknown): string[] => {
+    if (!Array.isArray(value)) notA('assignees', value, 'an array');
+    return value.map((login: unknown, index) => {
+      if (typeof login !== 'string') notA(`assignees/${index}`, login, 'a string');
+      return login;
+    });
+  };
+
+  const issueTitleOf = (value: unknown): string => {
+    if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+    if (typeof value !== 'string') notA('title', value, 'a string or integer');
+    if (value.trim() === '') {
+      throw validationFailed({ resource: 'Issue', field: 'title', code: 'missing_field' });
+    }
+    return value;
+  };
+
+  const issueBodyOf = (value: unknown): string | null => {
+    if (value === null) return null;
+    if (typeof value !== 'string') notA('body', value, 'a string');
+    if (characters(value) > MAX_BODY_CHARACTERS) {
+      throw validationFailed({
+        resource: 'Issue',
+        field: 'body',
+        code: 'custom',
+        message: `body is too long (maximum is ${MAX_BODY_CHARACTERS} characters)`,
+      });
+    }
+    return value;
+  };
+
+  const createIssue = (repository: Repository, author: string, seed: GitHubIssueSeed): Issue => {
+    const now = new Date();
+    const closed = seed.state === 'closed';
+    const issue: Issue = {
+      id: newId(),
+      number: repository.issues.size + 1,
+      title: seed.title,
+      body: seed.body ?? null,
+      state: closed ? 'closed' : 'open',
+      stateReason: closed ? 'completed' : null,
+      labels: ensureLabels(repository, seed.labels ?? []),
+      assignees: [...new Set(seed.assignees ?? [])].slice(0, MAX_ASSIGNEES),
+      author,
+      comments: [],
+      createdAt: now,
+      updatedAt: now,
+      closedAt: closed ? now : null,
+      closedBy: closed ? author : null,
+    };
+    repository.issues.set(issue.number, issue);
+    return issue;
+  };
+
+  const issueOf = (call: Call): Issue => {
+    const issue = call.repository.issues.get(Number(call.params.get('issue_number')));
+    if (!issue) throw notFound();
+    return issue;
+  };
+
+  const runOf = (call: Call): WorkflowRun => {
+    const run = call.repository.runs.get(Number(call.params.get('run_id')));
+    if (!run) throw notFound();
+    return run;
+  };
+
+  const routes: RouteDefinition[] = [
+    {
+      route: 'POST /repos/{owner}/{repo}/issues',
+      docs: `${DOCS}/issues/issues#create-an-issue`,
+      answer: (call) => {
+        const body = call.body();
+        if (!body.has('title')) throw invalidRequest(`"title" wasn't supplied.`);
+        const title = issueTitleOf(body.get('title'));
+        const text = body.has('body') ? issueBodyOf(body.get('body')) : null;
+        const labels = body.has('labels') ? labelNamesOf(body.get('labels')) : [];
+        const assignees = body.has('assignees') ? assigneesOf(body.get('assignees')) : [];
+        const issue = createIssue(call.repository, call.login, {
+          title,
+          ...(text !== null && { body: text }),
+          labels,
+          assignees,
+        });
+        const json = issueJson(call.repository, issue);
+        return { status: 201, body: json, headers: { location: json.url } };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/issues',
+      docs: `${DOCS}/issues/issues#list-repository-issues`,
+      answer: (call) => {
+        const state = call.query.get('state') ?? 'open';
+        if (state !== 'open' && state !== 'closed' && state !== 'all') {
+          throw validationFailed({ resource: 'Issue', field: 'state', code: 'invalid' });
+        }
+        const sort = call.query.get('sort') ?? 'created';
+        if (sort !== 'created' && sort !== 'updated' && sort !== 'comments') {
+          throw validationFailed({ resource: 'Issue', field: 'sort', code: 'invalid' });
+        }
+        const direction = call.query.get('direction') ?? 'desc';
+        if (direction !== 'asc' && direction !== 'desc') {
+          throw validationFailed({ resource: 'Issue', field: 'direction', code: 'invalid' });
+        }
+        const wanted = (call.query.get('labels') ?? '')
+          .split(',')
+          .map((name) => name.trim().toLowerCase())
+          .filter((name) => name !== '');
+        const key = (issue: Issue) =>
+          sort === 'comments'
+            ? issue.comments.length
+            : (sort === 'updated' ? issue.updatedAt : issue.createdAt).getTime();
+        const matching = [...call.repository.issues.values()]
+          .filter((issue) => state === 'all' || issue.state === state)
+          .filter((issue) => wanted.every((name) => issue.labels.includes(name)))
+          .sort((a, b) => {
+            const order = key(a) - key(b) || a.number - b.number;
+            return direction === 'asc' ? order : -order;
+          });
+        const { page, headers } = paginate(matching, call);
+        return { status: 200, body: page.map((issue) => issueJson(call.repository, issue)), headers };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      docs: `${DOCS}/issues/issues#get-an-issue`,
+      answer: (call) => ({ status: 200, body: issueJson(call.repository, issueOf(call)) }),
+    },
+    {
+      route: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      docs: `${DOCS}/issues/issues#update-an-issue`,
+      answer: (call) => {
+        const issue = issueOf(call);
+        const body = call.body();
+        // Everything is checked before anything changes: a refused update leaves the issue as it was.
+        const title = body.has('title') ? issueTitleOf(body.get('title')) : undefined;
+        const text = body.has('body') ? issueBodyOf(body.get('body')) : undefined;
+        const state = body.get('state');
+        if (state !== undefined && state !== 'open' && state !== 'closed') {
+          notA('state', state, 'one of ["open", "closed"]');
+        }
+        const reason = body.get('state_reason');
+        const reasons: readonly unknown[] = ['completed', 'not_planned', 'duplicate', 'reopened', null];
+        if (reason !== undefined && !reasons.includes(reason)) {
+          notA('state_reason', reason, 'one of ["completed", "not_planned", "duplicate", "reopened", nil]');
+        }
+        const labels = body.has('labels') ? labelNamesOf(body.get('labels')) : undefined;
+        const assignees = body.has('assignees') ? assigneesOf(body.get('assignees')) : undefined;
+
+        const now = new Date();
+        if (title !== undefined) issue.title = title;
+        if (text !== undefined) issue.body = text;
+        if (labels !== undefined) issue.labels = ensureLabels(call.repository, labels);
+        if (assignees !== undefined) issue.assignees = [...new Set(assignees)].slice(0, MAX_ASSIGNEES);
+        // `state_reason` only counts when the state changes, as GitHub documents.
+        if (state === 'closed' && issue.state === 'open') {
+          issue.state = 'closed';
+          issue.stateReason = (reason as GitHubStateReason | null | undefined) ?? 'completed';
+          issue.closedAt = now;
+          issue.closedBy = call.login;
+        } else if (state === 'open' && issue.state === 'closed') {
+          issue.state = 'open';
+          issue.stateReason = 'reopened';
+          issue.closedAt = null;
+          issue.closedBy = null;
+        }
+        issue.updatedAt = now;
+        return { status: 200, body: issueJson(call.repository, issue) };
+      },
+    },
+    {
+      route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      docs: `${DOCS}/issues/comments#create-an-issue-comment`,
+      answer: (call) => {
+        const issue = issueOf(call);
+        const text = call.body().requiredString('body');
+        if (characters(text) > MAX_BODY_CHARACTERS) {
+          throw validationFailed({
+            resource: 'IssueComment',
+            field: 'data',
+            code: 'unprocessable',
+            message: `Body is too long (maximum is ${MAX_BODY_CHARACTERS} characters)`,
+          });
+        }
+        const comment: Comment = { id: newId(), body: text, author: call.login, createdAt: new Date() };
+        issue.comments.push(comment);
+        issue.updatedAt = comment.createdAt;
+        const json = commentJson(call.repository, issue, comment);
+        return { status: 201, body: json, headers: { location: json.url } };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      docs: `${DOCS}/issues/comments#list-issue-comments`,
+      answer: (call) => {
+        const issue = issueOf(call);
+        const { page, headers } = paginate(issue.comments, call);
+        return {
+          status: 200,
+          body: page.map((comment) => commentJson(call.repository, issue, comment)),
+          headers,
+        };
+      },
+    },
+    {
+      route: 'POST /repos/{owner}/{repo}/labels',
+      docs: `${DOCS}/issues/labels#create-a-label`,
+      answer: (call) => {
+        const body = call.body();
+        const name = body.requiredString('name').trim();
+        const color = body.optionalString('color') ?? IMPLICIT_LABEL_COLOR;
+        const description = body.optionalString('description') ?? null;
+        if (name === '') throw validationFailed({ resource: 'Label', field: 'name', code: 'missing_field' });
+        if (characters(name) > MAX_LABEL_NAME) {
+          throw validationFailed({
+            resource: 'Label',
+            field: 'name',
+            code: 'custom',
+            message: `name is too long (maximum is ${MAX_LABEL_NAME} characters)`,
+          });
+        }
+        if (!/^[0-9a-fA-F]{6}$/.test(color)) {
+          throw validationFailed({ resource: 'Label', field: 'color', code: 'invalid' });
+        }
+        if (description !== null && characters(description) > MAX_LABEL_DESCRIPTION) {
+          throw validationFailed({
+            resource: 'Label',
+            field: 'description',
+            code: 'custom',
+            message: `description is too long (maximum is ${MAX_LABEL_DESCRIPTION} characters)`,
+          });
+        }
+        const key = name.toLowerCase();
+        if (call.repository.labels.has(key)) {
+          throw validationFailed({ resource: 'Label', field: 'name', code: 'already_exists' });
+        }
+        const label: Label = { id: newId(), name, color: color.toLowerCase(), description };
+        call.repository.labels.set(key, label);
+        const json = labelJson(call.repository, label);
+        return { status: 201, body: json, headers: { location: json.url } };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/labels/{name}',
+      docs: `${DOCS}/issues/labels#get-a-label`,
+      answer: (call) => {
+        const label = call.repository.labels.get((call.params.get('name') ?? '').toLowerCase());
+        if (!label) throw notFound();
+        return { status: 200, body: labelJson(call.repository, label) };
+      },
+    },
+    {
+      route: 'POST /repos/{owner}/{repo}/dispatches',
+      docs: `${DOCS}/repos/repos#create-a-repository-dispatch-event`,
+      answer: (call) => {
+        const body = call.body();
+        const eventType = body.requiredString('event_type');
+        if (eventType === '') {
+          throw validationFailed({ resource: 'Repository', field: 'event_type', code: 'missing_field' });
+        }
+        if (characters(eventType) > MAX_EVENT_TYPE) {
+          throw invalidRequest(
+            `For 'properties/event_type', ${inspect(eventType)} is longer than ${MAX_EVENT_TYPE} characters.`,
+          );
+        }
+        const payload = body.has('client_payload') ? body.get('client_payload') : {};
+        if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+          notA('client_payload', payload, 'an object');
+        }
+        const properties = Object.keys(payload).length;
+        if (properties > MAX_CLIENT_PAYLOAD_PROPERTIES) {
+          throw invalidRequest(
+            `No more than ${MAX_CLIENT_PAYLOAD_PROPERTIES} properties are allowed; ${properties} were supplied.`,
+          );
+        }
+        if (Buffer.byteLength(JSON.stringify(payload)) >= MAX_CLIENT_PAYLOAD_BYTES) {
+          throw invalidRequest('client_payload must be less than 64KB.');
+        }
+        call.repository.dispatches.push({
+          eventType,
+          clientPayload: payload as Record<string, unknown>,
+          sender: call.login,
+          receivedAt: new Date(),
+        });
+        return { status: 204 };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
+      docs: `${DOCS}/actions/workflow-runs#get-the-review-history-for-a-workflow-run`,
+      answer: (call) => ({
+        status: 200,
+        body: runOf(call).approvals.map(
+          ({ environments, seed }): ApprovalJson => ({
+            environments: environments.map((environment) => ({
+              ...environmentJson(call.repository, environment),
+              created_at: timestamp(environment.createdAt),
+              updated_at: timestamp(environment.createdAt),
+            })),
+            state: seed.state,
+            user: userJson(seed.user),
+            comment: seed.comment ?? '',
+          }),
+        ),
+      }),
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments',
+      docs: `${DOCS}/actions/workflow-runs#get-pending-deployments-for-a-workflow-run`,
+      answer: (call) => ({
+        status: 200,
+        body: runOf(call).pending.map(
+          ({ environment, seed }): PendingDeploymentJson => ({
+            environment: environmentJson(call.repository, environment),
+            wait_timer: seed.waitTimer ?? 0,
+            wait_timer_started_at: seed.waitTimerStartedAt ? timestamp(seed.waitTimerStartedAt) : null,
+            current_user_can_approve: seed.currentUserCanApprove ?? false,
+            reviewers: (seed.reviewers ?? []).map((reviewer) => ({
+              type: 'User' as const,
+              reviewer: userJson(reviewer),
+            })),
+          }),
+        ),
+      }),
+    },
+  ];
+
+  // Each route's path as segments, `{name}` segments capturing.
+  const patterns = routes.map((definition) => {
+    const [method, template] = definition.route.split(' ') as [string, string];
+    return { definition, method, segments: template.split('/').slice(1) };
+  });
+
+  const match = (
+    method: string,
+    segments: readonly string[],
+  ): { definition: RouteDefinition; params: Map<string, string> } | undefined => {
+    for (const pattern of patterns) {
+      if (pattern.method !== method || pattern.segments.length !== segments.length) continue;
+      const params = new Map<string, string>();
+      const matched = pattern.segments.every((expected, index) => {
+        const actual = segments[index] ?? '';
+        if (!expected.startsWith('{')) return expected === actual;
+        params.set(expected.slice(1, -1), actual);
+        return actual !== '';
+      });
+      const numeric = ['issue_number', 'run_id'].every((name) =>
+        /^[0-9]{1,15}$/.test(params.get(name) ?? '0'),
+      );
+      if (matched && numeric) return { definition: pattern.definition, params };
+    }
+    return undefined;
+  };
+
+  const takeFault = (route: GitHubRoute): GitHubFault | undefined => {
+    const queued = faults.get(route);
+    const next = queued?.[0];
+    if (!queued || !next) return undefined;
+    if (next.skip > 0) {
+      next.skip -= 1;
+      return undefined;
+    }
+    queued.shift();
+    return next.fault;
+  };
+
+  const faultError = (fault: GitHubFault, requestId: string): GitHubError => {
+    if (fault.kind === 'error') {
+      return new GitHubError(
+        fault.status,
+        fault.message ?? STATUS_CODES[fault.status] ?? 'Error',
+        undefined,
+        DOCS,
+      );
+    }
+    return new GitHubError(
+      fault.status ?? 403,
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
+        `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+      undefined,
+      SECONDARY_RATE_LIMIT_DOCS,
+      fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) },
+    );
+  };
+
+  /** The `x-ratelimit-*` headers after counting this request, or the primary limit's refusal. */
+  const countRequest = (caller: string, callerToken: string): Record<string, string> => {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const current = usage.get(callerToken);
+    const window =
+      current && current.resetAt > nowSeconds
+        ? current
+        : { used: 0, resetAt: nowSeconds + RATE_LIMIT_WINDOW_SECONDS };
+    usage.set(callerToken, window);
+    const headers = (used: number) => ({
+      'x-ratelimit-limit': String(rateLimit),
+      'x-ratelimit-remaining': String(Math.max(0, rateLimit - used)),
+      'x-ratelimit-used': String(used),
+      'x-ratelimit-reset': String(window.resetAt),
+      'x-ratelimit-resource': 'core',
+    });
+    if (window.used >= rateLimit) {
+      throw new GitHubError(
+        403,
+        `API rate limit exceeded for user ID ${userJson(caller).id}.`,
+        undefined,
+        RATE_LIMIT_DOCS,
+        headers(window.used),
+      );
+    }
+    window.used += 1;
+    return headers(window.used);
+  };
+
+  const tokenOf = (request: IncomingMessage): string | null => {
+    const match = /^(?:token|bearer) +([\x21-\x7e]{1,255})$/i.exec(request.headers.authorization ?? '');
+    return match?.[1] ?? null;
+  };
+
+  const send = (response: ServerResponse, answer: Answer, requestId: string) => {
+    const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    response.writeHead(answer.status, {
+      ...(body !== '' && { 'content-type': 'application/json; charset=utf-8' }),
+      ...answer.headers,
+      'content-length': Buffer.byteLength(body),
+      'x-github-request-id': requestId,
+    });
+    response.end(body);
+  };
+
+  const errorAnswer = (error: GitHubError, docs: string, headers: Record<string, string>): Answer => ({
+    status: error.status,
+    headers: { ...headers, ...error.headers },
+    body: {
+      message: error.message,
+      ...(error.errors && { errors: error.errors }),
+      documentation_url: error.documentationUrl ?? docs,
+      status: String(error.status),
+    },
+  });
+
+  const readBody = async (request: IncomingMessage): Promise<string | null> => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return null;
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const requestId = randomUUID().toUpperCase();
+    const method = request.method ?? 'GET';
+    // Appended, not resolved: a request for `//elsewhere/x` must not move the Link headers' host.
+    const url = new URL(`${base}${request.url ?? '/'}`);
+    let segments: string[];
+    try {
+      segments = url.pathname.split('/').slice(1).map(decodeURIComponent);
+    } catch {
+      segments = [];
+    }
+    const found = match(method, segments);
+    const docs = found?.definition.docs ?? DOCS;
+    let caller: string | null = null;
+    let rateHeaders: Record<string, string> = {};
+    const answer = async (): Promise<Answer> => {
+      const text = await readBody(request);
+      const fault = found && takeFault(found.definition.route);
+      if (fault) throw faultError(fault, requestId);
+      if (request.headers.authorization === undefined) {
+        throw new GitHubError(401, 'Requires authentication', undefined, DOCS);
+      }
+      const callerToken = tokenOf(request);
+      const known = callerToken === null ? undefined : tokens.get(callerToken);
+      if (callerToken === null || known === undefined) {
+        throw new GitHubError(401, 'Bad credentials', undefined, DOCS);
+      }
+      caller = known;
+      rateHeaders = countRequest(known, callerToken);
+      if (text === null) throw new GitHubError(413, 'Request body too large', undefined, DOCS);
+      if (!found) throw notFound(DOCS);
+      const repository = repositories.get(
+        `${found.params.get('owner') ?? ''}/${found.params.get('repo') ?? ''}`.toLowerCase(),
+      );
+      if (!repository) throw notFound();
+      const result = found.definition.answer({
+        repository,
+        params: found.params,
+        query: url.searchParams,
+        body: () => parseJsonBody(text),
+        login: known,
+        url,
+      });
+      return { ...result, headers: { ...rateHeaders, ...result.headers } };
+    };
+    let result: Answer;
+    try {
+      result = await answer();
+    } catch (error) {
+      const refusal =
+        error instanceof GitHubError ? error : new GitHubError(500, 'Server Error', undefined, DOCS);
+      result = errorAnswer(refusal, docs, rateHeaders);
+    }
+    requests.push({
+      method,
+      route: found?.definition.route ?? null,
+      path: url.pathname,
+      mutating: method !== 'GET' && method !== 'HEAD',
+      status: result.status,
+      login: caller,
+    });
+    send(response, result, requestId);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => response.destroy()); // the client went away mid-request
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+
+  const runFor = (repository: Repository, runId: number): WorkflowRun => {
+    const known = repository.runs.get(runId);
+    if (known) return known;
+    const run: WorkflowRun = { approvals: [], pending: [] };
+    repository.runs.set(runId, run);
+    return run;
+  };
+
+  const issueState = (repository: Repository, issue: Issue): GitHubIssueState => ({
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    stateReason: issue.stateReason,
+    labels: issue.labels.map((key) => repository.labels.get(key)?.name ?? key),
+    assignees: [...issue.assignees],
+    author: issue.author,
+    comments: issue.comments.map((comment) => ({ ...comment })),
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    closedAt: issue.closedAt,
+  });
+
+  return {
+    url: base,
+    token,
+    login,
+    requests,
+    mutatingRequests: () => requests.filter((request) => request.mutating),
+    failNext(route, fault, failOptions) {
+      const queued = faults.get(route) ?? [];
+      queued.push({ skip: failOptions?.skip ?? 0, fault });
+      faults.set(route, queued);
+    },
+    addRepository(fullName) {
+      const parsed = REPOSITORY_NAME.exec(fullName);
+      if (!parsed?.[1] || !parsed[2]) {
+        throw new Error(`GitHub sim: "${fullName}" is not an owner/name repository`);
+      }
+      if (repositories.has(fullName.toLowerCase())) return;
+      repositories.set(fullName.toLowerCase(), {
+        id: newId(),
+        owner: parsed[1],
+        name: parsed[2],
+        labels: new Map(),
+        issues: new Map(),
+        dispatches: [],
+        runs: new Map(),
+        environments: new Map(),
+      });
+    },
+    addLabel(repository, label) {
+      const target = repositoryOf(repository);
+      target.labels.set(label.name.toLowerCase(), {
+        id: newId(),
+        name: label.name,
+        color: label.color ?? IMPLICIT_LABEL_COLOR,
+        description: label.description ?? null,
+      });
+    },
+    addIssue(repository, issue) {
+      return createIssue(repositoryOf(repository), issue.author ?? login, issue).number;
+    },
+    addWorkflowRun(repository, runId) {
+      runFor(repositoryOf(repository), runId);
+    },
+    addApproval(repository, runId, approval) {
+      const target = repositoryOf(repository);
+      runFor(target, runId).approvals.push({
+        environments: approval.environments.map((name) => environmentOf(target, name)),
+        seed: approval,
+      });
+    },
+    addPendingDeployment(repository, runId, pending) {
+      const target = repositoryOf(repository);
+      runFor(target, runId).pending.push({
+        environment: environmentOf(target, pending.environment),
+        seed: pending,
+      });
+    },
+    issues(repository) {
+      const target = repositoryOf(repository);
+      return [...target.issues.values()].map((issue) => issueState(target, issue));
+    },
+    issue(repository, issueNumber) {
+      const target = repositoryOf(repository);
+      const issue = target.issues.get(issueNumber);
+      return issue && issueState(target, issue);
+    },
+    comments(repository, issueNumber) {
+      const issue = repositoryOf(repository).issues.get(issueNumber);
+      return (issue?.comments ?? []).map((comment) => ({ ...comment }));
+    },
+    labels(repository) {
+      return [...repositoryOf(repository).labels.values()].map(({ name, color, description }) => ({
+        name,
+        color,
+        description,
+      }));
+    },
+    dispatches(repository) {
+      return repositoryOf(repository).dispatches.map((dispatch) => ({ ...dispatch }));
+    },
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
