@@ -90,6 +90,7 @@ export interface Clients {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
+const ACCOUNT_ID = /^[0-9]{12}$/;
 
 function missing(service: string, how: string): never {
   throw new OperationError(`${service} is not configured: ${how}`);
@@ -125,7 +126,11 @@ export function createClients(environment: ConnectorEnvironment): Clients {
   const credentialsFor = async (
     target: AwsTarget,
   ): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined> => {
-    const roleArn = target.account ? aws.roles?.[target.account] : undefined;
+    const roles = aws.roles ?? {};
+    const roleArn =
+      target.account !== undefined && Object.hasOwn(roles, target.account)
+        ? roles[target.account]
+        : undefined;
     if (!roleArn) return aws.credentials;
     const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
     return fromTemporaryCredentials({
@@ -174,6 +179,13 @@ export function createClients(environment: ConnectorEnvironment): Clients {
 
   return {
     async aws<C>(Client: AwsClientClass<C>, target: AwsTarget): Promise<C> {
+      // The account comes from the event, that is from whoever wrote it: anything but an account id is
+      // refused before it can pick a role or reach STS.
+      if (target.account !== undefined && !ACCOUNT_ID.test(target.account)) {
+        throw new OperationError(
+          `${JSON.stringify(target.account.slice(0, 40))} is not an AWS account id (12 digits): nothing was done`,
+        );
+      }
       await checkAccount(target);
       const key = `${target.account ?? ''}/${target.region}`;
       const byTarget = cache.get(Client) ?? new Map<string, unknown>();

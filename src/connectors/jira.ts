@@ -60,6 +60,25 @@ async function jiraCall<T>(call: Promise<T>): Promise<T> {
 /** Labels cannot hold spaces; an incident id never should, but one that did must not fail the ticket. */
 const labelOf = (incidentId: string) => incidentId.replace(/\s+/g, '-');
 
+/** Jira's limit on a summary, in characters. */
+const SUMMARY_CHARACTERS = 255;
+
+/**
+ * The summary as Jira takes it: on one line (a newline makes Jira refuse the whole ticket, and the summary
+ * comes from the event, so whoever wrote the event could otherwise keep the incident from being filed),
+ * and cut visibly to Jira's length without splitting a character.
+ */
+function oneLineSummary(text: string): string {
+  const line = text.replace(/\p{Cc}+/gu, ' ').trim();
+  if (line.length <= SUMMARY_CHARACTERS) return line;
+  let cut = '';
+  for (const character of line) {
+    if (cut.length + character.length > SUMMARY_CHARACTERS - 1) break;
+    cut += character;
+  }
+  return `${cut}…`;
+}
+
 /** A JQL string literal. */
 const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
@@ -143,6 +162,7 @@ export const createIssue: ConnectorAction<CreateIssueParams, CreateIssueRecord> 
       return { state: `${existing.key} is already labelled ${label}`, record, mutations: [] };
     }
     const labels = [...new Set([...params.labels, label])];
+    const summary = oneLineSummary(params.summary);
     return {
       state: `no issue in ${params.project} is labelled ${label}`,
       record,
@@ -150,14 +170,14 @@ export const createIssue: ConnectorAction<CreateIssueParams, CreateIssueRecord> 
         {
           call: 'jira:issue.create',
           target: params.project,
-          effect: `open a ${params.issue_type}: ${params.summary}`,
+          effect: `open a ${params.issue_type}: ${summary}`,
           apply: async () => {
             const created = await jiraCall(
               client.issues.createIssue({
                 fields: {
                   project: { key: params.project },
                   issuetype: { name: params.issue_type },
-                  summary: params.summary,
+                  summary,
                   description: description(context),
                   labels,
                   ...(params.priority !== undefined && { priority: { name: params.priority } }),

@@ -9,7 +9,9 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
     /((?:aws_)?(?:secret_?access_?key|session_?token|secretAccessKey|sessionToken)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi,
     '$1[redacted]',
   ],
-  [/(X-Amz-(?:Security-Token|Signature|Credential)=)[^&\s"]+/gi, '$1[redacted]'],
+  // As a query parameter (`X-Amz-Security-Token=…`) and as a header, the way S3's SignatureDoesNotMatch
+  // quotes the canonical request it signed (`x-amz-security-token:…`) or a client dumps its headers.
+  [/(X-Amz-(?:Security-Token|Signature|Credential)["']?\s*[:=]\s*["']?)[^&\s"',}]+/gi, '$1[redacted]'],
   [/(Signature=)[0-9a-f]{16,}/gi, '$1[redacted]'],
   // Slack tokens, GitHub tokens, bearer and basic credentials in headers.
   [/\bxox[abposr]-[A-Za-z0-9-]{8,}/g, '[redacted slack token]'],

@@ -4,10 +4,9 @@
 // distant or overloaded server's. Every request is logged, so that a test or a drill can show what left
 // the runner — and what did not.
 
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
+import { sendAnswer, serveOnLoopback } from './http.js';
 
 /** What the simulator knows about one address; unknown addresses have no reports. */
 export interface AbuseIpDbReputation {
@@ -66,13 +65,11 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...headers,
+  sendAnswer(response, {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
   });
-  response.end(text);
 }
 
 function errors(detail: string, status: number, parameter?: string): unknown {
@@ -161,7 +158,7 @@ export async function startAbuseIpDbSim(options: AbuseIpDbSimOptions): Promise<A
     );
   };
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const loopback = await serveOnLoopback(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const keyAccepted = request.headers.key === options.key;
     requests.push({
@@ -180,18 +177,12 @@ export async function startAbuseIpDbSim(options: AbuseIpDbSimOptions): Promise<A
     pending.add(timer);
   });
 
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return Object.assign(sim, {
-    endpoint: `http://127.0.0.1:${port}/api/v2`,
+    endpoint: `${loopback.url}/api/v2`,
     requests,
     async close() {
       for (const timer of pending) clearTimeout(timer);
-      // A hanging request would keep close() waiting for ever.
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
+      await loopback.close();
     },
   });
 }

@@ -3,11 +3,10 @@
 // and answering from the same entries assets/*.yaml hold, matched the same way. Drills use it to show
 // triage with a CMDB that is slow, down or broken; tests use it to assert what was asked.
 
-import { once } from 'node:events';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { AssetRegistry } from '../triage/enrichment/assets/registry.js';
 import type { AssetEntry } from '../triage/enrichment/schema-types.js';
+import { sendAnswer, serveOnLoopback } from './http.js';
 
 export interface AssetRegistrySimOptions {
   readonly assets: readonly AssetEntry[];
@@ -37,12 +36,11 @@ export interface AssetRegistrySim {
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
+  sendAnswer(response, {
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
-  response.end(text);
 }
 
 export async function startAssetRegistrySim(options: AssetRegistrySimOptions): Promise<AssetRegistrySim> {
@@ -50,7 +48,7 @@ export async function startAssetRegistrySim(options: AssetRegistrySimOptions): P
   const requests: AssetRegistryRequest[] = [];
   const sim = { mode: 'serve' as AssetRegistrySimMode };
 
-  const server = createServer((request, response) => {
+  const loopback = await serveOnLoopback(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const identifier = url.searchParams.get('identifier');
     const type = url.searchParams.get('type');
@@ -92,17 +90,9 @@ export async function startAssetRegistrySim(options: AssetRegistrySimOptions): P
     });
   });
 
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return Object.assign(sim, {
-    endpoint: `http://127.0.0.1:${port}/api/v1`,
+    endpoint: `${loopback.url}/api/v1`,
     requests,
-    async close() {
-      // A hanging request would keep close() waiting for ever.
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    close: () => loopback.close(),
   });
 }

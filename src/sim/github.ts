@@ -9,10 +9,9 @@
 // run made no mutating call; `failNext` queues faults per route, as the AWS sim does per action.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { RestEndpointMethodTypes } from '@octokit/rest';
+import { FaultQueue, readBoundedBody, sendAnswer, serveOnLoopback } from './http.js';
 
 // The wire shapes, from GitHub's own OpenAPI description (through Octokit's types), so an answer the
 // sim builds cannot drift from what the real API documents.
@@ -177,9 +176,8 @@ export interface GitHubSim {
   close(): Promise<void>;
 }
 
-// Bounds on hostile requests: the largest legitimate body here is a 65,536-character issue body.
-const MAX_BODY_BYTES = 1024 * 1024;
-// GitHub's documented and observed limits.
+// GitHub's documented and observed limits; the largest legitimate request body is a 65,536-character
+// issue body, far under the sims' bound on bodies.
 const MAX_BODY_CHARACTERS = 65536;
 const MAX_LABEL_NAME = 50;
 const MAX_LABEL_DESCRIPTION = 100;
@@ -411,7 +409,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   const usage = new Map<string, { used: number; resetAt: number }>();
   const repositories = new Map<string, Repository>();
   const requests: LoggedGitHubRequest[] = [];
-  const faults = new Map<GitHubRoute, { skip: number; fault: GitHubFault }[]>();
+  const faults = new FaultQueue<GitHubFault>();
   const userIds = new Map<string, number>();
   let nextId = 1000;
   const newId = () => nextId++;
@@ -920,18 +918,6 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     return undefined;
   };
 
-  const takeFault = (route: GitHubRoute): GitHubFault | undefined => {
-    const queued = faults.get(route);
-    const next = queued?.[0];
-    if (!queued || !next) return undefined;
-    if (next.skip > 0) {
-      next.skip -= 1;
-      return undefined;
-    }
-    queued.shift();
-    return next.fault;
-  };
-
   const faultError = (fault: GitHubFault, requestId: string): GitHubError => {
     if (fault.kind === 'error') {
       return new GitHubError(
@@ -987,13 +973,15 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
 
   const send = (response: ServerResponse, answer: Answer, requestId: string) => {
     const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
-    response.writeHead(answer.status, {
-      ...(body !== '' && { 'content-type': 'application/json; charset=utf-8' }),
-      ...answer.headers,
-      'content-length': Buffer.byteLength(body),
-      'x-github-request-id': requestId,
+    sendAnswer(response, {
+      status: answer.status,
+      headers: {
+        ...(body !== '' && { 'content-type': 'application/json; charset=utf-8' }),
+        ...answer.headers,
+        'x-github-request-id': requestId,
+      },
+      body,
     });
-    response.end(body);
   };
 
   const errorAnswer = (error: GitHubError, docs: string, headers: Record<string, string>): Answer => ({
@@ -1006,17 +994,6 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       status: String(error.status),
     },
   });
-
-  const readBody = async (request: IncomingMessage): Promise<string | null> => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return null;
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const requestId = randomUUID().toUpperCase();
@@ -1034,8 +1011,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     let caller: string | null = null;
     let rateHeaders: Record<string, string> = {};
     const answer = async (): Promise<Answer> => {
-      const text = await readBody(request);
-      const fault = found && takeFault(found.definition.route);
+      const text = await readBoundedBody(request);
+      const fault = found && faults.take(found.definition.route);
       if (fault) throw faultError(fault, requestId);
       if (request.headers.authorization === undefined) {
         throw new GitHubError(401, 'Requires authentication', undefined, DOCS);
@@ -1082,13 +1059,8 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     send(response, result, requestId);
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy()); // the client went away mid-request
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  const loopback = await serveOnLoopback(handle);
+  base = loopback.url;
 
   const runFor = (repository: Repository, runId: number): WorkflowRun => {
     const known = repository.runs.get(runId);
@@ -1119,11 +1091,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     login,
     requests,
     mutatingRequests: () => requests.filter((request) => request.mutating),
-    failNext(route, fault, failOptions) {
-      const queued = faults.get(route) ?? [];
-      queued.push({ skip: failOptions?.skip ?? 0, fault });
-      faults.set(route, queued);
-    },
+    failNext: (route, fault, failOptions) => faults.failNext(route, fault, failOptions),
     addRepository(fullName) {
       const parsed = REPOSITORY_NAME.exec(fullName);
       if (!parsed?.[1] || !parsed[2]) {
@@ -1193,10 +1161,6 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     dispatches(repository) {
       return repositoryOf(repository).dispatches.map((dispatch) => ({ ...dispatch }));
     },
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    close: () => loopback.close(),
   };
 }

@@ -7,9 +7,8 @@
 // answers 429 with Retry-After, as Jira's rate limiter does, so a connector's back-off is exercised.
 
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { FaultQueue, type HttpAnswer, readBoundedBody, sendAnswer, serveOnLoopback, shown } from './http.js';
 
 export interface JiraProjectOptions {
   /** The issue types the project's scheme offers, by name (`Task`, `Bug`). */
@@ -118,8 +117,7 @@ export interface JiraSim {
 }
 
 // Bounds on hostile requests: Jira's own limits (32 767 characters of text, 32 768 of a property value)
-// are far below these.
-const MAX_BODY_BYTES = 1024 * 1024;
+// are far below these, and below the sims' bound on bodies.
 const MAX_ADF_DEPTH = 32;
 const MAX_SEARCH_RESULTS = 5000;
 const DEFAULT_SEARCH_RESULTS = 50;
@@ -182,12 +180,6 @@ const ADF_MARKS = new Set([
   'underline',
 ]);
 
-interface HttpAnswer {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
-}
-
 /** A refusal in Jira's error envelope: `{"errorMessages": [...], "errors": {field: message}}`. */
 class JiraError extends Error {
   override readonly name = 'JiraError';
@@ -231,11 +223,6 @@ function json(status: number, value: unknown, headers: Readonly<Record<string, s
 
 function fieldError(field: string, message: string): JiraError {
   return new JiraError(400, [], new Map([[field, message]]));
-}
-
-/** A value echoed in an error message, cut short: the message is one line, not the caller's payload. */
-function shown(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
 }
 
 type JsonObject = { readonly [key: string]: unknown };
@@ -580,7 +567,7 @@ export async function startJiraSim(options: JiraSimOptions = {}): Promise<JiraSi
   const projects = new Map<string, Project>();
   const issues = new Map<string, Issue>();
   const requests: LoggedJiraRequest[] = [];
-  const faults = new Map<string, { skip: number; fault: JiraFault }[]>();
+  const faults = new FaultQueue<JiraFault>();
   let budget: { limit: number; windowMs: number; start: number; used: number } | undefined;
   let nextIssueId = 10000;
   let nextCommentId = 10000;
@@ -1078,18 +1065,6 @@ export async function startJiraSim(options: JiraSimOptions = {}): Promise<JiraSi
     return undefined;
   };
 
-  const takeFault = (operation: string): JiraFault | undefined => {
-    const queued = faults.get(operation);
-    const next = queued?.[0];
-    if (!queued || !next) return undefined;
-    if (next.skip > 0) {
-      next.skip -= 1;
-      return undefined;
-    }
-    queued.shift();
-    return next.fault;
-  };
-
   const throttled = (retryAfterSeconds: number, limit?: number): Record<string, string> => {
     // X-RateLimit-Reset is an ISO 8601 minute, `yyyy-MM-ddTHH:mmZ`, per Jira's rate-limiting guide.
     const reset = new Date(Date.now() + retryAfterSeconds * 1000).toISOString().slice(0, 16);
@@ -1124,17 +1099,6 @@ export async function startJiraSim(options: JiraSimOptions = {}): Promise<JiraSi
     return decoded.slice(0, colon) === email && decoded.slice(colon + 1) === apiToken ? account : null;
   };
 
-  const readBody = async (request: IncomingMessage): Promise<string | null> => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) return null;
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  };
-
   const parseBody = (request: IncomingMessage, text: string): unknown => {
     if (text === '') return undefined;
     const type = request.headers['content-type'] ?? '';
@@ -1148,69 +1112,57 @@ export async function startJiraSim(options: JiraSimOptions = {}): Promise<JiraSi
     }
   };
 
-  const send = (response: ServerResponse, answer: HttpAnswer): void => {
-    const body = answer.body ?? '';
-    response.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
-    response.end(body);
-  };
-
-  const server = createServer((request, response) => {
-    void (async () => {
-      const method = request.method ?? 'GET';
-      const target = new URL(request.url ?? '/', 'http://sim');
-      const text = await readBody(request);
-      const found = route(method, target.pathname, target.searchParams);
-      const caller = authenticate(request);
-      const log = (status: number, errorMessage: string | null) =>
-        requests.push({
-          operation: found?.operation ?? '',
-          method,
-          path: target.pathname,
-          params: new Map(found?.params),
-          body: text ?? '',
-          email: caller?.email ?? null,
-          mutating: found?.mutating ?? method !== 'GET',
-          status,
-          errorMessage,
-        });
-      try {
-        if (text === null) throw new JiraError(413, ['The request body is too large.']);
-        if (!found) {
-          throw new JiraError(404, [
-            `The simulated Jira has no resource for ${method} ${shown(target.pathname)}.`,
-          ]);
-        }
-        const fault = takeFault(found.operation);
-        if (fault) {
-          throw new JiraError(
-            fault.status,
-            [fault.message ?? `Injected ${fault.status}`],
-            new Map(),
-            fault.retryAfterSeconds === undefined ? {} : throttled(fault.retryAfterSeconds),
-          );
-        }
-        if (!caller) throw new NotAuthenticated();
-        spendBudget();
-        const answer = found.answer({
-          params: found.params,
-          query: target.searchParams,
-          body: parseBody(request, text),
-          caller,
-        });
-        log(answer.status, null);
-        send(response, answer);
-      } catch (error) {
-        const refusal = error instanceof JiraError ? error : new JiraError(500, ['Internal server error.']);
-        log(refusal.status, refusal.message);
-        send(response, refusal.answer());
+  const loopback = await serveOnLoopback(async (request, response) => {
+    const method = request.method ?? 'GET';
+    const target = new URL(request.url ?? '/', 'http://sim');
+    const text = await readBoundedBody(request);
+    const found = route(method, target.pathname, target.searchParams);
+    const caller = authenticate(request);
+    const log = (status: number, errorMessage: string | null) =>
+      requests.push({
+        operation: found?.operation ?? '',
+        method,
+        path: target.pathname,
+        params: new Map(found?.params),
+        body: text ?? '',
+        email: caller?.email ?? null,
+        mutating: found?.mutating ?? method !== 'GET',
+        status,
+        errorMessage,
+      });
+    try {
+      if (text === null) throw new JiraError(413, ['The request body is too large.']);
+      if (!found) {
+        throw new JiraError(404, [
+          `The simulated Jira has no resource for ${method} ${shown(target.pathname)}.`,
+        ]);
       }
-    })().catch(() => response.destroy()); // the client went away mid-request
+      const fault = faults.take(found.operation);
+      if (fault) {
+        throw new JiraError(
+          fault.status,
+          [fault.message ?? `Injected ${fault.status}`],
+          new Map(),
+          fault.retryAfterSeconds === undefined ? {} : throttled(fault.retryAfterSeconds),
+        );
+      }
+      if (!caller) throw new NotAuthenticated();
+      spendBudget();
+      const answer = found.answer({
+        params: found.params,
+        query: target.searchParams,
+        body: parseBody(request, text),
+        caller,
+      });
+      log(answer.status, null);
+      sendAnswer(response, answer);
+    } catch (error) {
+      const refusal = error instanceof JiraError ? error : new JiraError(500, ['Internal server error.']);
+      log(refusal.status, refusal.message);
+      sendAnswer(response, refusal.answer());
+    }
   });
-
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
+  url = loopback.url;
 
   const stateOf = (issue: Issue): JiraIssueState => ({
     id: issue.id,
@@ -1276,18 +1228,10 @@ export async function startJiraSim(options: JiraSimOptions = {}): Promise<JiraSi
     issues: () => [...issues.values()].map(stateOf),
     requests,
     mutatingRequests: () => requests.filter((request) => request.mutating),
-    failNext(operation, fault, failOptions) {
-      const queued = faults.get(operation) ?? [];
-      queued.push({ skip: failOptions?.skip ?? 0, fault });
-      faults.set(operation, queued);
-    },
+    failNext: (operation, fault, failOptions) => faults.failNext(operation, fault, failOptions),
     rateLimit(limit, windowSeconds) {
       budget = { limit, windowMs: windowSeconds * 1000, start: Date.now(), used: 0 };
     },
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    close: () => loopback.close(),
   };
 }

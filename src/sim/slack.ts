@@ -7,9 +7,8 @@
 // and faults can be injected per method, as in the AWS sim.
 
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultQueue, readBoundedBody, sendAnswer, serveOnLoopback } from './http.js';
 
 /**
  * A failure to give one request for a method: a Slack error string (HTTP 200, `ok: false`), a rate limit
@@ -122,8 +121,7 @@ class SlackError extends Error {
   }
 }
 
-// Bounds on hostile requests; a legitimate message with 50 full blocks is well under 1 MiB.
-const MAX_BODY_BYTES = 1024 * 1024;
+// Bounds on hostile requests, beyond the body's size (src/sim/http.ts).
 const MAX_ARGS = 100;
 const MAX_JSON_DEPTH = 32;
 const ARG_NAME = /^[A-Za-z0-9_]{1,64}$/;
@@ -413,17 +411,6 @@ function parseArgs(request: IncomingMessage, query: URLSearchParams, body: strin
   return values;
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function bearerOf(request: IncomingMessage): string | undefined {
   const match = /^Bearer ([\x21-\x7e]{1,256})$/.exec(request.headers.authorization ?? '');
   return match?.[1];
@@ -504,7 +491,7 @@ export async function startSlackSim(options: SlackSimOptions = {}): Promise<Slac
   const channelsById = new Map<string, Channel>();
   const channelsByName = new Map<string, Channel>();
   const requests: LoggedSlackRequest[] = [];
-  const faults = new Map<string, { skip: number; fault: SlackFault }[]>();
+  const faults = new FaultQueue<SlackFault>();
   let lastMicros = 0;
 
   // Unique and increasing, as Slack's are within a channel; following the clock, 100 µs apart at least.
@@ -792,37 +779,22 @@ export async function startSlackSim(options: SlackSimOptions = {}): Promise<Slac
     ],
   ]);
 
-  const takeFault = (method: string): SlackFault | undefined => {
-    const queued = faults.get(method);
-    const next = queued?.[0];
-    if (!queued || !next) return undefined;
-    if (next.skip > 0) {
-      next.skip--;
-      return undefined;
-    }
-    queued.shift();
-    return next.fault;
-  };
-
   const sendJson = (
     response: ServerResponse,
     status: number,
     body: unknown,
     headers: Readonly<Record<string, string>> = {},
-  ) => {
-    const text = JSON.stringify(body);
-    response.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(text),
-      ...headers,
+  ) =>
+    sendAnswer(response, {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+      body: JSON.stringify(body),
     });
-    response.end(text);
-  };
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = /^\/api\/([A-Za-z0-9._-]{1,100})$/.exec(url.pathname)?.[1] ?? '';
-    const body = await readBody(request);
+    const body = await readBoundedBody(request);
     let args = new SlackArgs(new Map());
     let presented: string | null = bearerOf(request) ?? null;
     const log = (status: number, error: string | null) =>
@@ -851,7 +823,7 @@ export async function startSlackSim(options: SlackSimOptions = {}): Promise<Slac
       presented ??= args.string('token') ?? null;
       const handler = handlers.get(method);
       if (!handler) throw new SlackError('unknown_method', { req_method: method });
-      const fault = takeFault(method);
+      const fault = faults.take(method);
       if (typeof fault === 'string') throw new SlackError(fault);
       if (fault?.status === 429) {
         log(429, 'ratelimited');
@@ -881,12 +853,7 @@ export async function startSlackSim(options: SlackSimOptions = {}): Promise<Slac
     }
   };
 
-  const server = createServer((request, response) => {
-    answer(request, response).catch(() => response.destroy()); // the client went away mid-request
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const loopback = await serveOnLoopback(answer);
 
   const stateOf = (message: Message): SlackMessageState => ({
     channel: message.channel.id,
@@ -912,7 +879,7 @@ export async function startSlackSim(options: SlackSimOptions = {}): Promise<Slac
   });
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     token,
     teamId,
     botUserId,
@@ -971,15 +938,7 @@ export async function startSlackSim(options: SlackSimOptions = {}): Promise<Slac
     },
     requests,
     mutatingRequests: () => requests.filter((request) => request.mutating),
-    failNext(method, fault, failOptions) {
-      const queued = faults.get(method) ?? [];
-      queued.push({ skip: failOptions?.skip ?? 0, fault });
-      faults.set(method, queued);
-    },
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    failNext: (method, fault, failOptions) => faults.failNext(method, fault, failOptions),
+    close: () => loopback.close(),
   };
 }

@@ -11,8 +11,9 @@ import {
   standbyInstance,
 } from '../../src/connectors/aws/autoscaling.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
-import { actionContract, MemoryJournal } from '../support/action-contract.js';
-import { AWS_FAULTS, type AwsWorld, awsWorld, REGION } from '../support/aws-world.js';
+import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
+import { asAdmin } from '../support/aws-admin.js';
+import { AWS_FAULTS, awsWorld } from '../support/aws-world.js';
 
 const GROUP = 'orders-api';
 const INSTANCE = 'i-0123456789abcdef0';
@@ -53,18 +54,6 @@ function seededState(sim: AwsSim) {
 
 const groupWorld = (sizes?: GroupSizes) => awsWorld((sim) => seedGroup(sim, sizes), groupState);
 
-async function within(world: AwsWorld, run: (world: AwsWorld) => Promise<void>): Promise<void> {
-  try {
-    await run(world);
-  } finally {
-    await world.close();
-  }
-}
-
-function adminClient(sim: AwsSim): AutoScalingClient {
-  return new AutoScalingClient({ endpoint: sim.endpoint, region: REGION, credentials: sim.credentials });
-}
-
 describe('aws:autoscaling.standby, lowering the desired capacity', () => {
   actionContract({
     action: standbyInstance,
@@ -85,7 +74,7 @@ describe('aws:autoscaling.standby, keeping the desired capacity (the default)', 
 
 describe('aws:autoscaling.standby', () => {
   it('moves the instance to Standby and lets the group launch a replacement, keeping its capacity', async () => {
-    await within(await groupWorld(), async (world) => {
+    await within(groupWorld(), async (world) => {
       const outcome = await execute(
         standbyInstance,
         { instance_id: INSTANCE },
@@ -124,7 +113,7 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it('lowers the desired capacity instead when asked, launching nothing; undo raises it back', async () => {
-    await within(await groupWorld(), async (world) => {
+    await within(groupWorld(), async (world) => {
       const params: StandbyParams = { instance_id: INSTANCE, decrement_desired_capacity: true };
       const outcome = await execute(standbyInstance, params, world.context, new MemoryJournal());
       expect(groupState(world.sim)).toEqual({
@@ -144,7 +133,7 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it("stops naming Auto Scaling's refusal when lowering the capacity would go below MinSize", async () => {
-    await within(await groupWorld({ minSize: 3, maxSize: 4 }), async (world) => {
+    await within(groupWorld({ minSize: 3, maxSize: 4 }), async (world) => {
       const failure = await execute(
         standbyInstance,
         { instance_id: INSTANCE, decrement_desired_capacity: true },
@@ -165,7 +154,7 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it('leaves an instance that is in no group alone, sending nothing that changes state', async () => {
-    await within(await groupWorld(), async (world) => {
+    await within(groupWorld(), async (world) => {
       const planned = await dryRun(standbyInstance, { instance_id: LONER }, world.context);
       expect(planned.state).toBe(`${LONER} is in no Auto Scaling group`);
       expect(planned.calls).toEqual([]);
@@ -186,16 +175,16 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it('keeps a Standby someone else set, and does not end it on undo', async () => {
-    await within(await groupWorld(), async (world) => {
-      const admin = adminClient(world.sim);
-      await admin.send(
-        new EnterStandbyCommand({
-          AutoScalingGroupName: GROUP,
-          InstanceIds: [INSTANCE],
-          ShouldDecrementDesiredCapacity: true,
-        }),
+    await within(groupWorld(), async (world) => {
+      await asAdmin(world.sim, AutoScalingClient, (admin) =>
+        admin.send(
+          new EnterStandbyCommand({
+            AutoScalingGroupName: GROUP,
+            InstanceIds: [INSTANCE],
+            ShouldDecrementDesiredCapacity: true,
+          }),
+        ),
       );
-      admin.destroy();
       const outcome = await execute(
         standbyInstance,
         { instance_id: INSTANCE },
@@ -212,7 +201,7 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it('resumed after a refused EnterStandby, launches exactly one replacement', async () => {
-    await within(await groupWorld(), async (world) => {
+    await within(groupWorld(), async (world) => {
       const journal = new MemoryJournal<StandbyRecord>();
       world.sim.failNext('EnterStandby', AWS_FAULTS.hard);
       await expect(
@@ -234,7 +223,7 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it('undo after keeping the capacity returns the instance and leaves the group one larger, as ExitStandby does', async () => {
-    await within(await groupWorld(), async (world) => {
+    await within(groupWorld(), async (world) => {
       const outcome = await execute(
         standbyInstance,
         { instance_id: INSTANCE },
@@ -255,7 +244,7 @@ describe('aws:autoscaling.standby', () => {
   });
 
   it('undo in a group already at MaxSize stops naming the refusal, and leaves the instance in Standby', async () => {
-    await within(await groupWorld({ minSize: 1, maxSize: 3 }), async (world) => {
+    await within(groupWorld({ minSize: 1, maxSize: 3 }), async (world) => {
       const outcome = await execute(
         standbyInstance,
         { instance_id: INSTANCE },

@@ -5,14 +5,7 @@
 // and a run cut short resumes at the lookup it was on.
 
 import { describe, expect, it } from 'vitest';
-import {
-  type ActionContext,
-  ActionFailure,
-  dryRun,
-  execute,
-  undo,
-  verify,
-} from '../../src/connectors/action.js';
+import { ActionFailure, dryRun, execute, undo, verify } from '../../src/connectors/action.js';
 import {
   evidenceDigest,
   type LookupEventsParams,
@@ -25,7 +18,7 @@ import { normalizeInput } from '../../src/ingest/normalize.js';
 import { shippedCatalogue } from '../../src/playbooks/catalogue.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
 import type { QueryFault } from '../../src/sim/aws/query.js';
-import { MemoryJournal } from '../support/action-contract.js';
+import { MemoryJournal, within } from '../support/action-contract.js';
 import { ACCOUNT, AWS_FAULTS, type AwsWorld, awsWorld } from '../support/aws-world.js';
 
 const HOUR = 3_600_000;
@@ -102,9 +95,10 @@ function seed(sim: AwsSim): void {
 /** The action changes nothing in AWS; the world's state is CloudTrail's history, which must stay as seeded. */
 const historyState = (sim: AwsSim) => sim.cloudtrail.events().map((event) => event.eventId);
 
-async function trailWorld(): Promise<{ world: AwsWorld; context: ActionContext }> {
+/** The seeded account, at the run's instant. */
+async function trailWorld(): Promise<AwsWorld> {
   const world = await awsWorld(seed, historyState);
-  return { world, context: { ...world.context, now: () => AT } };
+  return { ...world, context: { ...world.context, now: () => AT } };
 }
 
 const lookups = (world: AwsWorld) =>
@@ -121,8 +115,8 @@ async function failure(run: Promise<unknown>): Promise<ActionFailure> {
 
 describe('aws:cloudtrail.lookup_events', () => {
   it('plans one paced LookupEvents per attribute, and a dry run looks nothing up', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       expect(lookupEvents.describe(PARAMS, context).map((call) => [call.call, call.target])).toEqual([
         ['cloudtrail:LookupEvents', `AccessKeyId=${SESSION_KEY}`],
         ['cloudtrail:LookupEvents', 'Username=mallory'],
@@ -144,14 +138,12 @@ describe('aws:cloudtrail.lookup_events', () => {
       });
       expect(lookups(world)).toEqual([]);
       expect(world.sim.mutatingRequests()).toEqual([]);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('collects every event of the window once, newest first, with the sha256 of the evidence', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const history = historyState(world.sim);
       const journal = new MemoryJournal<LookupEventsRecord>();
       const outcome = await execute(lookupEvents, PARAMS, context, journal);
@@ -188,14 +180,12 @@ describe('aws:cloudtrail.lookup_events', () => {
       expect(lookups(world).map((request) => request.status)).toEqual([200, 200, 200, 200]);
       expect(world.sim.mutatingRequests()).toEqual([]);
       expect(historyState(world.sim)).toEqual(history);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('a second run with the journal looks nothing up again', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const journal = new MemoryJournal<LookupEventsRecord>();
       const first = await execute(lookupEvents, PARAMS, context, journal);
       const from = lookups(world).length;
@@ -206,14 +196,12 @@ describe('aws:cloudtrail.lookup_events', () => {
         `54 events collected by 3 of 3 lookups (${ago(24 * 7).toISOString()} to ${AT.toISOString()})`,
       );
       expect(lookups(world).length).toBe(from);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('verifies the evidence is complete and matches its sha256, and says what is missing or altered', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const planned = await dryRun(lookupEvents, PARAMS, context);
       const missing = await verify(lookupEvents, PARAMS, context, planned.record);
       expect(missing).toEqual({
@@ -227,9 +215,7 @@ describe('aws:cloudtrail.lookup_events', () => {
       });
       const altered = { ...record, events: record.events.slice(1) };
       expect(await verify(lookupEvents, PARAMS, context, altered)).toMatchObject({ ok: false });
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('is in the catalogue as irreversible, every call it makes covered by its declared permissions', async () => {
@@ -239,20 +225,18 @@ describe('aws:cloudtrail.lookup_events', () => {
     expect(lookupEvents.undo).toBeNull();
     expect(await loadConnector('aws:cloudtrail.lookup_events')).toBe(lookupEvents);
     const permissions = new Set(spec?.permissions);
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const { record, calls } = await execute(lookupEvents, PARAMS, context, new MemoryJournal());
       const made = [...lookupEvents.describe(PARAMS, context), ...calls].map((call) => call.call);
       expect(made.filter((call) => !permissions.has(call))).toEqual([]);
       await expect(undo(lookupEvents, PARAMS, context, record)).rejects.toThrow(/cannot be undone/);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('stops a lookup at max_events and says the evidence is cut short', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const params = { ...PARAMS, lookup_attributes: PARAMS.lookup_attributes.slice(0, 1), max_events: 51 };
       const { record } = await execute(lookupEvents, params, context, new MemoryJournal());
       expect(record.lookups).toEqual([
@@ -262,28 +246,24 @@ describe('aws:cloudtrail.lookup_events', () => {
       const verified = await verify(lookupEvents, params, context, record);
       expect(verified.ok).toBe(true);
       expect(verified.detail).toContain(`stopped at max_events: AccessKeyId=${SESSION_KEY}`);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('keeps two concurrent runs in one account within two lookups a second', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const [first, second] = await Promise.all([
         execute(lookupEvents, PARAMS, context, new MemoryJournal()),
         execute(lookupEvents, PARAMS, { ...context, incidentId: 'INC-20260314-0002' }, new MemoryJournal()),
       ]);
       expect(second.record).toEqual(first.record);
       expect(lookups(world).map((request) => request.errorCode)).toEqual(Array(8).fill(null));
-    } finally {
-      await world.close();
-    }
+    });
   }, 60_000);
 
   it('ends with the same evidence when any request is throttled or fails with a 5xx (the SDK retries)', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const clean = await execute(lookupEvents, PARAMS, context, new MemoryJournal());
       const requests = lookups(world).length;
       for (let skip = 0; skip < requests; skip += 1) {
@@ -299,14 +279,12 @@ describe('aws:cloudtrail.lookup_events', () => {
           ).toContain(fault.code);
         }
       }
-    } finally {
-      await world.close();
-    }
+    });
   }, 120_000);
 
   it('a refusal at any request names the lookup; the re-run from the journal does only the rest', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const clean = await execute(lookupEvents, PARAMS, context, new MemoryJournal());
       // Requests of the clean run, by lookup: the session's two pages, then one each.
       const owners = [0, 0, 1, 2];
@@ -325,14 +303,12 @@ describe('aws:cloudtrail.lookup_events', () => {
         // Only the lookup that was refused and those after it were sent again.
         expect(lookups(world).length - from).toBe(owners.filter((other) => other >= owner).length);
       }
-    } finally {
-      await world.close();
-    }
+    });
   }, 120_000);
 
   it('keeps evidence the CloudTrail normalizer reads back as the actor’s events', async () => {
-    const { world, context } = await trailWorld();
-    try {
+    await within(trailWorld(), async (world) => {
+      const { context } = world;
       const params = { ...PARAMS, lookup_attributes: [{ key: 'Username' as const, value: 'mallory' }] };
       const { record } = await execute(lookupEvents, params, context, new MemoryJournal());
       const events = normalizeInput(Buffer.from(canonicalJson({ Events: record.events })), {
@@ -343,8 +319,6 @@ describe('aws:cloudtrail.lookup_events', () => {
         'sts.amazonaws.com:AssumeRole',
       ]);
       expect(events.every((event) => event.actor === `arn:aws:iam::${ACCOUNT}:user/mallory`)).toBe(true);
-    } finally {
-      await world.close();
-    }
+    });
   });
 });

@@ -1,11 +1,13 @@
 // Evidence before containment: snapshots of every volume tagged with the incident, and tags that mark the
 // instance as under investigation — through the real @aws-sdk/client-ec2, read back from the sim.
 
+import { CreateSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { execute, undo } from '../../src/connectors/action.js';
 import { INCIDENT_TAG, snapshotInstance, tagResource } from '../../src/connectors/aws/ec2-evidence.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
-import { actionContract, MemoryJournal } from '../support/action-contract.js';
+import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
+import { asAdmin } from '../support/aws-admin.js';
 import { awsWorld, EC2_FAULTS, INCIDENT } from '../support/aws-world.js';
 
 const INSTANCE = 'i-0abc1234def567890';
@@ -43,8 +45,7 @@ describe('aws:ec2.snapshot_instance', () => {
   });
 
   it('snapshots every attached volume in one crash-consistent call, tagged with the incident', async () => {
-    const world = await awsWorld(seed, snapshotState);
-    try {
+    await within(awsWorld(seed, snapshotState), async (world) => {
       const outcome = await execute(
         snapshotInstance,
         { instance_id: INSTANCE },
@@ -61,25 +62,18 @@ describe('aws:ec2.snapshot_instance', () => {
       );
       expect(outcome.record).toEqual({ instance_id: INSTANCE, snapshots: ids });
       expect(world.sim.ec2.snapshots()[0]?.description).toBe(`irac ${INCIDENT}: evidence of ${INSTANCE}`);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('takes only the volumes still missing when a snapshot of this incident already exists', async () => {
-    const world = await awsWorld(seed, snapshotState);
-    try {
-      const { EC2Client, CreateSnapshotsCommand } = await import('@aws-sdk/client-ec2');
-      const admin = new EC2Client({
-        endpoint: world.sim.endpoint,
-        region: 'us-east-1',
-        credentials: world.sim.credentials,
-      });
-      await admin.send(
-        new CreateSnapshotsCommand({
-          InstanceSpecification: { InstanceId: INSTANCE, ExcludeBootVolume: true },
-          TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: INCIDENT_TAG, Value: INCIDENT }] }],
-        }),
+    await within(awsWorld(seed, snapshotState), async (world) => {
+      await asAdmin(world.sim, EC2Client, (admin) =>
+        admin.send(
+          new CreateSnapshotsCommand({
+            InstanceSpecification: { InstanceId: INSTANCE, ExcludeBootVolume: true },
+            TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: INCIDENT_TAG, Value: INCIDENT }] }],
+          }),
+        ),
       );
       await execute(snapshotInstance, { instance_id: INSTANCE }, world.context, new MemoryJournal());
       expect(
@@ -88,9 +82,7 @@ describe('aws:ec2.snapshot_instance', () => {
           .map((snapshot) => snapshot.volumeId)
           .sort(),
       ).toEqual(['vol-0aaaaaaaaaaaaaaa1', 'vol-0aaaaaaaaaaaaaaa2']);
-    } finally {
-      await world.close();
-    }
+    });
   });
 });
 
@@ -106,8 +98,7 @@ describe('aws:ec2.tag_resource', () => {
   });
 
   it('sets the tags, records what they were, and undo puts back the old value and removes the new tag', async () => {
-    const world = await awsWorld(seed, tagState);
-    try {
+    await within(awsWorld(seed, tagState), async (world) => {
       const outcome = await execute(
         tagResource,
         { resource_id: INSTANCE, tags: TAGS },
@@ -121,8 +112,6 @@ describe('aws:ec2.tag_resource', () => {
       });
       await undo(tagResource, { resource_id: INSTANCE, tags: TAGS }, world.context, outcome.record);
       expect(tagState(world.sim)).toEqual({ Name: 'payments-api-3', 'irac:status': 'healthy' });
-    } finally {
-      await world.close();
-    }
+    });
   });
 });

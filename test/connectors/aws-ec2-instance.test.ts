@@ -3,6 +3,7 @@
 // the termination attributes EC2 holds afterwards, read from the sim.
 
 import {
+  DisassociateIamInstanceProfileCommand,
   EC2Client,
   ModifyInstanceAttributeCommand,
   ModifyInstanceMetadataOptionsCommand,
@@ -15,8 +16,9 @@ import {
   replaceInstanceProfile,
 } from '../../src/connectors/aws/ec2-instance.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
-import { actionContract, MemoryJournal } from '../support/action-contract.js';
-import { ACCOUNT, type AwsWorld, awsWorld, EC2_FAULTS, REGION } from '../support/aws-world.js';
+import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
+import { asAdmin } from '../support/aws-admin.js';
+import { ACCOUNT, type AwsWorld, awsWorld, EC2_FAULTS } from '../support/aws-world.js';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const INSTANCE = 'i-0abc1234def567890';
@@ -74,15 +76,6 @@ function instanceState(sim: AwsSim) {
 
 const world = (options?: { profile?: boolean }) => awsWorld((sim) => seed(sim, options), instanceState);
 
-async function within<T>(make: Promise<AwsWorld>, run: (world: AwsWorld) => Promise<T>): Promise<T> {
-  const w = await make;
-  try {
-    return await run(w);
-  } finally {
-    await w.close();
-  }
-}
-
 const mutations = (w: AwsWorld) => w.sim.mutatingRequests().map((request) => request.action);
 
 describe('aws:ec2.disable_imds', () => {
@@ -125,19 +118,15 @@ describe('aws:ec2.disable_imds', () => {
   it('undo restores the recorded options, even ones someone changed since', async () => {
     await within(world(), async (w) => {
       const outcome = await execute(disableImds, { instance_id: INSTANCE }, w.context, new MemoryJournal());
-      const admin = new EC2Client({
-        endpoint: w.sim.endpoint,
-        region: REGION,
-        credentials: w.sim.credentials,
-      });
-      await admin.send(
-        new ModifyInstanceMetadataOptionsCommand({
-          InstanceId: INSTANCE,
-          HttpTokens: 'required',
-          HttpPutResponseHopLimit: 3,
-        }),
+      await asAdmin(w.sim, EC2Client, (admin) =>
+        admin.send(
+          new ModifyInstanceMetadataOptionsCommand({
+            InstanceId: INSTANCE,
+            HttpTokens: 'required',
+            HttpPutResponseHopLimit: 3,
+          }),
+        ),
       );
-      admin.destroy();
       await undo(disableImds, { instance_id: INSTANCE }, w.context, outcome.record);
       expect(w.sim.ec2.instance(INSTANCE)?.metadataOptions).toMatchObject({
         httpEndpoint: 'enabled',
@@ -149,15 +138,11 @@ describe('aws:ec2.disable_imds', () => {
 
   it('finds an endpoint already off and changes nothing, now or on undo', async () => {
     await within(world(), async (w) => {
-      const admin = new EC2Client({
-        endpoint: w.sim.endpoint,
-        region: REGION,
-        credentials: w.sim.credentials,
-      });
-      await admin.send(
-        new ModifyInstanceMetadataOptionsCommand({ InstanceId: INSTANCE, HttpEndpoint: 'disabled' }),
+      await asAdmin(w.sim, EC2Client, (admin) =>
+        admin.send(
+          new ModifyInstanceMetadataOptionsCommand({ InstanceId: INSTANCE, HttpEndpoint: 'disabled' }),
+        ),
       );
-      admin.destroy();
       const before = w.sim.mutatingRequests().length;
       const outcome = await execute(disableImds, { instance_id: INSTANCE }, w.context, new MemoryJournal());
       expect(outcome.changed).toBe(false);
@@ -221,6 +206,23 @@ describe('aws:ec2.replace_instance_profile', () => {
       expect(w.sim.ec2.instance(INSTANCE)?.iamInstanceProfileArn).toBe(QUARANTINE_PROFILE);
       await undo(replaceInstanceProfile, params, w.context, outcome.record);
       expect(mutations(w)).toEqual(['AssociateIamInstanceProfile', 'DisassociateIamInstanceProfile']);
+      expect(w.sim.ec2.instance(INSTANCE)?.iamInstanceProfileArn).toBeNull();
+    });
+  });
+
+  it('undo leaves alone an instance whose quarantine profile a responder has removed since', async () => {
+    await within(world(), async (w) => {
+      const params = { instance_id: INSTANCE, quarantine_profile_arn: QUARANTINE_PROFILE };
+      const outcome = await execute(replaceInstanceProfile, params, w.context, new MemoryJournal());
+      await asAdmin(w.sim, EC2Client, (admin) =>
+        admin.send(
+          new DisassociateIamInstanceProfileCommand({
+            AssociationId: w.sim.ec2.instance(INSTANCE)?.iamInstanceProfileAssociationId ?? undefined,
+          }),
+        ),
+      );
+      const restored = await undo(replaceInstanceProfile, params, w.context, outcome.record);
+      expect(restored.changed).toBe(false);
       expect(w.sim.ec2.instance(INSTANCE)?.iamInstanceProfileArn).toBeNull();
     });
   });
@@ -300,21 +302,20 @@ describe('aws:ec2.protect_instance', () => {
 
   it('changes only what is not yet protected, and undo restores only that', async () => {
     await within(world(), async (w) => {
-      const admin = new EC2Client({
-        endpoint: w.sim.endpoint,
-        region: REGION,
-        credentials: w.sim.credentials,
+      await asAdmin(w.sim, EC2Client, async (admin) => {
+        await admin.send(
+          new ModifyInstanceAttributeCommand({
+            InstanceId: INSTANCE,
+            DisableApiTermination: { Value: true },
+          }),
+        );
+        await admin.send(
+          new ModifyInstanceAttributeCommand({
+            InstanceId: INSTANCE,
+            BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false } }],
+          }),
+        );
       });
-      await admin.send(
-        new ModifyInstanceAttributeCommand({ InstanceId: INSTANCE, DisableApiTermination: { Value: true } }),
-      );
-      await admin.send(
-        new ModifyInstanceAttributeCommand({
-          InstanceId: INSTANCE,
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false } }],
-        }),
-      );
-      admin.destroy();
       const from = w.sim.requests.length;
       const outcome = await execute(
         protectInstance,

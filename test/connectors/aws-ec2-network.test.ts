@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ActionFailure, dryRun, execute, undo, verify } from '../../src/connectors/action.js';
 import { blockedCidr, blockIp } from '../../src/connectors/aws/ec2-network.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
-import { actionContract, MemoryJournal } from '../support/action-contract.js';
-import { type AwsWorld, awsWorld, EC2_FAULTS, REGION } from '../support/aws-world.js';
+import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
+import { asAdmin } from '../support/aws-admin.js';
+import { awsWorld, EC2_FAULTS } from '../support/aws-world.js';
 
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const SUBNET = 'subnet-0123456789abcdef0';
@@ -36,23 +37,8 @@ function aclState(sim: AwsSim): string[] {
 const world = (more?: (sim: AwsSim, admin: EC2Client) => Promise<void>) =>
   awsWorld(async (sim) => {
     seed(sim);
-    if (!more) return;
-    const admin = new EC2Client({ endpoint: sim.endpoint, region: REGION, credentials: sim.credentials });
-    try {
-      await more(sim, admin);
-    } finally {
-      admin.destroy();
-    }
+    if (more) await asAdmin(sim, EC2Client, (admin) => more(sim, admin));
   }, aclState);
-
-async function within<T>(make: Promise<AwsWorld>, run: (world: AwsWorld) => Promise<T>): Promise<T> {
-  const w = await make;
-  try {
-    return await run(w);
-  } finally {
-    await w.close();
-  }
-}
 
 const aclId = (sim: AwsSim) => sim.ec2.networkAclOfSubnet(SUBNET)?.networkAclId as string;
 
@@ -217,22 +203,18 @@ describe('aws:ec2.block_ip', () => {
     await within(world(), async (w) => {
       const params = { ip: ATTACKER, instance_id: INSTANCE };
       const outcome = await execute(blockIp, params, w.context, new MemoryJournal());
-      const admin = new EC2Client({
-        endpoint: w.sim.endpoint,
-        region: REGION,
-        credentials: w.sim.credentials,
-      });
-      await admin.send(
-        new ReplaceNetworkAclEntryCommand({
-          NetworkAclId: aclId(w.sim),
-          RuleNumber: 1,
-          Egress: true,
-          Protocol: '-1',
-          RuleAction: 'deny',
-          CidrBlock: '192.0.2.0/24',
-        }),
+      await asAdmin(w.sim, EC2Client, (admin) =>
+        admin.send(
+          new ReplaceNetworkAclEntryCommand({
+            NetworkAclId: aclId(w.sim),
+            RuleNumber: 1,
+            Egress: true,
+            Protocol: '-1',
+            RuleAction: 'deny',
+            CidrBlock: '192.0.2.0/24',
+          }),
+        ),
       );
-      admin.destroy();
       await undo(blockIp, params, w.context, outcome.record);
       expect(aclState(w.sim)).toEqual([
         'out 1 deny -1 192.0.2.0/24',

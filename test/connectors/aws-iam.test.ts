@@ -1,9 +1,15 @@
 // IAM containment through the real @aws-sdk/client-iam against the simulated account: what the role's
 // and user's policies and keys are afterwards, read from the sim's state.
 
+import {
+  CreateAccessKeyCommand,
+  IAMClient,
+  PutRolePolicyCommand,
+  UpdateAccessKeyCommand,
+} from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it, vi } from 'vitest';
-import { dryRun, execute, undo } from '../../src/connectors/action.js';
+import { dryRun, execute, undo, verify } from '../../src/connectors/action.js';
 import {
   DENY_ALL_POLICY_NAME,
   deactivateAccessKeys,
@@ -13,7 +19,8 @@ import {
   revokeRoleSessions,
 } from '../../src/connectors/aws/iam.js';
 import { createClients } from '../../src/connectors/clients.js';
-import { actionContract, MemoryJournal } from '../support/action-contract.js';
+import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
+import { asAdmin } from '../support/aws-admin.js';
 import { ACCOUNT, AWS_FAULTS, awsWorld, NOW, REGION } from '../support/aws-world.js';
 
 const TRUST = JSON.stringify({
@@ -53,8 +60,7 @@ describe('aws:iam.revoke_role_sessions', () => {
   });
 
   it('writes the console policy denying sessions issued before the run, and records the cutoff', async () => {
-    const world = await roleWorld();
-    try {
+    await within(roleWorld(), async (world) => {
       const outcome = await execute(
         revokeRoleSessions,
         { role_name: 'web-server' },
@@ -77,29 +83,24 @@ describe('aws:iam.revoke_role_sessions', () => {
           Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-03-14T09:30:00Z' } },
         },
       ]);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it('keeps a later revocation already in place, and undo puts an earlier one back rather than deleting it', async () => {
-    const world = await roleWorld();
-    try {
+    await within(roleWorld(), async (world) => {
       const later = revokeOlderSessionsPolicy('2026-03-14T10:00:00Z');
       world.sim.iam.role('web-server');
-      const { IAMClient, PutRolePolicyCommand } = await import('@aws-sdk/client-iam');
-      const admin = new IAMClient({
-        endpoint: world.sim.endpoint,
-        region: REGION,
-        credentials: world.sim.credentials,
-      });
-      await admin.send(
-        new PutRolePolicyCommand({
-          RoleName: 'web-server',
-          PolicyName: REVOKE_POLICY_NAME,
-          PolicyDocument: later,
-        }),
-      );
+      const putRevocation = (document: string) =>
+        asAdmin(world.sim, IAMClient, (admin) =>
+          admin.send(
+            new PutRolePolicyCommand({
+              RoleName: 'web-server',
+              PolicyName: REVOKE_POLICY_NAME,
+              PolicyDocument: document,
+            }),
+          ),
+        );
+      await putRevocation(later);
       const kept = await execute(
         revokeRoleSessions,
         { role_name: 'web-server' },
@@ -110,13 +111,7 @@ describe('aws:iam.revoke_role_sessions', () => {
       expect(kept.state).toBe('web-server denies sessions issued before 2026-03-14T10:00:00Z');
 
       const earlier = revokeOlderSessionsPolicy('2026-03-01T00:00:00Z');
-      await admin.send(
-        new PutRolePolicyCommand({
-          RoleName: 'web-server',
-          PolicyName: REVOKE_POLICY_NAME,
-          PolicyDocument: earlier,
-        }),
-      );
+      await putRevocation(earlier);
       const outcome = await execute(
         revokeRoleSessions,
         { role_name: 'web-server' },
@@ -126,20 +121,15 @@ describe('aws:iam.revoke_role_sessions', () => {
       expect(outcome.record.previous_policy).toBe(earlier);
       await undo(revokeRoleSessions, { role_name: 'web-server' }, world.context, outcome.record);
       expect(world.sim.iam.role('web-server')?.inlinePolicies.get(REVOKE_POLICY_NAME)).toBe(earlier);
-    } finally {
-      await world.close();
-    }
+    });
   });
 
   it("names the role and IAM's error when the role does not exist", async () => {
-    const world = await roleWorld();
-    try {
+    await within(roleWorld(), async (world) => {
       await expect(
         execute(revokeRoleSessions, { role_name: 'no-such-role' }, world.context, new MemoryJournal()),
       ).rejects.toThrow(/aws:iam\.revoke_role_sessions: iam:PutRolePolicy on no-such-role: NoSuchEntity/);
-    } finally {
-      await world.close();
-    }
+    });
   });
 });
 
@@ -152,22 +142,17 @@ describe('aws:iam.deactivate_access_keys', () => {
   });
 
   it('turns every active key Inactive without deleting it, and undo reactivates exactly those', async () => {
-    const world = await userWorld(2);
-    try {
+    await within(userWorld(2), async (world) => {
       const [first, second] = world.sim.iam.user('ci-deployer')?.accessKeys ?? [];
-      const { IAMClient, UpdateAccessKeyCommand } = await import('@aws-sdk/client-iam');
-      const admin = new IAMClient({
-        endpoint: world.sim.endpoint,
-        region: REGION,
-        credentials: world.sim.credentials,
-      });
       // A key already switched off by someone else is not this run's to switch back on.
-      await admin.send(
-        new UpdateAccessKeyCommand({
-          UserName: 'ci-deployer',
-          AccessKeyId: second?.accessKeyId,
-          Status: 'Inactive',
-        }),
+      await asAdmin(world.sim, IAMClient, (admin) =>
+        admin.send(
+          new UpdateAccessKeyCommand({
+            UserName: 'ci-deployer',
+            AccessKeyId: second?.accessKeyId,
+            Status: 'Inactive',
+          }),
+        ),
       );
       const outcome = await execute(
         deactivateAccessKeys,
@@ -185,14 +170,34 @@ describe('aws:iam.deactivate_access_keys', () => {
         'Active',
         'Inactive',
       ]);
-    } finally {
-      await world.close();
-    }
+    });
+  });
+
+  it('verify fails on a key created after the run: the user is not contained while any key is active', async () => {
+    await within(userWorld(1), async (world) => {
+      const outcome = await execute(
+        deactivateAccessKeys,
+        { user_name: 'ci-deployer' },
+        world.context,
+        new MemoryJournal(),
+      );
+      // Whoever holds the user mints a new key.
+      const { AccessKey } = await asAdmin(world.sim, IAMClient, (admin) =>
+        admin.send(new CreateAccessKeyCommand({ UserName: 'ci-deployer' })),
+      );
+      const check = await verify(
+        deactivateAccessKeys,
+        { user_name: 'ci-deployer' },
+        world.context,
+        outcome.record,
+      );
+      expect(check.ok).toBe(false);
+      expect(check.detail).toBe(`still Active: ${AccessKey?.AccessKeyId}`);
+    });
   });
 
   it('deactivates only the keys named, and refuses a key the user does not have', async () => {
-    const world = await userWorld(2);
-    try {
+    await within(userWorld(2), async (world) => {
       const [, second] = world.sim.iam.user('ci-deployer')?.accessKeys ?? [];
       const id = second?.accessKeyId ?? '';
       await execute(
@@ -212,9 +217,7 @@ describe('aws:iam.deactivate_access_keys', () => {
           world.context,
         ),
       ).rejects.toThrow(/ci-deployer has no access key \[redacted access key\]/);
-    } finally {
-      await world.close();
-    }
+    });
   });
 });
 
@@ -227,8 +230,7 @@ describe('aws:iam.deny_all', () => {
   });
 
   it('puts an inline policy denying every action on every resource', async () => {
-    const world = await userWorld(1);
-    try {
+    await within(userWorld(1), async (world) => {
       await execute(denyAll, { user_name: 'ci-deployer' }, world.context, new MemoryJournal());
       const policy = JSON.parse(
         world.sim.iam.user('ci-deployer')?.inlinePolicies.get(DENY_ALL_POLICY_NAME) ?? '{}',
@@ -236,24 +238,38 @@ describe('aws:iam.deny_all', () => {
       expect(policy.Statement).toEqual([
         { Sid: 'IracContainmentINC202603140001', Effect: 'Deny', Action: '*', Resource: '*' },
       ]);
-    } finally {
-      await world.close();
-    }
+    });
   });
 });
 
 describe('credentials', () => {
   it('refuses to act in an account its credentials do not belong to', async () => {
-    const world = await userWorld(1);
-    try {
+    await within(userWorld(1), async (world) => {
       const context = { ...world.context, aws: { region: REGION, account: '999999999999' } };
       await expect(dryRun(denyAll, { user_name: 'ci-deployer' }, context)).rejects.toThrow(
         `the AWS credentials are for account ${ACCOUNT}, the resource is in 999999999999: map 999999999999 to a role under connectors.aws.accounts`,
       );
       expect(world.sim.requests.map((request) => request.action)).toEqual(['GetCallerIdentity']);
-    } finally {
-      await world.close();
-    }
+    });
+  });
+
+  it('refuses an account from the event that is not an account id, before it can pick a role or reach AWS', async () => {
+    await within(userWorld(1), async (world) => {
+      const clients = createClients({
+        aws: {
+          endpoint: world.sim.endpoint,
+          credentials: world.sim.credentials,
+          roles: { [ACCOUNT]: `arn:aws:iam::${ACCOUNT}:role/irac-containment` },
+        },
+      });
+      for (const account of ['constructor', '__proto__', `${ACCOUNT}\n`]) {
+        const context = { ...world.context, clients, aws: { region: REGION, account } };
+        await expect(dryRun(denyAll, { user_name: 'ci-deployer' }, context)).rejects.toThrow(
+          `${JSON.stringify(account)} is not an AWS account id (12 digits): nothing was done`,
+        );
+      }
+      expect(world.sim.requests).toEqual([]);
+    });
   });
 
   it('uses the standard SDK chain and AWS_ENDPOINT_URL when nothing is configured, as in a runner', async () => {
@@ -274,8 +290,7 @@ describe('credentials', () => {
   });
 
   it('assumes the role mapped to the account and acts as that role', async () => {
-    const world = await userWorld(1);
-    try {
+    await within(userWorld(1), async (world) => {
       world.sim.iam.createRole(
         'irac-containment',
         JSON.stringify({
@@ -304,8 +319,6 @@ describe('credentials', () => {
         /assumed-role\/irac-containment\/irac-containment$/,
       );
       void NOW;
-    } finally {
-      await world.close();
-    }
+    });
   });
 });

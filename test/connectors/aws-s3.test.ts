@@ -7,8 +7,9 @@ import { dryRun, execute, undo, verify } from '../../src/connectors/action.js';
 import { blockPublicAccess } from '../../src/connectors/aws/s3.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
 import type { S3BucketSeed } from '../../src/sim/aws/s3.js';
-import { actionContract, MemoryJournal } from '../support/action-contract.js';
-import { ACCOUNT, type AwsWorld, awsWorld, REGION, S3_FAULTS } from '../support/aws-world.js';
+import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
+import { asAdmin } from '../support/aws-admin.js';
+import { ACCOUNT, awsWorld, REGION, S3_FAULTS } from '../support/aws-world.js';
 
 const BUCKET = 'orders-exports';
 const params = { bucket: BUCKET };
@@ -21,14 +22,6 @@ const bucketWorld = (seed: S3BucketSeed = { policyIsPublic: true }) =>
       return { settings: bucket?.publicAccessBlock, effectivelyPublic: bucket?.effectivelyPublic };
     },
   );
-
-async function within(world: AwsWorld, run: (world: AwsWorld) => Promise<void>): Promise<void> {
-  try {
-    await run(world);
-  } finally {
-    await world.close();
-  }
-}
 
 const s3Requests = (sim: AwsSim) =>
   sim.requests.filter((request) => request.action !== 'GetCallerIdentity').map((request) => request.action);
@@ -52,7 +45,7 @@ describe('aws:s3.block_public_access', () => {
   });
 
   it('turns all four settings on; the public policy stays as evidence but no longer opens the bucket', async () => {
-    await within(await bucketWorld(), async (world) => {
+    await within(bucketWorld(), async (world) => {
       const outcome = await execute(blockPublicAccess, params, world.context, new MemoryJournal());
       expect(outcome.state).toBe(`${BUCKET}: no Block Public Access configuration; bucket policy public`);
       expect(outcome.record).toEqual({ bucket: BUCKET, previous: null });
@@ -80,7 +73,7 @@ describe('aws:s3.block_public_access', () => {
   });
 
   it('names the event account as the expected owner on every call, so a same-named bucket elsewhere is refused', async () => {
-    await within(await bucketWorld(), async (world) => {
+    await within(bucketWorld(), async (world) => {
       await execute(blockPublicAccess, params, world.context, new MemoryJournal());
       const bucketCalls = world.sim.requests.filter((request) => request.params.has('Bucket'));
       expect(bucketCalls.map((request) => request.params.get('ExpectedBucketOwner'))).toEqual([
@@ -133,7 +126,7 @@ describe('aws:s3.block_public_access', () => {
   });
 
   it('undo removes the configuration when the bucket had none', async () => {
-    await within(await bucketWorld(), async (world) => {
+    await within(bucketWorld(), async (world) => {
       const outcome = await execute(blockPublicAccess, params, world.context, new MemoryJournal());
       await undo(blockPublicAccess, params, world.context, outcome.record);
       expect(world.sim.s3.bucket(BUCKET)?.publicAccessBlock).toBeNull();
@@ -144,23 +137,16 @@ describe('aws:s3.block_public_access', () => {
   });
 
   it('undo leaves alone a configuration someone changed after the run', async () => {
-    await within(await bucketWorld(), async (world) => {
+    await within(bucketWorld(), async (world) => {
       const outcome = await execute(blockPublicAccess, params, world.context, new MemoryJournal());
-      const admin = new S3Client({
-        endpoint: world.sim.endpoint,
-        region: REGION,
-        credentials: world.sim.credentials,
-      });
-      try {
-        await admin.send(
+      await asAdmin(world.sim, S3Client, (admin) =>
+        admin.send(
           new PutPublicAccessBlockCommand({
             Bucket: BUCKET,
             PublicAccessBlockConfiguration: { BlockPublicPolicy: true, RestrictPublicBuckets: true },
           }),
-        );
-      } finally {
-        admin.destroy();
-      }
+        ),
+      );
       const restored = await undo(blockPublicAccess, params, world.context, outcome.record);
       expect(restored.changed).toBe(false);
       expect(world.sim.s3.bucket(BUCKET)?.publicAccessBlock).toEqual({
@@ -181,7 +167,7 @@ describe('aws:s3.block_public_access', () => {
         restrictPublicBuckets: true,
       },
     };
-    await within(await bucketWorld(seed), async (world) => {
+    await within(bucketWorld(seed), async (world) => {
       const plan = await dryRun(blockPublicAccess, params, world.context);
       expect(plan.state).toBe(`${BUCKET}: all four Block Public Access settings on; no bucket policy`);
       expect(plan.calls).toEqual([]);
@@ -194,7 +180,7 @@ describe('aws:s3.block_public_access', () => {
   });
 
   it("names the bucket and S3's error when the bucket does not exist", async () => {
-    await within(await bucketWorld(), async (world) => {
+    await within(bucketWorld(), async (world) => {
       await expect(
         execute(blockPublicAccess, { bucket: 'orders-gone' }, world.context, new MemoryJournal()),
       ).rejects.toThrow('aws:s3.block_public_access: NoSuchBucket: The specified bucket does not exist');

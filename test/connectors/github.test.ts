@@ -20,7 +20,7 @@ import {
   markedComment,
 } from '../../src/connectors/github.js';
 import { type GitHubFault, type GitHubRoute, type GitHubSim, startGitHubSim } from '../../src/sim/github.js';
-import { actionContract, type ContractWorld, MemoryJournal } from '../support/action-contract.js';
+import { actionContract, type ContractWorld, MemoryJournal, within } from '../support/action-contract.js';
 
 const REPO = 'acme/security-incidents';
 const INCIDENT = 'IR-20260314-7QK2M4XD';
@@ -104,14 +104,6 @@ const commentWorld = () =>
     (sim) => sim.comments(REPO, 1).map((posted) => posted.body),
   );
 
-async function within<T>(world: GitHubWorld, run: (world: GitHubWorld) => Promise<T>): Promise<T> {
-  try {
-    return await run(world);
-  } finally {
-    await world.close();
-  }
-}
-
 describe('github:create_issue', () => {
   actionContract({
     action: createIssue,
@@ -121,7 +113,7 @@ describe('github:create_issue', () => {
   });
 
   it('opens one issue for the incident, labelled and assigned, linking the incident file and the run', async () => {
-    await within(await issueWorld(), async ({ sim, context }) => {
+    await within(issueWorld(), async ({ sim, context }) => {
       const outcome = await execute(createIssue, ISSUE_PARAMS, context, new MemoryJournal());
       expect(outcome.record).toEqual({
         repository: REPO,
@@ -152,14 +144,14 @@ describe('github:create_issue', () => {
   });
 
   it('labels the issue with the incident id even when the step’s labels leave it out', async () => {
-    await within(await issueWorld(), async ({ sim, context }) => {
+    await within(issueWorld(), async ({ sim, context }) => {
       await execute(createIssue, { title: 'Breach', labels: ['security'] }, context, new MemoryJournal());
       expect(sim.issue(REPO, 3)?.labels).toEqual(['security', INCIDENT]);
     });
   });
 
   it('reuses an open issue already labelled with the incident id, and undo leaves it open: this run did not open it', async () => {
-    await within(await issueWorld(), async ({ sim, context }) => {
+    await within(issueWorld(), async ({ sim, context }) => {
       const opened = sim.addIssue(REPO, { title: 'opened by a responder', labels: [INCIDENT] });
       const outcome = await execute(createIssue, ISSUE_PARAMS, context, new MemoryJournal());
       expect(outcome.changed).toBe(false);
@@ -173,7 +165,7 @@ describe('github:create_issue', () => {
   });
 
   it('undo closes the issue it opened as not planned, and verify then reports it closed', async () => {
-    await within(await issueWorld(), async ({ sim, context }) => {
+    await within(issueWorld(), async ({ sim, context }) => {
       const outcome = await execute(createIssue, ISSUE_PARAMS, context, new MemoryJournal());
       await undo(createIssue, ISSUE_PARAMS, context, outcome.record);
       expect(sim.issue(REPO, 3)).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
@@ -185,7 +177,7 @@ describe('github:create_issue', () => {
   });
 
   it('refuses to guess a repository when the step names none and the workflow’s own is not configured', async () => {
-    await within(await issueWorld({}), async ({ context }) => {
+    await within(issueWorld({}), async ({ context }) => {
       await expect(dryRun(createIssue, ISSUE_PARAMS, context)).rejects.toThrow(
         'github:create_issue: OperationError: the GitHub repository is not configured: set GITHUB_REPOSITORY or name a repository',
       );
@@ -195,7 +187,7 @@ describe('github:create_issue', () => {
   });
 
   it('names the call and GitHub’s words when the token may not write issues', async () => {
-    await within(await issueWorld(), async ({ sim, context }) => {
+    await within(issueWorld(), async ({ sim, context }) => {
       sim.failNext('POST /repos/{owner}/{repo}/issues', GITHUB_FAULTS.hard);
       const failure = await execute(createIssue, ISSUE_PARAMS, context, new MemoryJournal()).catch(
         (error: unknown) => error,
@@ -237,7 +229,7 @@ describe('github:comment', () => {
   });
 
   it('comments on the incident’s issue, found by its label, ending with a hidden marker', async () => {
-    await within(await commentWorld(), async ({ sim, context }) => {
+    await within(commentWorld(), async ({ sim, context }) => {
       const outcome = await execute(comment, params, context, new MemoryJournal());
       const marker = commentMarker(INCIDENT, params.body);
       expect(marker).toMatch(/^<!-- irac:[0-9a-f]{32} -->$/);
@@ -254,7 +246,7 @@ describe('github:comment', () => {
   });
 
   it('comments on the issue the step names', async () => {
-    await within(await commentWorld(), async ({ sim, context }) => {
+    await within(commentWorld(), async ({ sim, context }) => {
       await execute(comment, { ...params, issue_number: 2 }, context, new MemoryJournal());
       expect(sim.comments(REPO, 2)).toHaveLength(1);
       expect(sim.comments(REPO, 1)).toEqual([]);
@@ -263,7 +255,7 @@ describe('github:comment', () => {
   });
 
   it('finds a comment posted by a run that died before journaling it, rather than posting it twice', async () => {
-    await within(await commentWorld(), async ({ sim, context }) => {
+    await within(commentWorld(), async ({ sim, context }) => {
       const journal = new MemoryJournal<CommentRecord>();
       const dying: Journal<CommentRecord> = {
         get prior() {
@@ -313,7 +305,7 @@ describe('github:comment', () => {
     expect(marked.endsWith(`…\n\n${marker}`)).toBe(true);
     expect(markedComment('short', marker)).toBe(`short\n\n${marker}`);
 
-    await within(await commentWorld(), async ({ sim, context }) => {
+    await within(commentWorld(), async ({ sim, context }) => {
       await execute(comment, { body: long }, context, new MemoryJournal());
       expect(sim.comments(REPO, 1)[0]?.body).toBe(marked);
       expect(

@@ -6,7 +6,7 @@ import { type ActionContext, ActionFailure, dryRun, execute } from '../../src/co
 import { createClients } from '../../src/connectors/clients.js';
 import { type CreateIssueParams, createIssue, INCIDENT_PROPERTY } from '../../src/connectors/jira.js';
 import { type JiraFault, type JiraSim, startJiraSim } from '../../src/sim/jira.js';
-import { actionContract, type ContractWorld, MemoryJournal } from '../support/action-contract.js';
+import { actionContract, type ContractWorld, MemoryJournal, within } from '../support/action-contract.js';
 
 const INCIDENT = 'INC-20260314-0001';
 const NOW = new Date('2026-03-14T09:30:00Z');
@@ -84,14 +84,6 @@ async function openedByHand(sim: JiraSim, project: string, labels: string[]): Pr
   expect(response.status).toBe(201);
 }
 
-async function within<T>(world: JiraWorld, run: (world: JiraWorld) => Promise<T>): Promise<T> {
-  try {
-    return await run(world);
-  } finally {
-    await world.close();
-  }
-}
-
 describe('jira:create_issue', () => {
   actionContract({
     action: createIssue,
@@ -102,7 +94,7 @@ describe('jira:create_issue', () => {
   });
 
   it('opens a Task in SEC labelled with the incident id, carrying the incident property and the links', async () => {
-    await within(await jiraWorld(), async ({ sim, context }) => {
+    await within(jiraWorld(), async ({ sim, context }) => {
       const outcome = await execute(
         createIssue,
         { ...PARAMS, priority: 'High' },
@@ -131,8 +123,19 @@ describe('jira:create_issue', () => {
     });
   });
 
+  it('files the ticket even when the event gave a title Jira would refuse: on one line, cut to 255 characters', async () => {
+    await within(jiraWorld(), async ({ sim, context }) => {
+      const title = `SSH brute force\r\nfrom 203.0.113.9\t${'x'.repeat(300)}`;
+      await execute(createIssue, { ...PARAMS, summary: title }, context, new MemoryJournal());
+      const summary = sim.issue('SEC-1')?.summary ?? '';
+      expect(summary.startsWith('SSH brute force from 203.0.113.9 xxx')).toBe(true);
+      expect(summary).toHaveLength(255);
+      expect(summary.endsWith('…')).toBe(true);
+    });
+  });
+
   it('adds the incident label when the playbook gave other labels, since that label is how the ticket is found again', async () => {
-    await within(await jiraWorld(), async ({ sim, context }) => {
+    await within(jiraWorld(), async ({ sim, context }) => {
       await execute(createIssue, { ...PARAMS, labels: ['security'] }, context, new MemoryJournal());
       expect(sim.issue('SEC-1')?.labels).toEqual(['security', INCIDENT]);
       const again = await execute(
@@ -167,7 +170,7 @@ describe('jira:create_issue', () => {
   });
 
   it('a resumed run trusts the ticket its journal names, without searching for it', async () => {
-    await within(await jiraWorld(), async ({ sim, context }) => {
+    await within(jiraWorld(), async ({ sim, context }) => {
       const journal = new MemoryJournal<Awaited<ReturnType<typeof createIssue.inspect>>['record']>();
       await execute(createIssue, PARAMS, context, journal);
       const from = sim.requests.length;
@@ -178,7 +181,7 @@ describe('jira:create_issue', () => {
   });
 
   it('stops with Jira’s own words when the site refuses the fields, and opens nothing', async () => {
-    await within(await jiraWorld(), async ({ sim, context }) => {
+    await within(jiraWorld(), async ({ sim, context }) => {
       const failure = await execute(
         createIssue,
         { ...PARAMS, priority: 'P1' },
@@ -198,7 +201,7 @@ describe('jira:create_issue', () => {
   });
 
   it('stops at once when Jira asks for a wait longer than a minute, rather than sleeping through the incident', async () => {
-    await within(await jiraWorld(), async ({ sim, context }) => {
+    await within(jiraWorld(), async ({ sim, context }) => {
       sim.failNext('createIssue', { status: 429, message: 'Rate limit exceeded.', retryAfterSeconds: 3600 });
       const started = Date.now();
       await expect(execute(createIssue, PARAMS, context, new MemoryJournal())).rejects.toThrow(/HTTP 429/);
@@ -208,7 +211,7 @@ describe('jira:create_issue', () => {
   });
 
   it('keeps the API token out of a refusal for wrong credentials', async () => {
-    await within(await jiraWorld(), async ({ sim, context }) => {
+    await within(jiraWorld(), async ({ sim, context }) => {
       const wrongToken = `${sim.credentials.apiToken}-revoked`;
       const refused = {
         ...context,

@@ -23,6 +23,16 @@ describe('redactSecrets', () => {
     expect(out).toContain('SignatureDoesNotMatch');
   });
 
+  it('removes a session token quoted as a header, as in the canonical request S3 says it signed', () => {
+    const out = redactSecrets(
+      'SignatureDoesNotMatch: CanonicalRequest: GET\n/evidence\n\nhost:bucket.s3.amazonaws.com\n' +
+        'x-amz-security-token:IQoJb3JpZ2luX2VjEJrEXAMPLETOKEN\n' +
+        '{"X-Amz-Security-Token": "FwoGZXIvYXdzEXAMPLETOKEN"}',
+    );
+    expect(out).not.toMatch(/IQoJb3JpZ2luX2VjEJrEXAMPLETOKEN|FwoGZXIvYXdzEXAMPLETOKEN/);
+    expect(out).toContain('host:bucket.s3.amazonaws.com');
+  });
+
   it('removes Slack, GitHub, bearer and basic credentials', () => {
     const out = redactSecrets(
       'invalid_auth for xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp; token ghp_abcdefghijklmnopqrstuvwxyz0123456789 ' +

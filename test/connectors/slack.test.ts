@@ -9,7 +9,7 @@ import { type ActionContext, ActionFailure, execute, verify } from '../../src/co
 import { createClients } from '../../src/connectors/clients.js';
 import { escapeMrkdwn, type PostMessageParams, postMessage } from '../../src/connectors/slack.js';
 import { type SlackFault, type SlackSim, startSlackSim } from '../../src/sim/slack.js';
-import { actionContract, type ContractWorld, MemoryJournal } from '../support/action-contract.js';
+import { actionContract, type ContractWorld, MemoryJournal, within } from '../support/action-contract.js';
 
 const INCIDENT = 'IR-20260314-abcd2345';
 const NOW = new Date('2026-03-14T09:30:00Z');
@@ -63,14 +63,6 @@ async function slackWorld(
   };
 }
 
-async function within<T>(world: SlackWorld, run: (world: SlackWorld) => Promise<T>): Promise<T> {
-  try {
-    return await run(world);
-  } finally {
-    await world.close();
-  }
-}
-
 const PARAMS: PostMessageParams = {
   channel: '#ir-critical',
   text: 'Containment is waiting for approval.',
@@ -108,7 +100,7 @@ describe('slack:post_message', () => {
   });
 
   it('posts the incident to the channel: severity, title, score, playbook, resources and links, unfurls off', async () => {
-    await within(await slackWorld(), async ({ sim, context }) => {
+    await within(slackWorld(), async ({ sim, context }) => {
       const outcome = await execute(postMessage, PARAMS, context, new MemoryJournal());
       const channel = sim.channel('#ir-critical');
       expect(outcome.record).toEqual({
@@ -148,7 +140,7 @@ describe('slack:post_message', () => {
       resources: ['i-0abc <!everyone>', '@channel', '&lt;!here&gt;'],
       playbook: '<!group>',
     };
-    await within(await slackWorld(), async ({ sim, context }) => {
+    await within(slackWorld(), async ({ sim, context }) => {
       await execute(postMessage, hostile, context, new MemoryJournal());
       const [message] = sim.messages('#ir-critical');
       expect(message?.mentions).toEqual(new Set());
@@ -171,7 +163,7 @@ describe('slack:post_message', () => {
   });
 
   it("replies in the incident's thread in that channel, and on its own when thread is false", async () => {
-    await within(await slackWorld(), async ({ sim, context }) => {
+    await within(slackWorld(), async ({ sim, context }) => {
       const first = await execute(postMessage, PARAMS, context, new MemoryJournal());
       const threads = { '#ir-critical': first.record.ts ?? '', '#ir-other': '1600000000.000100' };
 
@@ -195,7 +187,7 @@ describe('slack:post_message', () => {
   });
 
   it("posts on its own when the thread's first message was deleted, and records no thread", async () => {
-    await within(await slackWorld(), async ({ sim, context }) => {
+    await within(slackWorld(), async ({ sim, context }) => {
       const first = await execute(postMessage, PARAMS, context, new MemoryJournal());
       sim.removeMessage('#ir-critical', first.record.ts ?? '');
       const threads = { '#ir-critical': first.record.ts ?? '' };
@@ -215,7 +207,7 @@ describe('slack:post_message', () => {
       text: '>'.repeat(3000),
       resources: ['r'.repeat(500)],
     };
-    await within(await slackWorld(), async ({ sim, context }) => {
+    await within(slackWorld(), async ({ sim, context }) => {
       await execute(postMessage, long, context, new MemoryJournal());
       const [message] = sim.messages('#ir-critical');
       const [, text, title] = textsOf(message?.blocks);
@@ -239,7 +231,7 @@ describe('slack:post_message', () => {
   it('needs chat:write alone, the one scope the catalogue declares', async () => {
     const catalogue = JSON.parse(readFileSync('schemas/actions/slack/post_message.json', 'utf8'));
     expect(catalogue.permissions).toEqual(['chat:write']);
-    await within(await slackWorld({ scopes: catalogue.permissions }), async ({ sim, context }) => {
+    await within(slackWorld({ scopes: catalogue.permissions }), async ({ sim, context }) => {
       const outcome = await execute(postMessage, PARAMS, context, new MemoryJournal());
       expect(await verify(postMessage, PARAMS, context, outcome.record)).toMatchObject({ ok: true });
       expect(sim.requests.map((request) => [request.method, request.error])).toEqual([
@@ -272,7 +264,7 @@ describe('slack:post_message', () => {
   });
 
   it('verify reads the message back, and says so once it has been deleted', async () => {
-    await within(await slackWorld(), async ({ sim, context }) => {
+    await within(slackWorld(), async ({ sim, context }) => {
       const outcome = await execute(postMessage, PARAMS, context, new MemoryJournal());
       const held = await verify(postMessage, PARAMS, context, outcome.record);
       expect(held.detail).toContain(`/archives/${outcome.record.channel_id}/p1773480600000000`);

@@ -87,6 +87,8 @@ describe('the shipped playbooks', () => {
     ).toEqual([
       ['notify-channel', 'slack:post_message', 'slack:post_message', false, true],
       ['revoke-credentials', 'cloud:revoke_session', 'aws:iam.revoke_role_sessions', true, false],
+      // Added to the seed's: an isolated instance would otherwise be replaced, evidence and all.
+      ['enter-standby', 'aws:autoscaling.standby', 'aws:autoscaling.standby', true, false],
       ['isolate-instance', 'cloud:security_group_deny_all', 'aws:ec2.isolate_instance', true, false],
     ]);
     const investigate = playbooks.find((p) => p.id === 'investigate-and-notify');

@@ -13,6 +13,8 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
+import { adminClient } from '../support/aws-admin.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -25,14 +27,7 @@ const STRANGER = 'i-0fffffffffffffff0';
 let sim: AwsSim;
 let autoscaling: AutoScalingClient;
 
-async function rejection(promise: Promise<unknown>): Promise<AutoScalingServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AutoScalingServiceException;
-  }
-  throw new Error('expected the call to be refused');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<AutoScalingServiceException>(promise);
 
 function lifecycleOf(instanceId: string): string | undefined {
   return sim.autoscaling.instance(instanceId)?.lifecycleState;
@@ -40,11 +35,7 @@ function lifecycleOf(instanceId: string): string | undefined {
 
 beforeEach(async () => {
   sim = await startAwsSim({ accountId: ACCOUNT, region: REGION });
-  autoscaling = new AutoScalingClient({
-    endpoint: sim.endpoint,
-    region: REGION,
-    credentials: sim.credentials,
-  });
+  autoscaling = adminClient(sim, AutoScalingClient);
   sim.autoscaling.createGroup({
     name: GROUP,
     minSize: 1,
@@ -436,12 +427,7 @@ describe('fault injection', () => {
     for (let i = 0; i < 2; i++) {
       sim.failNext('ExitStandby', { status: 500, code: 'ResourceContention', message: 'pending update' });
     }
-    const client = new AutoScalingClient({
-      endpoint: sim.endpoint,
-      region: REGION,
-      credentials: sim.credentials,
-      maxAttempts: 2,
-    });
+    const client = adminClient(sim, AutoScalingClient, { maxAttempts: 2 });
     const error = await rejection(
       client.send(new ExitStandbyCommand({ AutoScalingGroupName: GROUP, InstanceIds: [WEB_1] })),
     );

@@ -34,6 +34,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeInput } from '../../src/ingest/normalize.js';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
@@ -70,14 +71,7 @@ function pacedClient(): CloudTrailClient {
   return client;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<CloudTrailServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as CloudTrailServiceException;
-  }
-  throw new Error('expected the call to be refused');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<CloudTrailServiceException>(promise);
 
 function hoursAgo(hours: number): Date {
   return new Date(Date.now() - hours * HOUR);

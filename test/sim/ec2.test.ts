@@ -39,6 +39,8 @@ import { CreateAccessKeyCommand, IAMClient, UpdateAccessKeyCommand } from '@aws-
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
+import { adminClient } from '../support/aws-admin.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const ACCOUNT = '123456789012';
 const VPC = 'vpc-0a1b2c3d4e5f60718';
@@ -59,18 +61,11 @@ let ec2: EC2Client;
 let webGroup: string;
 let dbGroup: string;
 
-async function rejection(promise: Promise<unknown>): Promise<EC2ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as EC2ServiceException;
-  }
-  throw new Error('expected the call to be refused');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<EC2ServiceException>(promise);
 
 beforeEach(async () => {
   sim = await startAwsSim({ accountId: ACCOUNT, region: 'eu-west-1' });
-  ec2 = new EC2Client({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: sim.credentials });
+  ec2 = adminClient(sim, EC2Client);
   webGroup = sim.ec2.createSecurityGroup(VPC, 'web', 'web tier');
   dbGroup = sim.ec2.createSecurityGroup(VPC, 'db', 'database tier');
   sim.iam.createRole('orders-api', TRUST);
@@ -1162,7 +1157,7 @@ describe('pagination', () => {
 
 describe('credentials EC2 refuses', () => {
   it('words an inactive key as AuthFailure (401), where IAM says InvalidClientTokenId', async () => {
-    const iam = new IAMClient({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: sim.credentials });
+    const iam = adminClient(sim, IAMClient);
     sim.iam.createUser('departed');
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'departed' }));
     const key = {
@@ -1198,7 +1193,7 @@ describe('credentials EC2 refuses', () => {
 
   it('words an expired session as RequestExpired', async () => {
     sim.iam.createRole('responder', TRUST);
-    const sts = new STSClient({ endpoint: sim.endpoint, region: 'eu-west-1', credentials: sim.credentials });
+    const sts = adminClient(sim, STSClient);
     const { Credentials } = await sts.send(
       new AssumeRoleCommand({
         RoleArn: `arn:aws:iam::${ACCOUNT}:role/responder`,

@@ -8,6 +8,7 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GitHubSim, startGitHubSim } from '../../src/sim/github.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const REPO = 'acme/incidents';
 const [OWNER, NAME] = REPO.split('/') as [string, string];
@@ -56,14 +57,7 @@ function clientFor(options: { token?: string; retriesOnLimit?: number } = {}) {
   return { octokit, limits };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<OctokitError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as OctokitError;
-  }
-  throw new Error('expected the call to be refused');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<OctokitError>(promise);
 
 /** The JSON GitHub answered a refused call with. */
 function bodyOf(error: OctokitError): { message?: string; errors?: unknown; documentation_url?: string } {

@@ -29,6 +29,8 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
+import { adminClient } from '../support/aws-admin.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const ACCOUNT = '123456789012';
 const TRUST = JSON.stringify({
@@ -54,16 +56,8 @@ function clientFor(credentials: { accessKeyId: string; secretAccessKey: string; 
   return new IAMClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials });
 }
 
-async function rejection(
-  promise: Promise<unknown>,
-): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to be refused');
-}
+const rejection = (promise: Promise<unknown>) =>
+  rejectionOf<Error & { $metadata: { httpStatusCode?: number } }>(promise);
 
 beforeEach(async () => {
   sim = await startAwsSim({ accountId: ACCOUNT, region: 'us-east-1' });
@@ -211,12 +205,7 @@ describe('inline policies', () => {
         { Effect: 'Deny', Action: '*', Resource: Array.from({ length: 200 }, (_, i) => `r${i}xxxxxxxxxx`) },
       ],
     });
-    const once = new IAMClient({
-      endpoint: sim.endpoint,
-      region: 'us-east-1',
-      credentials: sim.credentials,
-      maxAttempts: 1,
-    });
+    const once = adminClient(sim, IAMClient, { maxAttempts: 1 });
     const error = await rejection(
       once.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'big', PolicyDocument: big })),
     );
@@ -285,12 +274,7 @@ describe('access keys', () => {
     const first = await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     // The SDK counts LimitExceededException among throttling errors and would retry it: one attempt here.
-    const once = new IAMClient({
-      endpoint: sim.endpoint,
-      region: 'us-east-1',
-      credentials: sim.credentials,
-      maxAttempts: 1,
-    });
+    const once = adminClient(sim, IAMClient, { maxAttempts: 1 });
     const third = await rejection(once.send(new CreateAccessKeyCommand({ UserName: 'alice' })));
     once.destroy();
     expect(third).toBeInstanceOf(LimitExceededException);
@@ -370,12 +354,7 @@ describe('the request log and fault injection', () => {
 
   it('gives up after the SDK maximum attempts and surfaces the service error', async () => {
     for (let i = 0; i < 3; i++) sim.failNext('GetRole', { status: 500, code: 'ServiceFailure' });
-    const client = new IAMClient({
-      endpoint: sim.endpoint,
-      region: 'us-east-1',
-      credentials: sim.credentials,
-      maxAttempts: 2,
-    });
+    const client = adminClient(sim, IAMClient, { maxAttempts: 2 });
     const error = await rejection(client.send(new GetRoleCommand({ RoleName: 'web' })));
     expect(error.name).toBe('ServiceFailureException');
     expect(error.$metadata.httpStatusCode).toBe(500);
@@ -447,7 +426,7 @@ describe('endpoint configuration and STS', () => {
 
   it('assumes a role into a session that GetCallerIdentity and IAM recognise', async () => {
     await iam.send(new CreateRoleCommand({ RoleName: 'responder', AssumeRolePolicyDocument: TRUST }));
-    const sts = new STSClient({ endpoint: sim.endpoint, region: 'us-east-1', credentials: sim.credentials });
+    const sts = adminClient(sim, STSClient);
     const me = await sts.send(new GetCallerIdentityCommand({}));
     expect(me.Account).toBe(ACCOUNT);
     expect(me.Arn).toBe(`arn:aws:iam::${ACCOUNT}:user/admin`);
@@ -520,12 +499,7 @@ describe('instance profiles', () => {
     const arn = sim.iam.createInstanceProfile('app', 'web');
     expect(arn).toBe(`arn:aws:iam::${ACCOUNT}:instance-profile/app`);
     // The SDK takes LimitExceeded for throttling and retries it; one attempt shows the refusal itself.
-    const once = new IAMClient({
-      endpoint: sim.endpoint,
-      region: 'us-east-1',
-      credentials: sim.credentials,
-      maxAttempts: 1,
-    });
+    const once = adminClient(sim, IAMClient, { maxAttempts: 1 });
     const second = await rejection(
       once.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'app', RoleName: 'db' })),
     );

@@ -3,6 +3,7 @@
 import { HttpException, Version3Client } from 'jira.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type JiraSim, startJiraSim } from '../../src/sim/jira.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const PRIORITIES = ['Highest', 'High', 'Medium', 'Low'];
 
@@ -31,15 +32,11 @@ interface JiraBody {
 async function refusal(
   promise: Promise<unknown>,
 ): Promise<{ status: number; body: JiraBody; headers: Record<string, string> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof HttpException)) throw error;
-    const response = (error.cause as { response?: { headers?: Record<string, string> } }).response;
-    const data = (error.response as { data?: JiraBody }).data ?? {};
-    return { status: error.status, body: data, headers: { ...response?.headers } };
-  }
-  throw new Error('expected the call to be refused');
+  const error = await rejectionOf(promise);
+  if (!(error instanceof HttpException)) throw error;
+  const response = (error.cause as { response?: { headers?: Record<string, string> } }).response;
+  const data = (error.response as { data?: JiraBody }).data ?? {};
+  return { status: error.status, body: data, headers: { ...response?.headers } };
 }
 
 function basicAuth(): string {

@@ -14,6 +14,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
+import { adminClient } from '../support/aws-admin.js';
+import { rejectionOf } from '../support/rejection.js';
 
 const ACCOUNT = '123456789012';
 const OTHER_ACCOUNT = '210987654321';
@@ -29,14 +31,7 @@ const ALL_BLOCKED = {
 let sim: AwsSim;
 let s3: S3Client;
 
-async function rejection(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as S3ServiceException;
-  }
-  throw new Error('expected the call to be refused');
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf<S3ServiceException>(promise);
 
 /**
  * A request the SDK would never send, signed by the admin's key as far as the sim looks (it reads the
@@ -69,7 +64,7 @@ function configurationXml(inside: string): string {
 beforeEach(async () => {
   sim = await startAwsSim({ accountId: ACCOUNT, region: REGION });
   // No forcePathStyle: against an IP endpoint the SDK addresses buckets path-style by itself.
-  s3 = new S3Client({ endpoint: sim.endpoint, region: REGION, credentials: sim.credentials });
+  s3 = adminClient(sim, S3Client);
   sim.s3.createBucket('orders-exports', { policyIsPublic: true });
   sim.s3.createBucket('orders-private', {
     policyIsPublic: false,
@@ -443,12 +438,7 @@ describe('faults', () => {
         message: 'We encountered an internal error. Please try again.',
       });
     }
-    const client = new S3Client({
-      endpoint: sim.endpoint,
-      region: REGION,
-      credentials: sim.credentials,
-      maxAttempts: 2,
-    });
+    const client = adminClient(sim, S3Client, { maxAttempts: 2 });
     const error = await rejection(
       client.send(new GetBucketPolicyStatusCommand({ Bucket: 'orders-exports' })),
     );

@@ -10,6 +10,7 @@ import {
 } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackSim, startSlackSim } from '../../src/sim/slack.js';
+import { rejectionOf } from '../support/rejection.js';
 
 // A fixed wall clock, so that timestamps are predictable: 2024-11-28T13:20:00Z.
 const NOW = 1_732_800_000_000;
@@ -37,20 +38,11 @@ function clientFor(token: string | undefined, options: { rejectRateLimitedCalls?
   });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
 /** A platform error's body (`ok: false`): the Slack error string and the detail Slack sends with it. */
 type PlatformErrorBody = WebAPIPlatformError['data'] & { errors?: string[] };
 
 async function slackError(promise: Promise<unknown>): Promise<PlatformErrorBody> {
-  const error = await refusal(promise);
+  const error = await rejectionOf(promise);
   expect(error).toBeInstanceOf(WebAPIPlatformError);
   return (error as WebAPIPlatformError).data;
 }
@@ -583,7 +575,7 @@ describe('faults', () => {
 
   it('hands the Retry-After to a client that rejects rate-limited calls', async () => {
     sim.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
-    const error = await refusal(
+    const error = await rejectionOf(
       clientFor(sim.token, { rejectRateLimitedCalls: true }).chat.postMessage({ channel: '#ir', text: 'x' }),
     );
     expect(error).toBeInstanceOf(WebAPIRateLimitedError);
@@ -597,7 +589,7 @@ describe('faults', () => {
     expect(sim.requests.map((request) => request.status)).toEqual([503, 200]);
 
     for (let attempt = 0; attempt < 3; attempt++) sim.failNext('chat.postMessage', { status: 500 });
-    const error = await refusal(slack.chat.postMessage({ channel: '#ir', text: 'never' }));
+    const error = await rejectionOf(slack.chat.postMessage({ channel: '#ir', text: 'never' }));
     expect(error).toBeInstanceOf(WebAPIHTTPError);
     expect((error as WebAPIHTTPError).statusCode).toBe(500);
     expect(sim.messages('ir').map((message) => message.text)).toEqual(['second attempt']);

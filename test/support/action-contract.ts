@@ -62,14 +62,16 @@ export class MemoryJournal<R> implements Journal<R> {
   }
 }
 
-async function within<F, T>(
-  world: ContractWorld<F>,
-  run: (world: ContractWorld<F>) => Promise<T>,
+/** Runs `run` against a world, closing its servers afterwards whether it passed or failed. */
+export async function within<W extends { close(): Promise<void> }, T>(
+  world: W | Promise<W>,
+  run: (world: W) => Promise<T>,
 ): Promise<T> {
+  const opened = await world;
   try {
-    return await run(world);
+    return await run(opened);
   } finally {
-    await world.close();
+    await opened.close();
   }
 }
 
@@ -108,7 +110,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
     const spec = shippedCatalogue().get(action.name);
     expect(spec?.runs).toBe(action.name);
     expect(action.undo === null).toBe(!spec?.reversible);
-    await within(await scenario.setup(), async (world) => {
+    await within(scenario.setup(), async (world) => {
       expect(undeclared(action.name, action.describe(params, world.context))).toEqual([]);
       const planned = await dryRun(action, params, world.context);
       expect(undeclared(action.name, planned.calls)).toEqual([]);
@@ -123,7 +125,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
 
   // The clean run every fault run is compared against.
   const cleanRun = async () =>
-    within(await scenario.setup(), async (world) => {
+    within(scenario.setup(), async (world) => {
       const original = world.state();
       const from = world.requests().length;
       const journal = new MemoryJournal<R>();
@@ -137,7 +139,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
     });
 
   it('dry-run reads the current state, lists the calls a live run would make, and sends no mutating request', async () => {
-    await within(await scenario.setup(), async (world) => {
+    await within(scenario.setup(), async (world) => {
       const before = world.state();
       const outcome = await dryRun(action, params, world.context);
       expect(outcome.changed).toBe(false);
@@ -151,7 +153,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
   });
 
   it('executes once: a second run with the journal changes nothing and sends no mutating request', async () => {
-    await within(await scenario.setup(), async (world) => {
+    await within(scenario.setup(), async (world) => {
       const before = world.state();
       const journal = new MemoryJournal<R>();
       const first = await execute(action, params, world.context, journal);
@@ -179,7 +181,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
   });
 
   it('verifies its effect by reading it back, and says so when the effect is missing', async () => {
-    await within(await scenario.setup(), async (world) => {
+    await within(scenario.setup(), async (world) => {
       const planned = await dryRun(action, params, world.context);
       const missing = await verify(action, params, world.context, planned.record);
       expect(missing.ok).toBe(false);
@@ -193,7 +195,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
 
   if (action.undo) {
     it('undo restores the original state; a second undo changes nothing', async () => {
-      await within(await scenario.setup(), async (world) => {
+      await within(scenario.setup(), async (world) => {
         const before = world.state();
         const outcome = await execute(action, params, world.context, new MemoryJournal<R>());
         const restored = await undo(action, params, world.context, outcome.record);
@@ -210,7 +212,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
   } else {
     it('declares itself irreversible', async () => {
       expect(action.undo).toBeNull();
-      await within(await scenario.setup(), async (world) => {
+      await within(scenario.setup(), async (world) => {
         const outcome = await execute(action, params, world.context, new MemoryJournal<R>());
         await expect(undo(action, params, world.context, outcome.record)).rejects.toThrow(/cannot be undone/);
       });
@@ -221,7 +223,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
     const clean = await cleanRun();
     for (const aim of aims(clean.calls)) {
       for (const fault of [scenario.faults.throttle, scenario.faults.unavailable]) {
-        await within(await scenario.setup(), async (world) => {
+        await within(scenario.setup(), async (world) => {
           world.failNext(aim.operation, fault, { skip: aim.skip });
           await execute(action, params, world.context, new MemoryJournal<R>());
           expect(world.state(), `${aim.operation} #${aim.skip + 1}`).toEqual(clean.contained);
@@ -233,7 +235,7 @@ export function actionContract<P, R extends JsonValue, F>(scenario: ContractScen
   it('a hard failure at any call stops the run naming it; a re-run from the journal finishes without a double effect; undo restores', async () => {
     const clean = await cleanRun();
     for (const aim of aims(clean.calls)) {
-      await within(await scenario.setup(), async (world) => {
+      await within(scenario.setup(), async (world) => {
         const label = `${aim.operation} #${aim.skip + 1}`;
         const journal = new MemoryJournal<R>();
         world.failNext(aim.operation, scenario.faults.hard, { skip: aim.skip });

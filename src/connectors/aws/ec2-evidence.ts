@@ -78,6 +78,21 @@ async function incidentSnapshots(
   return found;
 }
 
+/** The instance's volumes, and the snapshots already taken of them for this incident (volume → snapshot). */
+async function evidenceOf(
+  client: EC2Client,
+  incidentId: string,
+  instanceId: string,
+): Promise<AttachedVolumes & { taken: Map<string, string> }> {
+  const { volumes } = await attachedVolumes(client, instanceId);
+  const taken = await incidentSnapshots(
+    client,
+    incidentId,
+    volumes.map((volume) => volume.volumeId),
+  );
+  return { volumes, taken };
+}
+
 const listSnapshots = (snapshots: ReadonlyMap<string, string>): string =>
   [...snapshots].map(([volume, snapshot]) => `${volume} → ${snapshot}`).join(', ');
 
@@ -100,12 +115,7 @@ export const snapshotInstance: ConnectorAction<SnapshotInstanceParams, SnapshotI
 
   async inspect({ instance_id }, context, prior): Promise<Inspection<SnapshotInstanceRecord>> {
     const client = await ec2(context);
-    const { volumes } = await attachedVolumes(client, instance_id);
-    const taken = await incidentSnapshots(
-      client,
-      context.incidentId,
-      volumes.map((volume) => volume.volumeId),
-    );
+    const { volumes, taken } = await evidenceOf(client, context.incidentId, instance_id);
     for (const [volume, snapshot] of Object.entries(prior?.snapshots ?? {})) {
       if (!taken.has(volume)) taken.set(volume, snapshot);
     }
@@ -162,13 +172,7 @@ export const snapshotInstance: ConnectorAction<SnapshotInstanceParams, SnapshotI
   },
 
   async verify({ instance_id }, context, record) {
-    const client = await ec2(context);
-    const { volumes } = await attachedVolumes(client, instance_id);
-    const taken = await incidentSnapshots(
-      client,
-      context.incidentId,
-      volumes.map((volume) => volume.volumeId),
-    );
+    const { volumes, taken } = await evidenceOf(await ec2(context), context.incidentId, instance_id);
     const missing = volumes.filter(
       (volume) =>
         !taken.has(volume.volumeId) || taken.get(volume.volumeId) !== record.snapshots[volume.volumeId],

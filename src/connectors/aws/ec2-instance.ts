@@ -277,8 +277,14 @@ export const replaceInstanceProfile: ConnectorAction<
   async undo({ instance_id }, context, record) {
     const client = await ec2(context);
     const current = await profileAssociation(client, instance_id);
+    const state = profileState(instance_id, current);
+    // Only the profile this run put in place is taken back: a responder who has since removed or swapped
+    // it decided so, and undo must not hand the compromised role's credentials back to the instance.
+    if ((current?.IamInstanceProfile?.Arn ?? null) !== record.target_profile_arn) {
+      return { state, record, mutations: [] };
+    }
     const mutation = profileMutation(client, instance_id, current, record.previous_profile_arn);
-    return { state: profileState(instance_id, current), record, mutations: mutation ? [mutation] : [] };
+    return { state, record, mutations: mutation ? [mutation] : [] };
   },
 };
 

@@ -89,13 +89,29 @@ async function groupNamed(
   return SecurityGroups?.[0];
 }
 
-const allowsAll = (rules: IpPermission[] | undefined): { v4: boolean; v6: boolean } => {
+interface AllTraffic {
+  readonly v4: boolean;
+  readonly v6: boolean;
+}
+
+const allowsAll = (rules: IpPermission[] | undefined): AllTraffic => {
   const all = (rules ?? []).filter((rule) => rule.IpProtocol === '-1');
   return {
     v4: all.some((rule) => rule.IpRanges?.some((range) => range.CidrIp === '0.0.0.0/0')),
     v6: all.some((rule) => rule.Ipv6Ranges?.some((range) => range.CidrIpv6 === '::/0')),
   };
 };
+
+/** The all-traffic rules a group still lacks, given what it allows: EC2 refuses a rule it already has. */
+const missingAllTraffic = (allowed: AllTraffic): IpPermission[] =>
+  ALL_TRAFFIC.map((rule) => ({
+    ...rule,
+    IpRanges: allowed.v4 ? [] : rule.IpRanges,
+    Ipv6Ranges: allowed.v6 ? [] : rule.Ipv6Ranges,
+  }));
+
+const isClosed = (group: SecurityGroup): boolean =>
+  (group.IpPermissions?.length ?? 0) === 0 && (group.IpPermissionsEgress?.length ?? 0) === 0;
 
 const sameGroups = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
   a !== undefined && a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
@@ -113,6 +129,8 @@ function groupMutations(
   open: SecurityGroup | undefined,
   isolation: SecurityGroup | undefined,
   ids: GroupIds,
+  /** False when every interface is already isolated: only the isolation group needs closing again. */
+  needOpen: boolean,
 ): Mutation<IsolateInstanceRecord>[] {
   const mutations: Mutation<IsolateInstanceRecord>[] = [];
   const create = (
@@ -151,7 +169,7 @@ function groupMutations(
     return id;
   };
 
-  if (!open) {
+  if (!open && needOpen) {
     mutations.push(
       create(
         OPEN_GROUP_NAME,
@@ -163,19 +181,17 @@ function groupMutations(
     );
   }
   const openIngress = allowsAll(open?.IpPermissions);
-  if (!openIngress.v4 || !openIngress.v6) {
+  if (needOpen && (!openIngress.v4 || !openIngress.v6)) {
     mutations.push({
       call: 'ec2:AuthorizeSecurityGroupIngress',
       target: open?.GroupId ?? OPEN_GROUP_NAME,
       effect: 'allow all traffic in from 0.0.0.0/0 and ::/0',
       apply: async () => {
-        const permissions = ALL_TRAFFIC.map((rule) => ({
-          ...rule,
-          IpRanges: openIngress.v4 ? [] : rule.IpRanges,
-          Ipv6Ranges: openIngress.v6 ? [] : rule.Ipv6Ranges,
-        }));
         await client.send(
-          new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId('open'), IpPermissions: permissions }),
+          new AuthorizeSecurityGroupIngressCommand({
+            GroupId: groupId('open'),
+            IpPermissions: missingAllTraffic(openIngress),
+          }),
         );
         return undefined;
       },
@@ -183,19 +199,17 @@ function groupMutations(
   }
   // A new group allows all IPv4 egress by default, not IPv6.
   const openEgress = open ? allowsAll(open.IpPermissionsEgress) : { v4: true, v6: false };
-  if (!openEgress.v4 || !openEgress.v6) {
+  if (needOpen && (!openEgress.v4 || !openEgress.v6)) {
     mutations.push({
       call: 'ec2:AuthorizeSecurityGroupEgress',
       target: open?.GroupId ?? OPEN_GROUP_NAME,
       effect: 'allow all traffic out to 0.0.0.0/0 and ::/0',
       apply: async () => {
-        const permissions = ALL_TRAFFIC.map((rule) => ({
-          ...rule,
-          IpRanges: openEgress.v4 ? [] : rule.IpRanges,
-          Ipv6Ranges: openEgress.v6 ? [] : rule.Ipv6Ranges,
-        }));
         await client.send(
-          new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId('open'), IpPermissions: permissions }),
+          new AuthorizeSecurityGroupEgressCommand({
+            GroupId: groupId('open'),
+            IpPermissions: missingAllTraffic(openEgress),
+          }),
         );
         return undefined;
       },
@@ -313,10 +327,13 @@ export const isolateInstance: ConnectorAction<IsolateInstanceParams, IsolateInst
       original[eniId] = prior?.interfaces[eniId] ?? groups;
     }
     const record: IsolateInstanceRecord = { instance_id, vpc_id: vpcId, interfaces: original };
-    const state = describeGroups(interfaces);
-    if (pending.length === 0) return { state, record, mutations: [] };
+    // Rules added to the isolation group since (by a person, or by whoever holds the instance) open
+    // every interface already in it: a second run closes the group again rather than trusting it.
+    const opened = isolation !== undefined && !isClosed(isolation);
+    const state = `${describeGroups(interfaces)}${opened ? `; ${ISOLATION_GROUP_NAME} has rules` : ''}`;
+    if (pending.length === 0 && !opened) return { state, record, mutations: [] };
 
-    const mutations = groupMutations(client, context, vpcId, open, isolation, ids);
+    const mutations = groupMutations(client, context, vpcId, open, isolation, ids, pending.length > 0);
     for (const [eniId, groups] of pending) {
       // An interface an interrupted run already moved to the open group skips straight to the second step.
       if (!(ids.open !== undefined && sameGroups(groups, [ids.open]))) {
@@ -335,8 +352,7 @@ export const isolateInstance: ConnectorAction<IsolateInstanceParams, IsolateInst
     const client = await ec2(context);
     const isolation = await groupNamed(client, record.vpc_id, ISOLATION_GROUP_NAME);
     const interfaces = await interfacesOf(client, instance_id);
-    const closed =
-      (isolation?.IpPermissions?.length ?? 0) === 0 && (isolation?.IpPermissionsEgress?.length ?? 0) === 0;
+    const closed = isolation === undefined || isClosed(isolation);
     const ok =
       isolation?.GroupId !== undefined &&
       closed &&
@@ -350,8 +366,22 @@ export const isolateInstance: ConnectorAction<IsolateInstanceParams, IsolateInst
   async undo({ instance_id }, context, record) {
     const client = await ec2(context);
     const interfaces = await interfacesOf(client, instance_id);
+    const [open, isolation] = await Promise.all([
+      groupNamed(client, record.vpc_id, OPEN_GROUP_NAME),
+      groupNamed(client, record.vpc_id, ISOLATION_GROUP_NAME),
+    ]);
+    const ours = [open?.GroupId, isolation?.GroupId].filter((id): id is string => id !== undefined);
+    const inOurGroup = (groups: readonly string[] | undefined) => ours.some((id) => sameGroups(groups, [id]));
+    // Only an interface still in one of irac's groups is put back: one someone has moved since is theirs.
+    // And never into the all-traffic group: a run that started on a half-isolated instance recorded it
+    // as the "original", and restoring it would open the instance to the whole Internet.
     const mutations = Object.entries(record.interfaces)
-      .filter(([eniId, groups]) => interfaces.has(eniId) && !sameGroups(interfaces.get(eniId), groups))
+      .filter(
+        ([eniId, groups]) =>
+          inOurGroup(interfaces.get(eniId)) &&
+          !sameGroups(interfaces.get(eniId), groups) &&
+          !(open?.GroupId !== undefined && groups.includes(open.GroupId)),
+      )
       .map(([eniId, groups]) =>
         setGroups(
           client,

@@ -299,9 +299,12 @@ export const deactivateAccessKeys: ConnectorAction<DeactivateAccessKeysParams, D
     };
   },
 
-  async verify({ user_name }, context, record) {
+  async verify({ user_name, access_key_ids }, context, record) {
     const keys = await accessKeys(await iam(context), user_name);
-    const stillActive = record.deactivated.filter((id) => keys.get(id) === 'Active');
+    // Every key the step targets, not only those this run switched off: a key created since (the
+    // classic persistence move of whoever holds the user) is as live as one the run missed.
+    const targets = new Set([...(access_key_ids ?? keys.keys()), ...record.deactivated]);
+    const stillActive = [...targets].filter((id) => keys.get(id) === 'Active');
     return {
       ok: stillActive.length === 0,
       detail: stillActive.length ? `still Active: ${stillActive.join(', ')}` : keyState(user_name, keys),

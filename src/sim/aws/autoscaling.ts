@@ -7,6 +7,7 @@
 // decrementing makes the group launch a replacement, which the sim records as AWS would.
 
 import { randomBytes, randomUUID } from 'node:crypto';
+import { shown } from '../http.js';
 import { QueryError, type QueryHandler, type QueryParams, type QueryService } from './query.js';
 import { el, members, type Xml, xmlJoin } from './xml.js';
 
@@ -98,11 +99,6 @@ const PAGES = {
   DescribeScalingActivities: { default: 100, max: 100 },
 } as const;
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-
-/** A value echoed in an error message, cut short: the message is one line, not the attacker's payload. */
-function shown(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
-}
 
 function validation(message: string): QueryError {
   return new QueryError('ValidationError', message);

@@ -8,6 +8,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../../json.js';
+import { shown } from '../http.js';
 import {
   isMutatingAction,
   type JsonHandler,
@@ -192,10 +193,6 @@ const MAX_OPEN_TOKENS = 10_000;
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function randomId(prefix: string, length: number): string {
   return prefix + [...randomBytes(length)].map((byte) => ID_ALPHABET[byte % 32]).join('');
-}
-
-function shown(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
 }
 
 function lowerFirst(name: string): string {

@@ -9,6 +9,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
+import { shown } from '../http.js';
 import { QueryError, type QueryHandler, type QueryParams, type QueryService } from './query.js';
 import { el, type Xml, type XmlChild, xmlJoin } from './xml.js';
 
@@ -231,11 +232,6 @@ const DEVICE_NAME = /^\/dev\/[a-z0-9]{1,16}$/;
 
 function newId(prefix: string): string {
   return `${prefix}-${randomBytes(9).toString('hex').slice(0, 17)}`;
-}
-
-/** A value echoed in an error message, cut short: the message is one line, not the attacker's payload. */
-function shown(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
 }
 
 function invalidValue(value: string, parameter: string, why = ''): QueryError {

@@ -5,6 +5,7 @@
 // against it meets IAM's behaviour, and a test reads back what IAM would now hold.
 
 import { randomBytes } from 'node:crypto';
+import { shown } from '../http.js';
 import {
   type QueryCaller,
   QueryError,
@@ -121,11 +122,6 @@ const PATH_PATTERN = /^\/([\x21-\x7e]{0,510}\/)?$/;
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function randomId(prefix: string, length: number): string {
   return prefix + [...randomBytes(length)].map((byte) => ID_ALPHABET[byte % 32]).join('');
-}
-
-/** A value echoed in an error message, cut short: the message is one line, not the attacker's payload. */
-function shown(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
 }
 
 function checkName(value: string, member: string, maxLength: number): string {

@@ -6,9 +6,8 @@
 // be injected per action so the SDK's own retries are exercised rather than simulated.
 
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultQueue, type HttpAnswer, readBoundedBody, sendAnswer, serveOnLoopback } from '../http.js';
 import { el, type Xml, xmlJoin } from './xml.js';
 
 /** A refusal as AWS words it: the `Code` the SDK maps to a typed exception, and its HTTP status. */
@@ -26,7 +25,6 @@ export class QueryError extends Error {
 }
 
 // Bounds on hostile requests: the largest IAM document is a few KiB; nothing legitimate is near these.
-const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_PARAMS = 2000;
 const MAX_LIST_MEMBERS = 1000;
 
@@ -190,13 +188,6 @@ export interface JsonRequest {
 
 export type JsonHandler = (request: JsonRequest) => unknown;
 
-/** An HTTP answer as the REST sims build it. */
-export interface HttpAnswer {
-  readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string;
-}
-
 export interface RestRequest {
   readonly method: string;
   /** The decoded path, without the query string. */
@@ -303,14 +294,8 @@ function resultXml(
 }
 
 function send(response: ServerResponse, answer: HttpAnswer, requestId: string): void {
-  const body = answer.body ?? '';
-  response.writeHead(answer.status, {
-    ...answer.headers,
-    'content-length': Buffer.byteLength(body),
-    // The header the SDK reads into `$metadata.requestId`.
-    'x-amzn-requestid': requestId,
-  });
-  response.end(body);
+  // The header the SDK reads into `$metadata.requestId`.
+  sendAnswer(response, { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': requestId } });
 }
 
 const xmlAnswer = (status: number, xml: string): HttpAnswer => ({
@@ -326,17 +311,6 @@ function credentialsOf(request: IncomingMessage): QueryCredentials | null {
   if (!match?.[1]) return null;
   const token = request.headers['x-amz-security-token'];
   return { accessKeyId: match[1], sessionToken: typeof token === 'string' ? token : null };
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseForm(text: string): Map<string, string> | null {
@@ -388,24 +362,12 @@ function parseJson(text: string): unknown {
  */
 export async function startQueryServer(options: QueryServerOptions): Promise<QueryServer> {
   const requests: LoggedQueryRequest[] = [];
-  const faults = new Map<string, { skip: number; fault: QueryFault }[]>();
+  const faults = new FaultQueue<QueryFault>();
   const services = new Map(options.services.map((service) => [service.version, service]));
   const jsonServices = new Map(
     (options.jsonServices ?? []).map((service) => [service.targetPrefix, service]),
   );
   const restServices = options.restServices ?? [];
-
-  const takeFault = (operation: string): QueryFault | undefined => {
-    const queued = faults.get(operation);
-    const next = queued?.[0];
-    if (!queued || !next) return undefined;
-    if (next.skip > 0) {
-      next.skip -= 1;
-      return undefined;
-    }
-    queued.shift();
-    return next.fault;
-  };
 
   const parseQuery = (values: Map<string, string>): Parsed => {
     const operation = values.get('Action') ?? '';
@@ -529,79 +491,67 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     }
   };
 
-  const server = createServer((request, response) => {
-    void (async () => {
-      const requestId = randomUUID();
-      const credentials = credentialsOf(request);
-      const text = await readBody(request);
-      let parsed: Parsed;
-      try {
-        parsed = parse(request, text);
-      } catch (error) {
-        const refusal =
-          error instanceof QueryError
-            ? error
-            : new QueryError('InternalFailure', 'The request processing has failed.', 500);
-        requests.push({
-          action: '',
-          version: '',
-          params: new Map(),
-          accessKeyId: credentials?.accessKeyId ?? null,
-          mutating: false,
-          status: refusal.status,
-          errorCode: refusal.code,
-        });
-        send(response, xmlAnswer(refusal.status, errorXml(refusal, requestId, undefined)), requestId);
-        return;
+  const loopback = await serveOnLoopback(async (request, response) => {
+    const requestId = randomUUID();
+    const credentials = credentialsOf(request);
+    const text = await readBoundedBody(request);
+    let parsed: Parsed;
+    try {
+      parsed = parse(request, text);
+    } catch (error) {
+      const refusal = asRefusal(error);
+      requests.push({
+        action: '',
+        version: '',
+        params: new Map(),
+        accessKeyId: credentials?.accessKeyId ?? null,
+        mutating: false,
+        status: refusal.status,
+        errorCode: refusal.code,
+      });
+      send(response, xmlAnswer(refusal.status, errorXml(refusal, requestId, undefined)), requestId);
+      return;
+    }
+    const log = (status: number, errorCode: string | null) =>
+      requests.push({
+        action: parsed.operation,
+        version: parsed.version,
+        params: new Map(parsed.params),
+        accessKeyId: credentials?.accessKeyId ?? null,
+        mutating: isMutatingAction(parsed.operation),
+        status,
+        errorCode,
+      });
+    try {
+      parsed.check();
+      const fault = faults.take(parsed.operation);
+      if (fault) throw new QueryError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
+      if (!credentials) {
+        throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       }
-      const log = (status: number, errorCode: string | null) =>
-        requests.push({
-          action: parsed.operation,
-          version: parsed.version,
-          params: new Map(parsed.params),
-          accessKeyId: credentials?.accessKeyId ?? null,
-          mutating: isMutatingAction(parsed.operation),
-          status,
-          errorCode,
-        });
-      try {
-        parsed.check();
-        const fault = takeFault(parsed.operation);
-        if (fault) throw new QueryError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
-        if (!credentials) {
-          throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
-        }
-        const answer = parsed.answer(authenticate(parsed, credentials), requestId);
-        log(answer.status, null);
-        send(response, answer, requestId);
-      } catch (error) {
-        const refusal =
-          error instanceof QueryError
-            ? error
-            : new QueryError('InternalFailure', 'The request processing has failed.', 500);
-        log(refusal.status, refusal.code);
-        send(response, parsed.error(refusal, requestId), requestId);
-      }
-    })().catch(() => response.destroy()); // the client went away mid-request
+      const answer = parsed.answer(authenticate(parsed, credentials), requestId);
+      log(answer.status, null);
+      send(response, answer, requestId);
+    } catch (error) {
+      const refusal = asRefusal(error);
+      log(refusal.status, refusal.code);
+      send(response, parsed.error(refusal, requestId), requestId);
+    }
   });
 
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: loopback.url,
     requests,
-    failNext(action, fault, failOptions) {
-      const queued = faults.get(action) ?? [];
-      queued.push({ skip: failOptions?.skip ?? 0, fault });
-      faults.set(action, queued);
-    },
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
+    failNext: (action, fault, failOptions) => faults.failNext(action, fault, failOptions),
+    close: () => loopback.close(),
   };
+}
+
+/** What the caller is told of an error: a refusal as the handler worded it, or AWS's own internal failure. */
+function asRefusal(error: unknown): QueryError {
+  return error instanceof QueryError
+    ? error
+    : new QueryError('InternalFailure', 'The request processing has failed.', 500);
 }
 
 function tooMany(): never {

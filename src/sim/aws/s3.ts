@@ -15,14 +15,8 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import {
-  type HttpAnswer,
-  type QueryCaller,
-  QueryError,
-  type RestRequest,
-  type RestRoute,
-  type RestService,
-} from './query.js';
+import { type HttpAnswer, shown } from '../http.js';
+import { type QueryCaller, QueryError, type RestRequest, type RestRoute, type RestService } from './query.js';
 import { el, xmlJoin } from './xml.js';
 
 export interface S3PublicAccessBlock {
@@ -121,11 +115,6 @@ const S3_AUTH_REFUSALS: ReadonlyMap<string, () => S3Error> = new Map([
     () => new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500),
   ],
 ]);
-
-/** A value echoed in an error message, cut short: the message is one line, not the caller's payload. */
-function shown(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}…` : value;
-}
 
 /**
  * S3's rules for a general purpose bucket's name: 3 to 63 lower-case letters, digits, dots and hyphens,
