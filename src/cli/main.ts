@@ -12,6 +12,7 @@ import { ingestCommand } from './ingest-command.js';
 import { type CliIo, processIo } from './io.js';
 import { lintCommand } from './lint-command.js';
 import { normalizeCommand } from './normalize-command.js';
+import { planCommand } from './plan-command.js';
 import { replayCommand } from './replay-command.js';
 import { TIMELINE_FORMATS, type TimelineFormat, timelineCommand } from './timeline-command.js';
 import { triageCommand } from './triage-command.js';
@@ -145,6 +146,22 @@ function buildProgram(io: CliIo): Command {
         await replayCommand(file, options, io);
       },
     );
+
+  program
+    .command('plan')
+    .description(
+      'resolve the routed playbook for an incident into the plan a reviewer approves; commit plan.json',
+    )
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the plan, its hash and its commit as one JSON object')
+    .action(async (id: string, options: { repo?: string; config?: string; json?: boolean }) => {
+      await planCommand(id, options, io);
+    });
 
   program
     .command('iam-policy')

@@ -19,7 +19,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { sha256Hex } from '../digest.js';
+import { canonicalJson, sha256Hex } from '../digest.js';
 import { OperationError } from '../errors.js';
 import { isJsonObject } from '../json.js';
 import { type AuditEntry, verifyChain } from '../store/audit.js';
@@ -64,6 +64,7 @@ interface IncidentFiles {
   audit?: string;
   readme?: string;
   triage?: string;
+  plan?: string;
   events: Map<string, string>;
   raws: Map<string, string>;
 }
@@ -163,6 +164,7 @@ async function listStore(git: Git, head: string, problems: string[]) {
       case 'audit':
       case 'readme':
       case 'triage':
+      case 'plan':
         filesOf(place.incident)[place.kind] = sha;
         break;
       case 'event':
@@ -190,7 +192,19 @@ async function blobText(objects: ObjectStore, sha: string): Promise<Buffer> {
  * Documents that operations after ingest write whole, each hashed into the entry that wrote it: the
  * file must be the version the last such entry recorded.
  */
-const DOCUMENTS = [{ name: 'triage', file: 'triage.json', key: 'triage_sha256' }] as const;
+const DOCUMENTS = [
+  { name: 'triage', file: 'triage.json', key: 'triage_sha256', digest: sha256Hex },
+  // A plan's hash is over its canonical JSON, the value an approval is bound to.
+  { name: 'plan', file: 'plan.json', key: 'plan_sha256', digest: canonicalDigest },
+] as const;
+
+function canonicalDigest(bytes: Buffer): string {
+  try {
+    return sha256Hex(canonicalJson(JSON.parse(bytes.toString('utf8'))));
+  } catch {
+    return 'not JSON';
+  }
+}
 
 /** Checks one incident's files against its chain; returns the chain's entries by hash. */
 async function verifyIncident(
@@ -254,7 +268,7 @@ async function verifyIncident(
     if (!recorded.has(event)) problems.push(`${dir}/events/${event}.json: not recorded in ${auditPath}`);
   }
 
-  for (const { name, file, key } of DOCUMENTS) {
+  for (const { name, file, key, digest: digestOf } of DOCUMENTS) {
     const last = [...chain.values()].filter((c) => typeof c.entry.data[key] === 'string').at(-1);
     const sha = files[name];
     if (sha === undefined) {
@@ -262,7 +276,7 @@ async function verifyIncident(
     } else if (!last) {
       problems.push(`${dir}/${file}: not recorded in ${auditPath}`);
     } else {
-      const digest = sha256Hex(await blobText(objects, sha));
+      const digest = digestOf(await blobText(objects, sha));
       if (digest !== last.entry.data[key])
         problems.push(
           `${dir}/${file}: not the version recorded at ${auditPath}:${last.line} (edited outside irac)`,

@@ -122,17 +122,18 @@ export function withKeyIndexLine(text: string, incident: string, opened: string)
 }
 
 export const triageFile = (id: string) => `${incidentDir(id)}/triage.json`;
+export const planFile = (id: string) => `${incidentDir(id)}/plan.json`;
 
 /** What a path under incidents/ is, for verify: an incident's file, an index file, or a stranger. */
 export type StorePath =
-  | { readonly kind: 'incident' | 'audit' | 'readme' | 'triage'; readonly incident: string }
+  | { readonly kind: 'incident' | 'audit' | 'readme' | 'triage' | 'plan'; readonly incident: string }
   | { readonly kind: 'event' | 'raw'; readonly incident: string; readonly event: string }
   | { readonly kind: 'event-index'; readonly event: string }
   | { readonly kind: 'key-index'; readonly index: KeyIndex; readonly key: string }
   | { readonly kind: 'unknown' };
 
 const INCIDENT_PATH =
-  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json)$/;
+  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|plan\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json)$/;
 const INDEX_PATH =
   /^incidents\/\.index\/(events|fingerprints|resources|actors)\/([0-9a-f]{2})\/([a-z0-9-]+)$/;
 const FILE_KINDS = {
@@ -140,6 +141,7 @@ const FILE_KINDS = {
   'audit.jsonl': 'audit',
   'README.md': 'readme',
   'triage.json': 'triage',
+  'plan.json': 'plan',
 } as const;
 
 export function classifyPath(path: string): StorePath {
