@@ -7,6 +7,12 @@ import { displayText } from '../ingest/display.js';
 import { SOURCE_NAMES } from '../ingest/registry.js';
 import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
+import {
+  type ExecuteCommandOptions,
+  executeCommand,
+  resolveCommand,
+  undoCommand,
+} from './execute-command.js';
 import { iamPolicyCommand } from './iam-policy-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { type CliIo, processIo } from './io.js';
@@ -161,6 +167,58 @@ function buildProgram(io: CliIo): Command {
     .option('--json', 'the plan, its hash and its commit as one JSON object')
     .action(async (id: string, options: { repo?: string; config?: string; json?: boolean }) => {
       await planCommand(id, options, io);
+    });
+
+  program
+    .command('execute')
+    .description(
+      "carry out the incident's committed plan: a dry run unless --live; steps needing a reviewer need the approval",
+    )
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .option('--live', 'make the changes (otherwise only read and say what would change)')
+    .option('--dry-run', 'read and say what would change, whatever the configuration says')
+    .option('--approved-by <user>', 'who approved the steps that need a reviewer')
+    .option('--plan-hash <sha256>', 'the hash of the plan that was approved')
+    .option('--only <steps...>', 'only these steps')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the run as one JSON object')
+    .action(async (id: string, options: ExecuteCommandOptions) => {
+      await executeCommand(id, options, io);
+    });
+
+  program
+    .command('undo')
+    .description("take back what the plan's steps changed, newest first, each recorded")
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .option('--step <steps...>', 'only these steps')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the run as one JSON object')
+    .action(
+      async (id: string, options: { repo?: string; config?: string; step?: string[]; json?: boolean }) => {
+        await undoCommand(id, options, io);
+      },
+    );
+
+  program
+    .command('resolve')
+    .description('close the incident, saying why')
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .requiredOption('--note <text>', 'why it is resolved')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .action(async (id: string, options: { repo?: string; config?: string; note: string }) => {
+      await resolveCommand(id, options, io);
     });
 
   program

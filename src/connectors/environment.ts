@@ -13,11 +13,12 @@ export function connectorEnvironment(
   settings: Pick<Settings, 'connectors'>,
   env: NodeJS.ProcessEnv,
 ): ConnectorEnvironment {
-  const { aws, slack, jira } = settings.connectors;
+  const { aws, slack, github, jira } = settings.connectors;
   const slackToken = nonEmpty(env.SLACK_BOT_TOKEN);
   const slackUrl = nonEmpty(env.SLACK_API_URL) ?? slack?.api_url;
   const githubToken = nonEmpty(env.GITHUB_TOKEN);
   const githubUrl = nonEmpty(env.GITHUB_API_URL);
+  const githubRepository = github?.repository ?? nonEmpty(env.GITHUB_REPOSITORY);
   const jiraEmail = nonEmpty(env.JIRA_EMAIL);
   const jiraToken = nonEmpty(env.JIRA_API_TOKEN);
   return {
@@ -26,7 +27,15 @@ export function connectorEnvironment(
       ...(aws?.max_attempts ? { maxAttempts: aws.max_attempts } : {}),
     },
     ...(slackToken ? { slack: { token: slackToken, ...(slackUrl ? { apiUrl: slackUrl } : {}) } } : {}),
-    ...(githubToken ? { github: { token: githubToken, ...(githubUrl ? { baseUrl: githubUrl } : {}) } } : {}),
+    ...(githubToken
+      ? {
+          github: {
+            token: githubToken,
+            ...(githubUrl ? { baseUrl: githubUrl } : {}),
+            ...(githubRepository ? { repository: githubRepository } : {}),
+          },
+        }
+      : {}),
     ...(jira?.base_url && jiraEmail && jiraToken
       ? { jira: { host: jira.base_url, email: jiraEmail, apiToken: jiraToken } }
       : {}),

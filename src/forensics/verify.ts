@@ -66,6 +66,8 @@ interface IncidentFiles {
   triage?: string;
   plan?: string;
   events: Map<string, string>;
+  /** steps/<step>.json by step. */
+  steps: Map<string, string>;
   raws: Map<string, string>;
 }
 
@@ -144,7 +146,7 @@ async function listStore(git: Git, head: string, problems: string[]) {
   /** Index file path → blob sha. */
   const keyIndex = new Map<string, string>();
   const filesOf = (id: string): IncidentFiles => {
-    const files = incidents.get(id) ?? { events: new Map(), raws: new Map() };
+    const files = incidents.get(id) ?? { events: new Map(), raws: new Map(), steps: new Map() };
     incidents.set(id, files);
     return files;
   };
@@ -172,6 +174,9 @@ async function listStore(git: Git, head: string, problems: string[]) {
         break;
       case 'raw':
         filesOf(place.incident).raws.set(place.event, sha);
+        break;
+      case 'step':
+        filesOf(place.incident).steps.set(place.step, sha);
         break;
       case 'event-index':
         eventIndex.set(place.event, sha);
@@ -281,6 +286,18 @@ async function verifyIncident(
         problems.push(
           `${dir}/${file}: not the version recorded at ${auditPath}:${last.line} (edited outside irac)`,
         );
+    }
+  }
+
+  // steps/<step>.json: the record the last entry about that step journaled.
+  for (const [step, sha] of files.steps) {
+    const last = [...chain.values()]
+      .filter((c) => c.entry.data.step === step && typeof c.entry.data.record_sha256 === 'string')
+      .at(-1);
+    const file = `${dir}/steps/${step}.json`;
+    if (!last) problems.push(`${file}: not recorded in ${auditPath}`);
+    else if (sha256Hex(await blobText(objects, sha)) !== last.entry.data.record_sha256) {
+      problems.push(`${file}: not the version recorded at ${auditPath}:${last.line} (edited outside irac)`);
     }
   }
 

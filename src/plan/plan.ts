@@ -12,6 +12,7 @@ import { canonicalJson, sha256Hex } from '../digest.js';
 import { InputError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { needsApproval, type Playbook, renderParameters } from '../playbooks/playbook.js';
+import { TemplateError } from '../playbooks/templates.js';
 import { conditionContext, type Decision } from '../triage/decide.js';
 import { type ConditionContext, ConditionError } from '../triage/expressions.js';
 import type { Incident, SecurityEvent } from '../types.js';
@@ -141,7 +142,12 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
       try {
         parameters = renderParameters(step, context) as JsonObject;
       } catch (error) {
-        if (!(error instanceof InputError) && !(error instanceof ConditionError)) throw error;
+        // A template over what this incident lacks (a role where the event names only a user) fails here.
+        if (
+          !(error instanceof InputError || error instanceof TemplateError || error instanceof ConditionError)
+        ) {
+          throw error;
+        }
         skipped = `its parameters cannot be resolved: ${error instanceof InputError ? error.what : error.message}`;
       }
     }

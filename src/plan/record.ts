@@ -61,7 +61,7 @@ export async function planIncident(tx: Transaction, id: string, context: PlanCon
   if (decision.outcome !== 'routed' || decision.playbook === null) {
     throw new InputError(
       id,
-      `has nothing to plan: triage ${decision.outcome === 'routed' ? 'routed it nowhere' : `${decision.outcome} it`}`,
+      `has nothing to plan: triage ${decision.outcome === 'routed' || decision.outcome === 'unrouted' ? 'routed it nowhere' : `${decision.outcome} it`}`,
     );
   }
   const playbook = context.playbooks.find((candidate) => candidate.id === decision.playbook);

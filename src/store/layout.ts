@@ -123,17 +123,20 @@ export function withKeyIndexLine(text: string, incident: string, opened: string)
 
 export const triageFile = (id: string) => `${incidentDir(id)}/triage.json`;
 export const planFile = (id: string) => `${incidentDir(id)}/plan.json`;
+/** A plan step's record: what it changed and undo restores (and a lookup's evidence), as last journaled. */
+export const stepFile = (id: string, step: string) => `${incidentDir(id)}/steps/${step}.json`;
 
 /** What a path under incidents/ is, for verify: an incident's file, an index file, or a stranger. */
 export type StorePath =
   | { readonly kind: 'incident' | 'audit' | 'readme' | 'triage' | 'plan'; readonly incident: string }
   | { readonly kind: 'event' | 'raw'; readonly incident: string; readonly event: string }
+  | { readonly kind: 'step'; readonly incident: string; readonly step: string }
   | { readonly kind: 'event-index'; readonly event: string }
   | { readonly kind: 'key-index'; readonly index: KeyIndex; readonly key: string }
   | { readonly kind: 'unknown' };
 
 const INCIDENT_PATH =
-  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|plan\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json)$/;
+  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|plan\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json|steps\/([a-z0-9][a-z0-9-]{0,63})\.json)$/;
 const INDEX_PATH =
   /^incidents\/\.index\/(events|fingerprints|resources|actors)\/([0-9a-f]{2})\/([a-z0-9-]+)$/;
 const FILE_KINDS = {
@@ -151,6 +154,7 @@ export function classifyPath(path: string): StorePath {
     if (incidentDir(id) !== `incidents/${incident[1]}/${incident[2]}/${id}`) return { kind: 'unknown' };
     const file = incident[4] as string;
     if (file in FILE_KINDS) return { kind: FILE_KINDS[file as keyof typeof FILE_KINDS], incident: id };
+    if (incident[7]) return { kind: 'step', incident: id, step: incident[7] };
     return { kind: incident[6] ? 'raw' : 'event', incident: id, event: incident[5] as string };
   }
   const index = INDEX_PATH.exec(path);

@@ -174,6 +174,59 @@ describe('aws:autoscaling.standby', () => {
     });
   });
 
+  it('does not fail on an instance not yet InService: it says so, and verify says the group may still replace it', async () => {
+    await within(groupWorld(), async (world) => {
+      world.sim.autoscaling.setLifecycleState(INSTANCE, 'Pending:Wait');
+      const params = { instance_id: INSTANCE };
+      const outcome = await execute(standbyInstance, params, world.context, new MemoryJournal());
+      const state =
+        `${INSTANCE} is Pending:Wait in Auto Scaling group ${GROUP}: it is not in service yet, and only ` +
+        'an InService instance can enter Standby: run the step again once it is';
+      expect(outcome).toMatchObject({ changed: false, state, calls: [] });
+      expect(await verify(standbyInstance, params, world.context, outcome.record)).toEqual({
+        ok: false,
+        detail: state,
+      });
+      expect(world.sim.mutatingRequests()).toEqual([]);
+
+      // Once in service, the same step moves it, and undo knows it was not this run's to end.
+      world.sim.autoscaling.setLifecycleState(INSTANCE, 'InService');
+      const later = await execute(standbyInstance, params, world.context, new MemoryJournal());
+      expect(later.changed).toBe(true);
+      expect(world.sim.autoscaling.instance(INSTANCE)?.lifecycleState).toBe('Standby');
+    });
+  });
+
+  it('does not fail on an instance the group is terminating, and says the snapshots are the evidence left', async () => {
+    await within(groupWorld(), async (world) => {
+      world.sim.autoscaling.setLifecycleState(INSTANCE, 'Terminating:Wait');
+      const params = { instance_id: INSTANCE };
+      const outcome = await execute(standbyInstance, params, world.context, new MemoryJournal());
+      expect(outcome.changed).toBe(false);
+      expect(outcome.state).toBe(
+        `${INSTANCE} is Terminating:Wait in Auto Scaling group ${GROUP}: the group is terminating it, and ` +
+          'Standby can no longer stop that: snapshots are the evidence that stays',
+      );
+      expect((await verify(standbyInstance, params, world.context, outcome.record)).ok).toBe(false);
+      const restored = await undo(standbyInstance, params, world.context, outcome.record);
+      expect(restored.changed).toBe(false);
+      expect(world.sim.mutatingRequests()).toEqual([]);
+    });
+  });
+
+  it('takes an instance leaving its group as out of the group’s hands', async () => {
+    await within(groupWorld(), async (world) => {
+      world.sim.autoscaling.setLifecycleState(INSTANCE, 'Detaching');
+      const params = { instance_id: INSTANCE };
+      const outcome = await execute(standbyInstance, params, world.context, new MemoryJournal());
+      expect(outcome.changed).toBe(false);
+      expect(await verify(standbyInstance, params, world.context, outcome.record)).toEqual({
+        ok: true,
+        detail: `${INSTANCE} is Detaching in Auto Scaling group ${GROUP}: it is leaving the group, which will not replace it`,
+      });
+    });
+  });
+
   it('keeps a Standby someone else set, and does not end it on undo', async () => {
     await within(groupWorld(), async (world) => {
       await asAdmin(world.sim, AutoScalingClient, (admin) =>

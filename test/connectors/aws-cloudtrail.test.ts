@@ -2,7 +2,8 @@
 // against the simulated account, whose LookupEvents refuses a third request within a second as CloudTrail
 // does. The action changes nothing in AWS, so the contract's questions are asked of its record: a dry run
 // looks nothing up, a second run looks nothing up again, faults at any request end in the same evidence,
-// and a run cut short resumes at the lookup it was on.
+// and a run cut short resumes at the lookup it was on. Outside us-east-1 every attribute is looked up
+// there too, where CloudTrail keeps IAM, STS and sign-in events.
 
 import { describe, expect, it } from 'vitest';
 import { ActionFailure, dryRun, execute, undo, verify } from '../../src/connectors/action.js';
@@ -12,14 +13,15 @@ import {
   type LookupEventsRecord,
   lookupEvents,
 } from '../../src/connectors/aws/cloudtrail.js';
+import { createClients } from '../../src/connectors/clients.js';
 import { loadConnector } from '../../src/connectors/registry.js';
 import { canonicalJson, sha256Hex } from '../../src/digest.js';
 import { normalizeInput } from '../../src/ingest/normalize.js';
 import { shippedCatalogue } from '../../src/playbooks/catalogue.js';
-import type { AwsSim } from '../../src/sim/aws/index.js';
+import { type AwsSim, startAwsSim } from '../../src/sim/aws/index.js';
 import type { QueryFault } from '../../src/sim/aws/query.js';
 import { MemoryJournal, within } from '../support/action-contract.js';
-import { ACCOUNT, AWS_FAULTS, type AwsWorld, awsWorld } from '../support/aws-world.js';
+import { ACCOUNT, AWS_FAULTS, type AwsWorld, awsWorld, FAST_RETRY, INCIDENT } from '../support/aws-world.js';
 
 const HOUR = 3_600_000;
 const SESSION_KEY = 'ASIAMALLORYSESSION01';
@@ -118,22 +120,24 @@ describe('aws:cloudtrail.lookup_events', () => {
     await within(trailWorld(), async (world) => {
       const { context } = world;
       expect(lookupEvents.describe(PARAMS, context).map((call) => [call.call, call.target])).toEqual([
-        ['cloudtrail:LookupEvents', `AccessKeyId=${SESSION_KEY}`],
-        ['cloudtrail:LookupEvents', 'Username=mallory'],
-        ['cloudtrail:LookupEvents', 'ResourceName=backup-svc'],
+        ['cloudtrail:LookupEvents', `us-east-1: AccessKeyId=${SESSION_KEY}`],
+        ['cloudtrail:LookupEvents', 'us-east-1: Username=mallory'],
+        ['cloudtrail:LookupEvents', 'us-east-1: ResourceName=backup-svc'],
       ]);
       const planned = await dryRun(lookupEvents, PARAMS, context);
       expect(planned.changed).toBe(false);
       expect(planned.calls.map((call) => call.target)).toEqual([
-        `AccessKeyId=${SESSION_KEY}`,
-        'Username=mallory',
-        'ResourceName=backup-svc',
+        `us-east-1: AccessKeyId=${SESSION_KEY}`,
+        'us-east-1: Username=mallory',
+        'us-east-1: ResourceName=backup-svc',
       ]);
       expect(planned.record).toEqual({
         start_time: ago(24 * 7).toISOString(),
         end_time: AT.toISOString(),
+        regions: ['us-east-1'],
         lookups: [],
         events: [],
+        event_regions: {},
         sha256: evidenceDigest([]),
       });
       expect(lookups(world)).toEqual([]);
@@ -151,11 +155,13 @@ describe('aws:cloudtrail.lookup_events', () => {
       const { record } = outcome;
 
       expect(record.lookups).toEqual([
-        { key: 'AccessKeyId', value: SESSION_KEY, events: 52, truncated: false },
+        { key: 'AccessKeyId', value: SESSION_KEY, region: 'us-east-1', events: 52, truncated: false },
         // CreateAccessKey and AssumeRole; CreateUser is older than the window.
-        { key: 'Username', value: 'mallory', events: 2, truncated: false },
-        { key: 'ResourceName', value: 'backup-svc', events: 1, truncated: false },
+        { key: 'Username', value: 'mallory', region: 'us-east-1', events: 2, truncated: false },
+        { key: 'ResourceName', value: 'backup-svc', region: 'us-east-1', events: 1, truncated: false },
       ]);
+      expect(Object.keys(record.event_regions)).toHaveLength(54);
+      expect(new Set(Object.values(record.event_regions))).toEqual(new Set(['us-east-1']));
       // CreateAccessKey was found twice and is kept once.
       expect(record.events).toHaveLength(54);
       expect(record.events[0]).toMatchObject({
@@ -193,7 +199,8 @@ describe('aws:cloudtrail.lookup_events', () => {
       expect(second).toMatchObject({ changed: false, calls: [] });
       expect(second.record).toEqual(first.record);
       expect(second.state).toBe(
-        `54 events collected by 3 of 3 lookups (${ago(24 * 7).toISOString()} to ${AT.toISOString()})`,
+        `54 events collected by 3 of 3 lookups (${ago(24 * 7).toISOString()} to ${AT.toISOString()}, ` +
+          'in us-east-1)',
       );
       expect(lookups(world).length).toBe(from);
     });
@@ -206,12 +213,14 @@ describe('aws:cloudtrail.lookup_events', () => {
       const missing = await verify(lookupEvents, PARAMS, context, planned.record);
       expect(missing).toEqual({
         ok: false,
-        detail: `not looked up yet: AccessKeyId=${SESSION_KEY}, Username=mallory, ResourceName=backup-svc`,
+        detail:
+          `not looked up yet: us-east-1: AccessKeyId=${SESSION_KEY}, us-east-1: Username=mallory, ` +
+          'us-east-1: ResourceName=backup-svc',
       });
       const { record } = await execute(lookupEvents, PARAMS, context, new MemoryJournal());
       expect(await verify(lookupEvents, PARAMS, context, record)).toEqual({
         ok: true,
-        detail: `54 events from 3 lookups, sha256 ${record.sha256}`,
+        detail: `54 events from 3 lookups in us-east-1, sha256 ${record.sha256}`,
       });
       const altered = { ...record, events: record.events.slice(1) };
       expect(await verify(lookupEvents, PARAMS, context, altered)).toMatchObject({ ok: false });
@@ -240,12 +249,12 @@ describe('aws:cloudtrail.lookup_events', () => {
       const params = { ...PARAMS, lookup_attributes: PARAMS.lookup_attributes.slice(0, 1), max_events: 51 };
       const { record } = await execute(lookupEvents, params, context, new MemoryJournal());
       expect(record.lookups).toEqual([
-        { key: 'AccessKeyId', value: SESSION_KEY, events: 51, truncated: true },
+        { key: 'AccessKeyId', value: SESSION_KEY, region: 'us-east-1', events: 51, truncated: true },
       ]);
       expect(world.sim.requests.filter((request) => request.action === 'LookupEvents')).toHaveLength(2);
       const verified = await verify(lookupEvents, params, context, record);
       expect(verified.ok).toBe(true);
-      expect(verified.detail).toContain(`stopped at max_events: AccessKeyId=${SESSION_KEY}`);
+      expect(verified.detail).toContain(`stopped at max_events: us-east-1: AccessKeyId=${SESSION_KEY}`);
     });
   });
 
@@ -319,6 +328,91 @@ describe('aws:cloudtrail.lookup_events', () => {
         'sts.amazonaws.com:AssumeRole',
       ]);
       expect(events.every((event) => event.actor === `arn:aws:iam::${ACCOUNT}:user/mallory`)).toBe(true);
+    });
+  });
+  it('outside us-east-1, also looks up there, where IAM, STS and sign-in events are kept, and records where each was found', async () => {
+    const REGION = 'eu-west-1';
+    const KEY = 'AKIAMALLORYUSERKEY02';
+    const sim = await startAwsSim({ accountId: ACCOUNT, region: REGION });
+    const world = { sim, close: () => sim.close() };
+    await within(world, async () => {
+      const seeded = {
+        runInstances: sim.cloudtrail.addEvent({
+          eventName: 'RunInstances',
+          eventSource: 'ec2.amazonaws.com',
+          eventTime: ago(3),
+          userName: 'mallory',
+          accessKeyId: KEY,
+        }),
+        createAccessKey: sim.cloudtrail.addEvent({
+          eventName: 'CreateAccessKey',
+          eventSource: 'iam.amazonaws.com',
+          eventTime: ago(2),
+          userName: 'mallory',
+          accessKeyId: KEY,
+        }),
+        consoleLogin: sim.cloudtrail.addEvent({
+          eventName: 'ConsoleLogin',
+          eventSource: 'signin.amazonaws.com',
+          eventTime: ago(1),
+          userName: 'mallory',
+        }),
+      };
+      expect(seeded.createAccessKey.region).toBe('us-east-1');
+      expect(seeded.consoleLogin.region).toBe('us-east-1');
+      const context = {
+        incidentId: INCIDENT,
+        aws: { region: REGION, account: ACCOUNT },
+        clients: createClients({
+          aws: { endpoint: sim.endpoint, credentials: sim.credentials, retryStrategy: FAST_RETRY },
+        }),
+        now: () => AT,
+      };
+      const params: LookupEventsParams = {
+        lookup_attributes: [
+          { key: 'AccessKeyId', value: KEY },
+          { key: 'Username', value: 'mallory' },
+        ],
+      };
+      const planned = lookupEvents.describe(params, context);
+      expect(planned.map((call) => call.target)).toEqual([
+        `eu-west-1: AccessKeyId=${KEY}`,
+        'eu-west-1: Username=mallory',
+        `us-east-1: AccessKeyId=${KEY}`,
+        'us-east-1: Username=mallory',
+      ]);
+      expect(planned[2]?.effect).toContain('IAM, STS and sign-in events are kept in this region only');
+
+      const { record, state } = await execute(lookupEvents, params, context, new MemoryJournal());
+      expect(state).toBe(
+        `no events collected yet (${ago(24 * 7).toISOString()} to ${AT.toISOString()}, in eu-west-1 and us-east-1)`,
+      );
+      expect(record.regions).toEqual(['eu-west-1', 'us-east-1']);
+      // The event's own region shows RunInstances only: the credentials' IAM activity is in us-east-1.
+      expect(record.lookups).toEqual([
+        { key: 'AccessKeyId', value: KEY, region: 'eu-west-1', events: 1, truncated: false },
+        { key: 'Username', value: 'mallory', region: 'eu-west-1', events: 1, truncated: false },
+        { key: 'AccessKeyId', value: KEY, region: 'us-east-1', events: 1, truncated: false },
+        { key: 'Username', value: 'mallory', region: 'us-east-1', events: 2, truncated: false },
+      ]);
+      expect(record.events.map((event) => event.EventName)).toEqual([
+        'ConsoleLogin',
+        'CreateAccessKey',
+        'RunInstances',
+      ]);
+      expect(record.event_regions).toEqual({
+        [seeded.runInstances.eventId]: 'eu-west-1',
+        [seeded.createAccessKey.eventId]: 'us-east-1',
+        [seeded.consoleLogin.eventId]: 'us-east-1',
+      });
+      // One client per region: each lookup was signed for the region it searched.
+      expect(
+        sim.requests.filter((request) => request.action === 'LookupEvents').map((request) => request.region),
+      ).toEqual(['eu-west-1', 'eu-west-1', 'us-east-1', 'us-east-1']);
+      expect(await verify(lookupEvents, params, context, record)).toEqual({
+        ok: true,
+        detail: `3 events from 4 lookups in eu-west-1 and us-east-1, sha256 ${record.sha256}`,
+      });
     });
   });
 });

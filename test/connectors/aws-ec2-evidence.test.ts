@@ -3,7 +3,7 @@
 
 import { CreateSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { execute, undo } from '../../src/connectors/action.js';
+import { execute, undo, verify } from '../../src/connectors/action.js';
 import { INCIDENT_TAG, snapshotInstance, tagResource } from '../../src/connectors/aws/ec2-evidence.js';
 import type { AwsSim } from '../../src/sim/aws/index.js';
 import { actionContract, MemoryJournal, within } from '../support/action-contract.js';
@@ -11,6 +11,8 @@ import { asAdmin } from '../support/aws-admin.js';
 import { awsWorld, EC2_FAULTS, INCIDENT } from '../support/aws-world.js';
 
 const INSTANCE = 'i-0abc1234def567890';
+const BOOT = 'vol-0aaaaaaaaaaaaaaa1';
+const DATA = 'vol-0aaaaaaaaaaaaaaa2';
 
 function seed(sim: AwsSim): void {
   sim.ec2.addInstance({
@@ -82,6 +84,61 @@ describe('aws:ec2.snapshot_instance', () => {
           .map((snapshot) => snapshot.volumeId)
           .sort(),
       ).toEqual(['vol-0aaaaaaaaaaaaaaa1', 'vol-0aaaaaaaaaaaaaaa2']);
+    });
+  });
+
+  it('takes a volume again whose snapshot failed, and verify never counts the failed one', async () => {
+    await within(awsWorld(seed, snapshotState), async (world) => {
+      const params = { instance_id: INSTANCE };
+      const first = await execute(snapshotInstance, params, world.context, new MemoryJournal());
+      const failed = first.record.snapshots[DATA] as string;
+      world.sim.ec2.failSnapshot(failed);
+      const check = await verify(snapshotInstance, params, world.context, first.record);
+      expect(check).toEqual({
+        ok: false,
+        detail: `no good ${INCIDENT} snapshot recorded for ${DATA} (failed: ${failed})`,
+      });
+
+      const second = await execute(snapshotInstance, params, world.context, new MemoryJournal(first.record));
+      expect(second.state).toBe(`${INSTANCE}: ${BOOT} → ${first.record.snapshots[BOOT]}`);
+      // Only the data volume, in one call that leaves the boot volume's good snapshot alone.
+      const retaken = world.sim.requests.filter((request) => request.action === 'CreateSnapshots').at(-1);
+      expect(retaken?.params.get('InstanceSpecification.ExcludeBootVolume')).toBe('true');
+      const fresh = world.sim.ec2
+        .snapshots()
+        .find((snapshot) => snapshot.volumeId === DATA && snapshot.status === 'completed');
+      expect(second.record.snapshots).toEqual({
+        [BOOT]: first.record.snapshots[BOOT],
+        [DATA]: fresh?.snapshotId,
+      });
+      expect(await verify(snapshotInstance, params, world.context, second.record)).toMatchObject({
+        ok: true,
+      });
+    });
+  });
+
+  it('verifies a recorded snapshot listed after another snapshot of the same volume for this incident', async () => {
+    await within(awsWorld(seed, snapshotState), async (world) => {
+      const params = { instance_id: INSTANCE };
+      await execute(snapshotInstance, params, world.context, new MemoryJournal());
+      // A retried CreateSnapshots took the volumes a second time; the journal recorded the second answer.
+      const retried = await asAdmin(world.sim, EC2Client, (admin) =>
+        admin.send(
+          new CreateSnapshotsCommand({
+            InstanceSpecification: { InstanceId: INSTANCE },
+            TagSpecifications: [{ ResourceType: 'snapshot', Tags: [{ Key: INCIDENT_TAG, Value: INCIDENT }] }],
+          }),
+        ),
+      );
+      const snapshots = Object.fromEntries(
+        (retried.Snapshots ?? []).map((snapshot) => [snapshot.VolumeId, snapshot.SnapshotId]),
+      );
+      expect(
+        await verify(snapshotInstance, params, world.context, { instance_id: INSTANCE, snapshots }),
+      ).toEqual({
+        ok: true,
+        detail: `${INSTANCE}: ${BOOT} → ${snapshots[BOOT]}, ${DATA} → ${snapshots[DATA]}`,
+      });
     });
   });
 });

@@ -23,6 +23,7 @@ import { ACCOUNT, type AwsWorld, awsWorld, EC2_FAULTS } from '../support/aws-wor
 const VPC = 'vpc-0a1b2c3d4e5f60718';
 const INSTANCE = 'i-0abc1234def567890';
 const OTHER = 'i-0fed9876cba543210';
+const SPOT = 'i-05b07ca5e5b07ca5e';
 const WEB_PROFILE = `arn:aws:iam::${ACCOUNT}:instance-profile/web-server`;
 const QUARANTINE_PROFILE = `arn:aws:iam::${ACCOUNT}:instance-profile/irac-quarantine`;
 const TRUST = JSON.stringify({
@@ -30,7 +31,7 @@ const TRUST = JSON.stringify({
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-function seed(sim: AwsSim, options: { profile?: boolean } = {}): void {
+function seed(sim: AwsSim, options: { profile?: boolean; spot?: boolean } = {}): void {
   sim.iam.createRole('web-server', TRUST);
   sim.iam.createInstanceProfile('web-server', 'web-server');
   sim.iam.createRole('irac-quarantine', TRUST);
@@ -57,6 +58,20 @@ function seed(sim: AwsSim, options: { profile?: boolean } = {}): void {
     iamInstanceProfileArn: WEB_PROFILE,
     instanceInitiatedShutdownBehavior: 'terminate',
   });
+  if (options.spot) {
+    sim.ec2.addInstance({
+      instanceId: SPOT,
+      vpcId: VPC,
+      subnetId: 'subnet-0123456789abcdef0',
+      networkInterfaces: [{ networkInterfaceId: 'eni-0ccccccccccccccc1' }],
+      volumes: [
+        { volumeId: 'vol-0ccccccccccccccc1', deviceName: '/dev/xvda', deleteOnTermination: true },
+        { volumeId: 'vol-0ccccccccccccccc2', deviceName: '/dev/sdf', deleteOnTermination: true },
+      ],
+      instanceInitiatedShutdownBehavior: 'terminate',
+      instanceLifecycle: 'spot',
+    });
+  }
 }
 
 /** What the three actions touch, on both instances: the other one must never change. */
@@ -74,7 +89,20 @@ function instanceState(sim: AwsSim) {
   });
 }
 
-const world = (options?: { profile?: boolean }) => awsWorld((sim) => seed(sim, options), instanceState);
+const world = (options?: { profile?: boolean; spot?: boolean }) =>
+  awsWorld((sim) => seed(sim, options), instanceState);
+
+/** The Spot Instance's attributes, the ones protect_instance may change. */
+function spotState(sim: AwsSim) {
+  const instance = sim.ec2.instance(SPOT);
+  return {
+    termination: instance?.disableApiTermination,
+    shutdown: instance?.instanceInitiatedShutdownBehavior,
+    volumes: instance?.volumes.map((volume) => `${volume.deviceName}:${volume.deleteOnTermination}`),
+  };
+}
+
+const spotWorld = () => awsWorld((sim) => seed(sim, { spot: true }), spotState);
 
 const mutations = (w: AwsWorld) => w.sim.mutatingRequests().map((request) => request.action);
 
@@ -115,7 +143,7 @@ describe('aws:ec2.disable_imds', () => {
     });
   });
 
-  it('undo restores the recorded options, even ones someone changed since', async () => {
+  it('undo turns the endpoint back on and keeps the IMDSv2 requirement and hop limit set since', async () => {
     await within(world(), async (w) => {
       const outcome = await execute(disableImds, { instance_id: INSTANCE }, w.context, new MemoryJournal());
       await asAdmin(w.sim, EC2Client, (admin) =>
@@ -127,11 +155,63 @@ describe('aws:ec2.disable_imds', () => {
           }),
         ),
       );
-      await undo(disableImds, { instance_id: INSTANCE }, w.context, outcome.record);
+      const restored = await undo(disableImds, { instance_id: INSTANCE }, w.context, outcome.record);
+      expect(restored.calls.map((call) => call.effect)).toEqual([
+        'metadata endpoint disabled → enabled, tokens kept required',
+      ]);
       expect(w.sim.ec2.instance(INSTANCE)?.metadataOptions).toMatchObject({
         httpEndpoint: 'enabled',
-        httpTokens: 'optional',
-        httpPutResponseHopLimit: 1,
+        httpTokens: 'required',
+        httpPutResponseHopLimit: 3,
+      });
+      // HttpTokens goes explicitly, as it is now; the hop limit is not sent at all.
+      const modify = w.sim.requests
+        .filter((request) => request.action === 'ModifyInstanceMetadataOptions')
+        .at(-1);
+      expect(Object.fromEntries(modify?.params ?? [])).toMatchObject({
+        InstanceId: INSTANCE,
+        HttpEndpoint: 'enabled',
+        HttpTokens: 'required',
+      });
+      expect(modify?.params.has('HttpPutResponseHopLimit')).toBe(false);
+    });
+  });
+
+  it('undo leaves an endpoint a responder has turned back on themselves', async () => {
+    await within(world(), async (w) => {
+      const outcome = await execute(disableImds, { instance_id: INSTANCE }, w.context, new MemoryJournal());
+      await asAdmin(w.sim, EC2Client, (admin) =>
+        admin.send(
+          new ModifyInstanceMetadataOptionsCommand({
+            InstanceId: INSTANCE,
+            HttpEndpoint: 'enabled',
+            HttpTokens: 'required',
+          }),
+        ),
+      );
+      const before = w.sim.mutatingRequests().length;
+      const restored = await undo(disableImds, { instance_id: INSTANCE }, w.context, outcome.record);
+      expect(restored.changed).toBe(false);
+      expect(w.sim.mutatingRequests()).toHaveLength(before);
+      expect(w.sim.ec2.instance(INSTANCE)?.metadataOptions.httpTokens).toBe('required');
+    });
+  });
+
+  it('verifies only once EC2 reports the change applied, not while it is pending', async () => {
+    await within(world(), async (w) => {
+      w.sim.ec2.metadataOptionsPendingFor(1);
+      const params = { instance_id: INSTANCE };
+      const outcome = await execute(disableImds, params, w.context, new MemoryJournal());
+      expect(await verify(disableImds, params, w.context, outcome.record)).toEqual({
+        ok: false,
+        detail: `${INSTANCE}: metadata endpoint disabled, tokens optional, hop limit 1 (change pending)`,
+      });
+      // A run while the change is pending sends nothing more.
+      const again = await execute(disableImds, params, w.context, new MemoryJournal(outcome.record));
+      expect(again.changed).toBe(false);
+      expect(await verify(disableImds, params, w.context, outcome.record)).toEqual({
+        ok: true,
+        detail: `${INSTANCE}: metadata endpoint disabled, tokens optional, hop limit 1`,
       });
     });
   });
@@ -255,6 +335,36 @@ describe('aws:ec2.protect_instance', () => {
     faults: EC2_FAULTS,
   });
 
+  describe('on a Spot Instance', () => {
+    actionContract({
+      action: protectInstance,
+      params: { instance_id: SPOT },
+      setup: spotWorld,
+      faults: EC2_FAULTS,
+    });
+  });
+
+  it('keeps the volumes of a Spot Instance and asks for no termination protection, which EC2 refuses', async () => {
+    await within(spotWorld(), async (w) => {
+      const params = { instance_id: SPOT };
+      const outcome = await execute(protectInstance, params, w.context, new MemoryJournal());
+      expect(outcome.state).toBe(
+        `${SPOT}: Spot Instance (EC2 allows it no termination protection), shutdown terminate, ` +
+          'volumes on termination: /dev/xvda deleted, /dev/sdf deleted',
+      );
+      expect(outcome.record).toMatchObject({ instance_id: SPOT, spot: true, disable_api_termination: false });
+      expect(spotState(w.sim)).toEqual({
+        termination: false,
+        shutdown: 'stop',
+        volumes: ['/dev/xvda:false', '/dev/sdf:false'],
+      });
+      const modifications = w.sim.requests.filter((request) => request.action === 'ModifyInstanceAttribute');
+      expect(modifications.some((request) => request.params.has('DisableApiTermination.Value'))).toBe(false);
+      expect(modifications.every((request) => request.errorCode === null)).toBe(true);
+      expect(await verify(protectInstance, params, w.context, outcome.record)).toMatchObject({ ok: true });
+    });
+  });
+
   it('turns termination protection on, shutdown to stop, and keeps every volume on termination', async () => {
     await within(world(), async (w) => {
       const outcome = await execute(
@@ -269,6 +379,7 @@ describe('aws:ec2.protect_instance', () => {
       );
       expect(outcome.record).toEqual({
         instance_id: INSTANCE,
+        spot: false,
         disable_api_termination: false,
         shutdown_behavior: 'terminate',
         delete_on_termination: { '/dev/xvda': true, '/dev/sdf': true },

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it, vi } from 'vitest';
-import { dryRun, execute, undo, verify } from '../../src/connectors/action.js';
+import { ActionFailure, dryRun, execute, undo, verify } from '../../src/connectors/action.js';
 import {
   DENY_ALL_POLICY_NAME,
   deactivateAccessKeys,
@@ -124,11 +124,80 @@ describe('aws:iam.revoke_role_sessions', () => {
     });
   });
 
-  it("names the role and IAM's error when the role does not exist", async () => {
+  it("names the role and IAM's error when the role does not exist, having changed nothing", async () => {
     await within(roleWorld(), async (world) => {
       await expect(
         execute(revokeRoleSessions, { role_name: 'no-such-role' }, world.context, new MemoryJournal()),
-      ).rejects.toThrow(/aws:iam\.revoke_role_sessions: iam:PutRolePolicy on no-such-role: NoSuchEntity/);
+      ).rejects.toThrow(
+        'aws:iam.revoke_role_sessions: NoSuchEntityException: The role with name no-such-role cannot be found.',
+      );
+      expect(world.sim.mutatingRequests()).toEqual([]);
+    });
+  });
+
+  it('tells the reviewer that every current session of the role is cut, not only the attacker’s', async () => {
+    await within(roleWorld(), async (world) => {
+      const params = { role_name: 'web-server' };
+      const cut = 'every current session of the role is cut, whoever holds it (a fleet sharing it included)';
+      expect(revokeRoleSessions.describe(params, world.context).at(-1)?.effect).toContain(cut);
+      const plan = await dryRun(revokeRoleSessions, params, world.context);
+      expect(plan.state).toBe(`web-server has no ${REVOKE_POLICY_NAME} policy; revoking: ${cut}`);
+      expect(plan.calls.map((call) => call.effect)).toEqual([
+        `${REVOKE_POLICY_NAME}: deny everything to sessions issued before 2026-03-14T09:30:00Z; ${cut}`,
+      ]);
+    });
+  });
+
+  it('refuses an IAM Identity Center role before any call, saying to revoke in Identity Center', async () => {
+    const sso = 'AWSReservedSSO_AdministratorAccess_0123456789abcdef';
+    const setup = awsWorld(
+      (sim) => {
+        sim.iam.createRole(sso, TRUST, '/aws-reserved/sso.amazonaws.com/');
+      },
+      (sim) => Object.fromEntries(sim.iam.role(sso)?.inlinePolicies ?? []),
+    );
+    await within(setup, async (world) => {
+      const from = world.sim.requests.length;
+      const failure = await execute(
+        revokeRoleSessions,
+        { role_name: sso },
+        world.context,
+        new MemoryJournal(),
+      ).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ActionFailure);
+      expect((failure as ActionFailure).reason).toBe(
+        `${sso} is an IAM Identity Center role, which only Identity Center may change: nothing was done. ` +
+          "Revoke the user's access there instead: deny the user (identitystore:userId) in the permission " +
+          "set's inline policy or in an SCP, end their active sessions and disable the user",
+      );
+      expect(world.sim.requests.slice(from)).toEqual([]);
+    });
+  });
+
+  it('refuses a service-linked role by its path before any change, instead of failing on IAM’s refusal', async () => {
+    const linked = 'AWSServiceRoleForAutoScaling';
+    const setup = awsWorld(
+      (sim) => {
+        sim.iam.createRole(linked, TRUST, '/aws-service-role/autoscaling.amazonaws.com/');
+      },
+      (sim) => Object.fromEntries(sim.iam.role(linked)?.inlinePolicies ?? []),
+    );
+    await within(setup, async (world) => {
+      const failure = await execute(
+        revokeRoleSessions,
+        { role_name: linked },
+        world.context,
+        new MemoryJournal(),
+      ).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ActionFailure);
+      expect((failure as ActionFailure).call).toBeNull();
+      expect((failure as ActionFailure).reason).toBe(
+        `${linked} is a service-linked role (path /aws-service-role/autoscaling.amazonaws.com/): only its ` +
+          'AWS service may change it, and IAM cannot revoke its sessions: nothing was done. Contain what ' +
+          "uses it instead (the resource, or the service's configuration)",
+      );
+      expect(world.sim.requests.map((request) => request.action)).not.toContain('PutRolePolicy');
+      expect(world.sim.mutatingRequests()).toEqual([]);
     });
   });
 });

@@ -39,13 +39,14 @@ describe('connectorEnvironment', () => {
       SLACK_BOT_TOKEN: 'xoxb-1',
       GITHUB_TOKEN: 'ghs_1',
       GITHUB_API_URL: 'https://github.example/api/v3',
+      GITHUB_REPOSITORY: 'example/ir',
       JIRA_EMAIL: 'ir@example.com',
       JIRA_API_TOKEN: 'token',
     });
     expect(environment).toEqual({
       aws: { roles: { '111122223333': 'arn:aws:iam::111122223333:role/irac' }, maxAttempts: 8 },
       slack: { token: 'xoxb-1' },
-      github: { token: 'ghs_1', baseUrl: 'https://github.example/api/v3' },
+      github: { token: 'ghs_1', baseUrl: 'https://github.example/api/v3', repository: 'example/ir' },
       jira: { host: 'https://example.atlassian.net', email: 'ir@example.com', apiToken: 'token' },
     });
     expect(connectorEnvironment(defaultSettings(), { SLACK_BOT_TOKEN: '' })).toEqual({ aws: {} });

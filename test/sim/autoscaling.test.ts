@@ -338,6 +338,29 @@ describe('refusals', () => {
     expect(notStandby.message).toBe(`The instance ${WEB_2} is not in Standby.`);
   });
 
+  it('refuses Standby to an instance still Pending or already Terminating, in the service wording', async () => {
+    for (const state of ['Pending', 'Terminating:Wait', 'Detaching'] as const) {
+      sim.autoscaling.setLifecycleState(WEB_1, state);
+      const described = await autoscaling.send(
+        new DescribeAutoScalingInstancesCommand({ InstanceIds: [WEB_1] }),
+      );
+      expect(described.AutoScalingInstances?.[0]?.LifecycleState).toBe(state);
+      const refused = await rejection(
+        autoscaling.send(
+          new EnterStandbyCommand({
+            AutoScalingGroupName: GROUP,
+            InstanceIds: [WEB_1],
+            ShouldDecrementDesiredCapacity: true,
+          }),
+        ),
+      );
+      expect(refused.name).toBe('ValidationError');
+      expect(refused.message).toBe(`The instance ${WEB_1} is not in InService.`);
+    }
+    expect(sim.autoscaling.group(GROUP)?.desiredCapacity).toBe(3);
+    expect(() => sim.autoscaling.setLifecycleState(STRANGER, 'Pending')).toThrow('is in no group');
+  });
+
   it('refuses an unknown group, escaping the name it echoes', async () => {
     const name = '<g>&"\u0001';
     const error = await rejection(

@@ -38,6 +38,8 @@ import { rejectionOf } from '../support/rejection.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-west-1';
+// Where CloudTrail keeps IAM, STS and sign-in events since 22 Nov 2021, whatever region called.
+const GLOBAL = 'us-east-1';
 const HOUR = 3_600_000;
 const ATTACKER_KEY = 'AKIAATTACKER00000001';
 
@@ -49,14 +51,14 @@ function track<T extends { destroy(): void }>(client: T): T {
   return client;
 }
 
-const config = () => ({ endpoint: sim.endpoint, region: REGION, credentials: sim.credentials });
+const config = (region = REGION) => ({ endpoint: sim.endpoint, region, credentials: sim.credentials });
 
 /**
  * A client that keeps to CloudTrail's two lookups a second by spacing its requests, each attempt
  * included, as a connector must; the margin covers the request's own time on the wire.
  */
-function pacedClient(): CloudTrailClient {
-  const client = track(new CloudTrailClient(config()));
+function pacedClient(region = REGION): CloudTrailClient {
+  const client = track(new CloudTrailClient(config(region)));
   let nextSlot = 0;
   client.middlewareStack.add(
     (next) => async (args) => {
@@ -122,13 +124,9 @@ describe('LookupEvents over seeded history', () => {
 
   it('answers every field of an event, newest first, with the record as its CloudTrailEvent', async () => {
     const events = await lookup(pacedClient(), {});
-    expect(events.map((event) => event.EventName)).toEqual([
-      'RunInstances',
-      'CreateAccessKey',
-      'ListBuckets',
-    ]);
+    expect(events.map((event) => event.EventName)).toEqual(['RunInstances', 'ListBuckets']);
+    const [created] = await lookup(pacedClient(GLOBAL), {});
 
-    const created = events[1];
     expect(created?.EventId).toBe('c0ffee00-0000-4000-8000-000000000001');
     expect(created?.EventSource).toBe('iam.amazonaws.com');
     expect(created?.ReadOnly).toBe('false');
@@ -143,7 +141,7 @@ describe('LookupEvents over seeded history', () => {
     expect(record).toMatchObject({
       eventSource: 'iam.amazonaws.com',
       eventName: 'CreateAccessKey',
-      awsRegion: REGION,
+      awsRegion: GLOBAL,
       sourceIPAddress: '198.51.100.23',
       requestParameters: { userName: 'backup-svc' },
       eventID: 'c0ffee00-0000-4000-8000-000000000001',
@@ -160,7 +158,8 @@ describe('LookupEvents over seeded history', () => {
     });
     expect(record.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
-    expect(events[2]?.ReadOnly).toBe('true');
+    expect(events[1]?.ReadOnly).toBe('true');
+    expect(JSON.parse(events[1]?.CloudTrailEvent ?? '{}').awsRegion).toBe(REGION);
     const assumed = events[0];
     expect(assumed?.Username).toBe('ci-run-17');
     expect(assumed?.AccessKeyId).toMatch(/^ASIA/);
@@ -172,9 +171,15 @@ describe('LookupEvents over seeded history', () => {
   });
 
   it('filters by each of the eight lookup attributes', async () => {
-    const client = pacedClient();
+    const clients = [pacedClient(), pacedClient(GLOBAL)];
+    // Each attribute in both regions' history: the seeded IAM event is in us-east-1's.
     const names = async (AttributeKey: LookupAttributeKey, AttributeValue: string) =>
-      (await lookup(client, { LookupAttributes: [{ AttributeKey, AttributeValue }] }))
+      (
+        await Promise.all(
+          clients.map((client) => lookup(client, { LookupAttributes: [{ AttributeKey, AttributeValue }] })),
+        )
+      )
+        .flat()
         .map((event) => event.EventName)
         .sort();
     expect(await names('AccessKeyId', ATTACKER_KEY)).toEqual(['CreateAccessKey', 'ListBuckets']);
@@ -194,7 +199,7 @@ describe('LookupEvents over seeded history', () => {
     const client = pacedClient();
     const created = sim.cloudtrail.events().find((event) => event.eventName === 'CreateAccessKey');
     const at = created?.eventTime ?? new Date();
-    const window = await lookup(client, { StartTime: at, EndTime: hoursAgo(3.5) });
+    const window = await lookup(pacedClient(GLOBAL), { StartTime: at, EndTime: hoursAgo(3.5) });
     expect(window.map((event) => event.EventName)).toEqual(['CreateAccessKey']);
 
     const recent = await lookup(client, { StartTime: hoursAgo(3.5) });
@@ -208,6 +213,52 @@ describe('LookupEvents over seeded history', () => {
     const all = await lookup(client, { StartTime: hoursAgo(24 * 100) });
     expect(all.map((event) => event.EventName)).not.toContain('DeleteTrail');
     expect(sim.cloudtrail.events().map((event) => event.eventName)).toContain('DeleteTrail');
+  });
+
+  it('keeps IAM, STS and sign-in events in us-east-1 only, and answers each region its own history', async () => {
+    sim.cloudtrail.addEvent({
+      eventName: 'ConsoleLogin',
+      eventSource: 'signin.amazonaws.com',
+      userName: 'mallory',
+    });
+    sim.cloudtrail.addEvent({
+      eventName: 'GetSessionToken',
+      eventSource: 'sts.amazonaws.com',
+      userName: 'mallory',
+    });
+    sim.cloudtrail.addEvent({
+      eventName: 'DescribeInstances',
+      eventSource: 'ec2.amazonaws.com',
+      userName: 'mallory',
+      region: GLOBAL,
+    });
+    const byUser = { LookupAttributes: [{ AttributeKey: 'Username' as const, AttributeValue: 'mallory' }] };
+    const here = await lookup(pacedClient(), byUser);
+    expect(here.map((event) => event.EventName)).toEqual(['ListBuckets']);
+    const there = await lookup(pacedClient(GLOBAL), byUser);
+    expect(there.map((event) => event.EventName).sort()).toEqual([
+      'ConsoleLogin',
+      'CreateAccessKey',
+      'DescribeInstances',
+      'GetSessionToken',
+    ]);
+    expect(there.map((event) => JSON.parse(event.CloudTrailEvent ?? '{}').awsRegion)).toEqual(
+      Array(4).fill(GLOBAL),
+    );
+    expect(() =>
+      sim.cloudtrail.addEvent({ eventName: 'CreateUser', eventSource: 'iam.amazonaws.com', region: REGION }),
+    ).toThrow('iam.amazonaws.com is a global service; CloudTrail keeps its events in us-east-1');
+    // Each lookup is answered by the region of its signature.
+    expect(sim.requests.map((request) => request.region)).toEqual([REGION, GLOBAL]);
+  });
+
+  it('counts the two lookups a second per region: two in each region within a second all pass', async () => {
+    const eager = [REGION, GLOBAL].map((region) =>
+      track(new CloudTrailClient({ ...config(region), maxAttempts: 1 })),
+    );
+    const sent = eager.flatMap((client) => [1, 2].map(() => client.send(new LookupEventsCommand({}))));
+    const results = await Promise.allSettled(sent);
+    expect(results.map((result) => result.status)).toEqual(Array(4).fill('fulfilled'));
   });
 
   it('refuses an end before the start with InvalidTimeRangeException', async () => {
@@ -434,7 +485,13 @@ describe('the trail of the account’s own API activity', () => {
     await rejection(iam.send(new GetUserCommand({ UserName: 'nobody' })));
     await rejection(iam.send(new CreateUserCommand({ UserName: 'alice' })));
 
-    const events = await lookup(pacedClient(), {
+    // Signed for eu-west-1, IAM's calls are kept where CloudTrail keeps IAM's events.
+    expect(
+      await lookup(pacedClient(), {
+        LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'iam.amazonaws.com' }],
+      }),
+    ).toEqual([]);
+    const events = await lookup(pacedClient(GLOBAL), {
       LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'iam.amazonaws.com' }],
     });
     expect(events.map((event) => event.EventName)).toEqual(['PutUserPolicy', 'CreateUser']);
@@ -450,6 +507,7 @@ describe('the trail of the account’s own API activity', () => {
     expect(record.requestParameters).toMatchObject({ userName: 'alice', policyName: 'deny-all' });
     expect(record.requestParameters).not.toHaveProperty('action');
     expect(record.userIdentity).toMatchObject({ type: 'IAMUser', userName: 'admin' });
+    expect(record.awsRegion).toBe(GLOBAL);
   });
 
   it('names an assumed-role caller by its session, and a key it disabled by the key', async () => {
@@ -489,7 +547,7 @@ describe('the trail of the account’s own API activity', () => {
       }),
     );
 
-    const client = pacedClient();
+    const client = pacedClient(GLOBAL);
     const bySession = await lookup(client, {
       LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'irac-42' }],
     });
@@ -552,6 +610,9 @@ describe('the trail of the account’s own API activity', () => {
     );
 
     const events = await lookup(pacedClient(), {});
+    expect(events.every((event) => JSON.parse(event.CloudTrailEvent ?? '{}').awsRegion === REGION)).toBe(
+      true,
+    );
     expect(events.map((event) => [event.EventSource, event.EventName])).toEqual([
       ['s3.amazonaws.com', 'PutBucketPublicAccessBlock'],
       ['autoscaling.amazonaws.com', 'EnterStandby'],
@@ -577,7 +638,7 @@ describe('the trail of the account’s own API activity', () => {
     const iam = track(new IAMClient(config()));
     await iam.send(new CreateUserCommand({ UserName: 'alice' }));
     await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
-    const events = await lookup(pacedClient(), {
+    const events = await lookup(pacedClient(GLOBAL), {
       LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateAccessKey' }],
     });
     const output = {
@@ -588,7 +649,7 @@ describe('the trail of the account’s own API activity', () => {
       vendor: 'cloudtrail',
       kind: 'iam.amazonaws.com:CreateAccessKey',
       account: ACCOUNT,
-      region: REGION,
+      region: GLOBAL,
       actor: `arn:aws:iam::${ACCOUNT}:user/admin`,
     });
     expect(normalized?.resources).toContainEqual(

@@ -18,6 +18,7 @@ import {
   DescribeSnapshotsCommand,
   DescribeTagsCommand,
   DescribeVolumesCommand,
+  DescribeVpcsCommand,
   DisassociateIamInstanceProfileCommand,
   EC2Client,
   EC2ServiceException,
@@ -31,6 +32,7 @@ import {
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
+  paginateDescribeVpcs,
   ReplaceIamInstanceProfileAssociationCommand,
   ReplaceNetworkAclEntryCommand,
   RevokeSecurityGroupEgressCommand,
@@ -198,6 +200,125 @@ describe('instances', () => {
     );
     expect(bad.name).toBe('InvalidParameterValue');
     expect(sim.ec2.instance(INSTANCE)?.instanceInitiatedShutdownBehavior).toBe('stop');
+  });
+});
+
+describe('Spot Instances', () => {
+  const SPOT = 'i-05b07ca5e5b07ca5e';
+  beforeEach(() => {
+    sim.ec2.addInstance({
+      instanceId: SPOT,
+      vpcId: VPC,
+      subnetId: SUBNET,
+      networkInterfaces: [{ networkInterfaceId: 'eni-05b07ca5e5b07ca5e' }],
+      volumes: [{ volumeId: 'vol-05b07ca5e5b07ca5e', deviceName: '/dev/xvda', deleteOnTermination: true }],
+      instanceInitiatedShutdownBehavior: 'terminate',
+      instanceLifecycle: 'spot',
+    });
+  });
+
+  it('says an instance is Spot, with its request id, and finds it by the instance-lifecycle filter', async () => {
+    const answer = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [SPOT, INSTANCE] }));
+    const instances = answer.Reservations?.map((reservation) => reservation.Instances?.[0]) ?? [];
+    const spot = instances.find((instance) => instance?.InstanceId === SPOT);
+    const onDemand = instances.find((instance) => instance?.InstanceId === INSTANCE);
+    expect(spot?.InstanceLifecycle).toBe('spot');
+    expect(spot?.SpotInstanceRequestId).toMatch(/^sir-[0-9a-f]{17}$/);
+    expect(onDemand?.InstanceLifecycle).toBeUndefined();
+    const filtered = await ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'instance-lifecycle', Values: ['spot'] }] }),
+    );
+    expect(filtered.Reservations?.map((reservation) => reservation.Instances?.[0]?.InstanceId)).toEqual([
+      SPOT,
+    ]);
+    expect(sim.ec2.instance(SPOT)?.instanceLifecycle).toBe('spot');
+    expect(sim.ec2.instance(INSTANCE)?.instanceLifecycle).toBeNull();
+  });
+
+  it("refuses termination protection, on or off, in EC2's words, and lets the rest change", async () => {
+    for (const Value of [true, false]) {
+      const refused = await rejection(
+        ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: SPOT, DisableApiTermination: { Value } })),
+      );
+      expect(refused.name).toBe('UnsupportedOperation');
+      expect(refused.message).toBe("Modifying 'disableApiTermination' is not supported for spot instances.");
+      expect(refused.$metadata.httpStatusCode).toBe(400);
+    }
+    expect(sim.ec2.instance(SPOT)?.disableApiTermination).toBe(false);
+    await ec2.send(
+      new ModifyInstanceAttributeCommand({
+        InstanceId: SPOT,
+        InstanceInitiatedShutdownBehavior: { Value: 'stop' },
+      }),
+    );
+    await ec2.send(
+      new ModifyInstanceAttributeCommand({
+        InstanceId: SPOT,
+        BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false } }],
+      }),
+    );
+    expect(sim.ec2.instance(SPOT)).toMatchObject({
+      instanceInitiatedShutdownBehavior: 'stop',
+      volumes: [expect.objectContaining({ deleteOnTermination: false })],
+    });
+    expect(() =>
+      sim.ec2.addInstance({
+        instanceId: 'i-05b07ca5e5b07ca5f',
+        vpcId: VPC,
+        subnetId: SUBNET,
+        networkInterfaces: [{ networkInterfaceId: 'eni-05b07ca5e5b07ca5f' }],
+        volumes: [],
+        instanceLifecycle: 'spot',
+        disableApiTermination: true,
+      }),
+    ).toThrow('is a Spot Instance, which EC2 never protects');
+  });
+});
+
+describe('VPCs', () => {
+  it('describes a VPC with its IPv4 and IPv6 blocks, found by id and by CIDR filter', async () => {
+    const seeded = 'vpc-0c1d2e3f405162738';
+    sim.ec2.addVpc(seeded, {
+      cidrBlocks: ['10.20.0.9/16', '100.64.0.0/16'],
+      ipv6CidrBlocks: ['2600:1f18:4b2:e300::/56'],
+    });
+    const { Vpcs } = await ec2.send(new DescribeVpcsCommand({ VpcIds: [seeded] }));
+    expect(Vpcs).toHaveLength(1);
+    expect(Vpcs?.[0]).toMatchObject({
+      VpcId: seeded,
+      OwnerId: ACCOUNT,
+      State: 'available',
+      CidrBlock: '10.20.0.0/16',
+      IsDefault: false,
+    });
+    expect(
+      Vpcs?.[0]?.CidrBlockAssociationSet?.map((block) => [block.CidrBlock, block.CidrBlockState?.State]),
+    ).toEqual([
+      ['10.20.0.0/16', 'associated'],
+      ['100.64.0.0/16', 'associated'],
+    ]);
+    expect(Vpcs?.[0]?.CidrBlockAssociationSet?.[0]?.AssociationId).toMatch(/^vpc-cidr-assoc-[0-9a-f]{17}$/);
+    expect(Vpcs?.[0]?.Ipv6CidrBlockAssociationSet?.map((block) => block.Ipv6CidrBlock)).toEqual([
+      '2600:1f18:4b2:e300::/56',
+    ]);
+    // A VPC seeded without blocks has 10.0.0.0/16 and no IPv6 block.
+    const plain = await ec2.send(new DescribeVpcsCommand({ VpcIds: [VPC] }));
+    expect(plain.Vpcs?.[0]?.CidrBlock).toBe('10.0.0.0/16');
+    expect(plain.Vpcs?.[0]?.Ipv6CidrBlockAssociationSet).toBeUndefined();
+    const byCidr = await ec2.send(
+      new DescribeVpcsCommand({
+        Filters: [{ Name: 'cidr-block-association.cidr-block', Values: ['100.64.0.0/16'] }],
+      }),
+    );
+    expect(byCidr.Vpcs?.map((vpc) => vpc.VpcId)).toEqual([seeded]);
+  });
+
+  it('refuses an unknown VPC and a malformed id as EC2 does', async () => {
+    const unknown = await rejection(ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0eeeeeeeeeeeeeeee'] })));
+    expect(unknown.name).toBe('InvalidVpcID.NotFound');
+    expect(unknown.message).toBe("The vpc ID 'vpc-0eeeeeeeeeeeeeeee' does not exist");
+    const malformed = await rejection(ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-nope'] })));
+    expect(malformed.name).toBe('InvalidVpcID.Malformed');
   });
 });
 
@@ -435,6 +556,28 @@ describe('tags and snapshots', () => {
     );
     expect(missing.name).toBe('InvalidInstanceID.NotFound');
   });
+
+  it('reports a snapshot EBS failed as error, with a status message, and filters by status', async () => {
+    const created = await ec2.send(
+      new CreateSnapshotsCommand({ InstanceSpecification: { InstanceId: INSTANCE } }),
+    );
+    const [failed, good] = created.Snapshots?.map((snapshot) => snapshot.SnapshotId as string) ?? [];
+    sim.ec2.failSnapshot(failed as string);
+    const { Snapshots } = await ec2.send(
+      new DescribeSnapshotsCommand({ SnapshotIds: [failed as string, good as string] }),
+    );
+    expect(Snapshots?.map((snapshot) => [snapshot.SnapshotId, snapshot.State, snapshot.Progress])).toEqual([
+      [failed, 'error', '0%'],
+      [good, 'completed', '100%'],
+    ]);
+    expect(Snapshots?.[0]?.StateMessage).toBe('Snapshot creation failed.');
+    expect(Snapshots?.[1]?.StateMessage).toBeUndefined();
+    const errors = await ec2.send(
+      new DescribeSnapshotsCommand({ Filters: [{ Name: 'status', Values: ['error'] }] }),
+    );
+    expect(errors.Snapshots?.map((snapshot) => snapshot.SnapshotId)).toEqual([failed]);
+    expect(sim.ec2.snapshots().map((snapshot) => snapshot.status)).toEqual(['error', 'completed']);
+  });
 });
 
 describe('the wire', () => {
@@ -582,6 +725,21 @@ describe('instance metadata options', () => {
       httpEndpoint: 'disabled',
       httpPutResponseHopLimit: 1,
     });
+  });
+
+  it('keeps a change pending for as many describes as told, then reports it applied', async () => {
+    sim.ec2.metadataOptionsPendingFor(2);
+    await ec2.send(
+      new ModifyInstanceMetadataOptionsCommand({ InstanceId: INSTANCE, HttpEndpoint: 'disabled' }),
+    );
+    const states: (string | undefined)[] = [];
+    for (let describes = 0; describes < 3; describes += 1) {
+      const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [INSTANCE] }));
+      const options = described.Reservations?.[0]?.Instances?.[0]?.MetadataOptions;
+      expect(options?.HttpEndpoint).toBe('disabled');
+      states.push(options?.State);
+    }
+    expect(states).toEqual(['pending', 'pending', 'applied']);
   });
 
   it('refuses a hop limit past 64, an unknown token setting and an unknown instance, changing nothing', async () => {
@@ -1107,6 +1265,10 @@ describe('pagination', () => {
     const acls = await collect(paginateDescribeNetworkAcls(config, {}), (page) => page.NetworkAcls);
     expect(acls.sizes).toEqual([5, 2]);
     expect(new Set(acls.all.map((acl) => acl.VpcId)).size).toBe(7);
+
+    const vpcs = await collect(paginateDescribeVpcs(config, {}), (page) => page.Vpcs);
+    expect(vpcs.sizes).toEqual([5, 2]);
+    expect(new Set(vpcs.all.map((vpc) => vpc.VpcId)).size).toBe(7);
 
     const associations = await collect(
       paginateDescribeIamInstanceProfileAssociations(config, {}),

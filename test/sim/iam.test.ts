@@ -24,6 +24,7 @@ import {
   PutRolePolicyCommand,
   PutUserPolicyCommand,
   paginateListRolePolicies,
+  UnmodifiableEntityException,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -155,6 +156,38 @@ describe('inline policies', () => {
     );
     expect(gone).toBeInstanceOf(NoSuchEntityException);
     expect(gone.message).toBe('The role policy with name AWSRevokeOlderSessions cannot be found.');
+  });
+
+  it('refuses to change the policies of a service-linked or IAM Identity Center role, as only AWS may', async () => {
+    const protectedRoles = [
+      ['AWSServiceRoleForAutoScaling', '/aws-service-role/autoscaling.amazonaws.com/'],
+      ['AWSReservedSSO_AdministratorAccess_0123456789abcdef', '/aws-reserved/sso.amazonaws.com/'],
+    ] as const;
+    for (const [roleName, path] of protectedRoles) {
+      sim.iam.createRole(roleName, TRUST, path);
+      const put = await rejection(
+        iam.send(
+          new PutRolePolicyCommand({
+            RoleName: roleName,
+            PolicyName: 'AWSRevokeOlderSessions',
+            PolicyDocument: REVOKE_OLDER_SESSIONS,
+          }),
+        ),
+      );
+      expect(put).toBeInstanceOf(UnmodifiableEntityException);
+      expect(put.message).toBe(
+        `Cannot perform the operation on the protected role '${roleName}' - this role is only modifiable by AWS`,
+      );
+      expect(put.$metadata.httpStatusCode).toBe(400);
+      const deleted = await rejection(
+        iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: 'AWSRevokeOlderSessions' })),
+      );
+      expect(deleted).toBeInstanceOf(UnmodifiableEntityException);
+      expect(sim.iam.role(roleName)?.inlinePolicies.size).toBe(0);
+      // Reading it is allowed: GetRole names the path that gives the role away.
+      const { Role } = await iam.send(new GetRoleCommand({ RoleName: roleName }));
+      expect(Role?.Path).toBe(path);
+    }
   });
 
   it('replaces a policy put again under the same name rather than adding one', async () => {

@@ -5,6 +5,12 @@
 // lowering it launches nothing, and Auto Scaling refuses when that would go below the group's MinSize.
 // Undo is ExitStandby, which always raises the desired capacity by one again — after a run that did not
 // lower it, the replacement stays and the group ends one larger, as Auto Scaling itself would have it.
+//
+// Only an InService instance can enter Standby (Auto Scaling user guide, "Temporarily remove instances
+// from your Auto Scaling group"). An instance in any other state is not refused as an error: standby
+// exists to keep the evidence and let isolation go ahead, and failing here would hold isolation back for
+// nothing. The state says what the group is doing with it, and verify tells whether the group can still
+// replace it.
 
 import {
   AutoScalingClient,
@@ -39,6 +45,22 @@ interface Membership {
 
 // EnteringStandby is Standby on its way (the group's lifecycle hooks run first): the effect is under way.
 const IN_STANDBY = new Set(['Standby', 'EnteringStandby']);
+// Leaving the group: once detached the group neither health-checks nor replaces it, as in Standby.
+const LEAVING = new Set(['Detaching', 'Detached']);
+
+/** Why an instance in this state cannot be moved to Standby now, and what that means for the evidence. */
+function cannotEnterStandby(lifecycleState: string): string {
+  if (lifecycleState.startsWith('Pending') || lifecycleState === 'Quarantined') {
+    return 'it is not in service yet, and only an InService instance can enter Standby: run the step again once it is';
+  }
+  if (lifecycleState.startsWith('Terminating') || lifecycleState === 'Terminated') {
+    return 'the group is terminating it, and Standby can no longer stop that: snapshots are the evidence that stays';
+  }
+  if (lifecycleState.startsWith('Warmed')) {
+    return 'it is in the warm pool, out of service, and only an InService instance can enter Standby';
+  }
+  return 'only an InService instance can enter Standby';
+}
 
 const autoscaling = (context: ActionContext) => context.clients.aws(AutoScalingClient, context.aws);
 
@@ -52,9 +74,12 @@ async function membershipOf(client: AutoScalingClient, instanceId: string): Prom
 }
 
 function stateOf(instanceId: string, membership: Membership | null): string {
-  return membership
-    ? `${instanceId} is ${membership.lifecycleState} in Auto Scaling group ${membership.groupName}`
-    : `${instanceId} is in no Auto Scaling group`;
+  if (!membership) return `${instanceId} is in no Auto Scaling group`;
+  const { lifecycleState, groupName } = membership;
+  const where = `${instanceId} is ${lifecycleState} in Auto Scaling group ${groupName}`;
+  if (lifecycleState === 'InService' || IN_STANDBY.has(lifecycleState)) return where;
+  if (LEAVING.has(lifecycleState)) return `${where}: it is leaving the group, which will not replace it`;
+  return `${where}: ${cannotEnterStandby(lifecycleState)}`;
 }
 
 function capacityEffect(decrement: boolean): string {
@@ -93,12 +118,7 @@ export const standbyInstance: ConnectorAction<StandbyParams, StandbyRecord> = {
       previous_state: membership?.lifecycleState ?? null,
       decremented: decrement_desired_capacity,
     };
-    if (!membership || IN_STANDBY.has(membership.lifecycleState)) return { state, record, mutations: [] };
-    if (membership.lifecycleState !== 'InService') {
-      throw new Error(
-        `${state}: only an InService instance can be moved to Standby; run the step again later`,
-      );
-    }
+    if (membership?.lifecycleState !== 'InService') return { state, record, mutations: [] };
     const { groupName } = membership;
     return {
       state,
@@ -129,7 +149,9 @@ export const standbyInstance: ConnectorAction<StandbyParams, StandbyRecord> = {
       return { ok: true, detail: `${instance_id} is in no Auto Scaling group: no group can replace it` };
     }
     return {
-      ok: membership !== null && IN_STANDBY.has(membership.lifecycleState),
+      ok:
+        membership !== null &&
+        (IN_STANDBY.has(membership.lifecycleState) || LEAVING.has(membership.lifecycleState)),
       detail: stateOf(instance_id, membership),
     };
   },

@@ -7,6 +7,12 @@
 //
 // LookupEvents takes one attribute per request, pages of at most 50, and two requests a second per
 // account and region, shared by everyone looking: every lookup this process makes waits for its slot.
+//
+// Event history is regional, and since 22 Nov 2021 CloudTrail keeps the events of IAM, STS and console
+// sign-in only in us-east-1 (CloudTrail user guide, "Viewing CloudTrail events with the AWS CLI"). An
+// incident in eu-west-1 looked up in eu-west-1 alone would show no CreateAccessKey, AttachUserPolicy or
+// ConsoleLogin: every attribute is looked up in us-east-1 too, and the record says where each lookup and
+// each event was found.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -32,6 +38,8 @@ export interface CollectedLookup {
   readonly [key: string]: string | number | boolean;
   readonly key: string;
   readonly value: string;
+  /** The region whose event history answered it. */
+  readonly region: string;
   /** Events this lookup found, before de-duplication across lookups. */
   readonly events: number;
   /** True when it stopped at max_events with more events left in the window. */
@@ -39,17 +47,24 @@ export interface CollectedLookup {
 }
 
 export interface LookupEventsRecord {
-  readonly [key: string]: string | CollectedLookup[] | JsonObject[];
+  readonly [key: string]: string | string[] | CollectedLookup[] | JsonObject[] | Record<string, string>;
   /** The window, fixed by the first run so a resumed run pages through the same one. */
   readonly start_time: string;
   readonly end_time: string;
+  /** The regions whose event history is searched: the target's, and us-east-1 for global services. */
+  readonly regions: string[];
   /** The lookups done so far, in the order asked. */
   readonly lookups: CollectedLookup[];
   /** LookupEvents' Event items (EventTime as ISO 8601), each event once, newest first. */
   readonly events: JsonObject[];
+  /** EventId → the region whose event history held the event. */
+  readonly event_regions: Record<string, string>;
   /** sha256 of the RFC 8785 canonical JSON of `{"Events": events}`: the digest of the evidence. */
   readonly sha256: string;
 }
+
+/** Where CloudTrail keeps IAM, STS and sign-in events in the commercial partition. */
+export const GLOBAL_EVENTS_REGION = 'us-east-1';
 
 const DEFAULT_RETENTION = '7d';
 const DEFAULT_MAX_EVENTS = 5000;
@@ -76,6 +91,30 @@ function retentionMillis(retention: string): number {
 }
 
 const lookupName = ({ key, value }: { key: string; value: string }) => `${key}=${value}`;
+
+/** A lookup as the plan and the record name it: where, and for what. */
+const lookupTarget = (region: string, attribute: { key: string; value: string }) =>
+  `${region}: ${lookupName(attribute)}`;
+
+/**
+ * The regions to search: the target's, then us-east-1 when the target is another region of the
+ * commercial partition. China and GovCloud keep their own global events, in a region AWS's notice does
+ * not name; there the target region alone is searched.
+ */
+export function regionsToSearch(region: string): string[] {
+  const commercial = !region.startsWith('cn-') && !region.startsWith('us-gov-');
+  return commercial && region !== GLOBAL_EVENTS_REGION ? [region, GLOBAL_EVENTS_REGION] : [region];
+}
+
+/** Every lookup to make, region by region: the target's first, then us-east-1. */
+function plannedLookups(
+  regions: readonly string[],
+  attributes: LookupEventsParams['lookup_attributes'],
+): { region: string; attribute: LookupEventsParams['lookup_attributes'][number] }[] {
+  return regions.flatMap((region) => attributes.map((attribute) => ({ region, attribute })));
+}
+
+const regionList = (regions: readonly string[]) => regions.join(' and ');
 
 /** An Event as JSON, as the AWS CLI prints it: absent fields left out, the time in ISO 8601. */
 function eventJson(event: Event): JsonObject {
@@ -112,20 +151,21 @@ function merged(known: readonly JsonObject[], found: readonly JsonObject[]): Jso
   return [...byId.values()].sort((a, b) => timeOf(b).localeCompare(timeOf(a)));
 }
 
-const cloudtrail = (context: ActionContext) => context.clients.aws(CloudTrailClient, context.aws);
-
-/** Every page of one lookup over the window, up to `maxEvents`, each request in its slot. */
+/** Every page of one lookup in one region over the window, up to `maxEvents`, each request in its slot. */
 async function lookUp(
   context: ActionContext,
+  region: string,
   attribute: { key: LookupAttributeKey; value: string },
   record: LookupEventsRecord,
   maxEvents: number,
 ): Promise<{ events: JsonObject[]; truncated: boolean }> {
-  const client = await cloudtrail(context);
+  // One client and one pace per account and region: us-east-1 has its own two lookups a second.
+  const target: AwsTarget = { ...context.aws, region };
+  const client = await context.clients.aws(CloudTrailClient, target);
   const events: JsonObject[] = [];
   let nextToken: string | undefined;
   do {
-    await lookupSlot(context.aws);
+    await lookupSlot(target);
     const page = await client.send(
       new LookupEventsCommand({
         LookupAttributes: [{ AttributeKey: attribute.key, AttributeValue: attribute.value }],
@@ -144,11 +184,16 @@ async function lookUp(
 export const lookupEvents: ConnectorAction<LookupEventsParams, LookupEventsRecord> = {
   name: 'aws:cloudtrail.lookup_events',
 
-  describe: ({ lookup_attributes, retention = DEFAULT_RETENTION, max_events = DEFAULT_MAX_EVENTS }) =>
-    lookup_attributes.map((attribute) => ({
+  describe: (
+    { lookup_attributes, retention = DEFAULT_RETENTION, max_events = DEFAULT_MAX_EVENTS },
+    { aws },
+  ) =>
+    plannedLookups(regionsToSearch(aws.region), lookup_attributes).map(({ region, attribute }) => ({
       call: 'cloudtrail:LookupEvents',
-      target: lookupName(attribute),
-      effect: `management events of the last ${retention}, at most ${max_events}, kept as evidence`,
+      target: lookupTarget(region, attribute),
+      effect:
+        `management events of the last ${retention}, at most ${max_events}, kept as evidence` +
+        (region === aws.region ? '' : ' (IAM, STS and sign-in events are kept in this region only)'),
     })),
 
   async inspect(params, context, prior) {
@@ -157,26 +202,36 @@ export const lookupEvents: ConnectorAction<LookupEventsParams, LookupEventsRecor
     let record: LookupEventsRecord = prior ?? {
       start_time: new Date(end.getTime() - retentionMillis(retention)).toISOString(),
       end_time: end.toISOString(),
+      regions: regionsToSearch(context.aws.region),
       lookups: [],
       events: [],
+      event_regions: {},
       sha256: evidenceDigest([]),
     };
-    const done = new Set(record.lookups.map(lookupName));
-    const remaining = lookup_attributes.filter((attribute) => !done.has(lookupName(attribute)));
+    const planned = plannedLookups(record.regions, lookup_attributes);
+    const done = new Set(record.lookups.map((lookup) => lookupTarget(lookup.region, lookup)));
+    const remaining = planned.filter(({ region, attribute }) => !done.has(lookupTarget(region, attribute)));
+    const window = `${record.start_time} to ${record.end_time}, in ${regionList(record.regions)}`;
     const state =
       record.lookups.length === 0
-        ? `no events collected yet (${record.start_time} to ${record.end_time})`
+        ? `no events collected yet (${window})`
         : `${record.events.length} events collected by ${record.lookups.length} of ` +
-          `${lookup_attributes.length} lookups (${record.start_time} to ${record.end_time})`;
+          `${planned.length} lookups (${window})`;
 
     const mutations = remaining.map(
-      (attribute): Mutation<LookupEventsRecord> => ({
+      ({ region, attribute }): Mutation<LookupEventsRecord> => ({
         call: 'cloudtrail:LookupEvents',
-        target: lookupName(attribute),
+        target: lookupTarget(region, attribute),
         effect: `events from ${record.start_time} to ${record.end_time}, at most ${max_events}`,
         apply: async () => {
-          const found = await lookUp(context, attribute, record, max_events);
+          const found = await lookUp(context, region, attribute, record, max_events);
           const events = merged(record.events, found.events);
+          const eventRegions = new Map(Object.entries(record.event_regions));
+          for (const event of found.events) {
+            if (typeof event.EventId === 'string' && !eventRegions.has(event.EventId)) {
+              eventRegions.set(event.EventId, region);
+            }
+          }
           record = {
             ...record,
             lookups: [
@@ -184,11 +239,13 @@ export const lookupEvents: ConnectorAction<LookupEventsParams, LookupEventsRecor
               {
                 key: attribute.key,
                 value: attribute.value,
+                region,
                 events: found.events.length,
                 truncated: found.truncated,
               },
             ],
             events,
+            event_regions: Object.fromEntries(eventRegions),
             sha256: evidenceDigest(events),
           };
           return record;
@@ -199,20 +256,25 @@ export const lookupEvents: ConnectorAction<LookupEventsParams, LookupEventsRecor
   },
 
   async verify({ lookup_attributes }, _context, record) {
-    const done = new Set(record.lookups.map(lookupName));
-    const missing = lookup_attributes.filter((attribute) => !done.has(lookupName(attribute)));
+    const done = new Set(record.lookups.map((lookup) => lookupTarget(lookup.region, lookup)));
+    const missing = plannedLookups(record.regions, lookup_attributes)
+      .map(({ region, attribute }) => lookupTarget(region, attribute))
+      .filter((lookup) => !done.has(lookup));
     const digest = evidenceDigest(record.events);
     if (digest !== record.sha256) {
       return { ok: false, detail: `the events no longer match their sha256 ${record.sha256}` };
     }
     if (missing.length > 0) {
-      return { ok: false, detail: `not looked up yet: ${missing.map(lookupName).join(', ')}` };
+      return { ok: false, detail: `not looked up yet: ${missing.join(', ')}` };
     }
-    const truncated = record.lookups.filter((lookup) => lookup.truncated).map(lookupName);
+    const truncated = record.lookups
+      .filter((lookup) => lookup.truncated)
+      .map((lookup) => lookupTarget(lookup.region, lookup));
     return {
       ok: true,
       detail:
-        `${record.events.length} events from ${record.lookups.length} lookups, sha256 ${digest}` +
+        `${record.events.length} events from ${record.lookups.length} lookups in ` +
+        `${regionList(record.regions)}, sha256 ${digest}` +
         (truncated.length > 0 ? `; stopped at max_events: ${truncated.join(', ')}` : ''),
     };
   },

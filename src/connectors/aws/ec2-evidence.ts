@@ -50,13 +50,20 @@ async function attachedVolumes(client: EC2Client, instanceId: string): Promise<A
   return { volumes };
 }
 
-/** Snapshots already taken for this incident of these volumes, by volume. */
+/** This incident's snapshots of these volumes: the good ones by volume, and the ids of failed ones. */
+interface IncidentSnapshots {
+  /** Volume → every snapshot of it that is complete or on its way, in the order EC2 lists them. */
+  readonly good: Map<string, string[]>;
+  /** Snapshots EBS could not complete (`error`): no evidence, whatever a record says. */
+  readonly failed: Set<string>;
+}
+
 async function incidentSnapshots(
   client: EC2Client,
   incidentId: string,
   volumeIds: readonly string[],
-): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+): Promise<IncidentSnapshots> {
+  const found: IncidentSnapshots = { good: new Map(), failed: new Set() };
   if (volumeIds.length === 0) return found;
   const pages = paginateDescribeSnapshots(
     { client },
@@ -69,28 +76,31 @@ async function incidentSnapshots(
     },
   );
   for await (const page of pages) {
-    for (const snapshot of page.Snapshots ?? []) {
-      if (snapshot.VolumeId && snapshot.SnapshotId && !found.has(snapshot.VolumeId)) {
-        found.set(snapshot.VolumeId, snapshot.SnapshotId);
+    for (const { VolumeId, SnapshotId, State } of page.Snapshots ?? []) {
+      if (!VolumeId || !SnapshotId) continue;
+      if (State === 'error') {
+        found.failed.add(SnapshotId);
+        continue;
       }
+      found.good.set(VolumeId, [...(found.good.get(VolumeId) ?? []), SnapshotId]);
     }
   }
   return found;
 }
 
-/** The instance's volumes, and the snapshots already taken of them for this incident (volume → snapshot). */
+/** The instance's volumes, and this incident's snapshots of them. */
 async function evidenceOf(
   client: EC2Client,
   incidentId: string,
   instanceId: string,
-): Promise<AttachedVolumes & { taken: Map<string, string> }> {
+): Promise<AttachedVolumes & IncidentSnapshots> {
   const { volumes } = await attachedVolumes(client, instanceId);
-  const taken = await incidentSnapshots(
+  const snapshots = await incidentSnapshots(
     client,
     incidentId,
     volumes.map((volume) => volume.volumeId),
   );
-  return { volumes, taken };
+  return { volumes, ...snapshots };
 }
 
 const listSnapshots = (snapshots: ReadonlyMap<string, string>): string =>
@@ -115,9 +125,17 @@ export const snapshotInstance: ConnectorAction<SnapshotInstanceParams, SnapshotI
 
   async inspect({ instance_id }, context, prior): Promise<Inspection<SnapshotInstanceRecord>> {
     const client = await ec2(context);
-    const { volumes, taken } = await evidenceOf(client, context.incidentId, instance_id);
+    const { volumes, good, failed } = await evidenceOf(client, context.incidentId, instance_id);
+    // Per volume, the snapshot a resumed run recorded while it is still good, else the first good one.
+    // A recorded snapshot DescribeSnapshots does not list yet still counts (EC2 is eventually
+    // consistent); one it lists as failed never does, and the volume is taken again.
+    const taken = new Map<string, string>();
+    for (const [volume, snapshots] of good) taken.set(volume, snapshots[0] as string);
     for (const [volume, snapshot] of Object.entries(prior?.snapshots ?? {})) {
-      if (!taken.has(volume)) taken.set(volume, snapshot);
+      const listed = good.get(volume) ?? [];
+      if (!failed.has(snapshot) && (listed.length === 0 || listed.includes(snapshot))) {
+        taken.set(volume, snapshot);
+      }
     }
     const record: SnapshotInstanceRecord = { instance_id, snapshots: Object.fromEntries(taken) };
     const missing = volumes.filter((volume) => !taken.has(volume.volumeId));
@@ -172,16 +190,22 @@ export const snapshotInstance: ConnectorAction<SnapshotInstanceParams, SnapshotI
   },
 
   async verify({ instance_id }, context, record) {
-    const { volumes, taken } = await evidenceOf(await ec2(context), context.incidentId, instance_id);
-    const missing = volumes.filter(
-      (volume) =>
-        !taken.has(volume.volumeId) || taken.get(volume.volumeId) !== record.snapshots[volume.volumeId],
-    );
+    const { volumes, good, failed } = await evidenceOf(await ec2(context), context.incidentId, instance_id);
+    // The recorded snapshot must be among the volume's good ones: a second incident snapshot of the same
+    // volume (a retried CreateSnapshots) may be listed first, and a failed one is no evidence.
+    const recorded = (volumeId: string) => {
+      const snapshot = Object.hasOwn(record.snapshots, volumeId) ? record.snapshots[volumeId] : undefined;
+      return snapshot !== undefined && (good.get(volumeId) ?? []).includes(snapshot) ? snapshot : undefined;
+    };
+    const missing = volumes.filter((volume) => recorded(volume.volumeId) === undefined);
+    const failedRecorded = Object.values(record.snapshots).filter((snapshot) => failed.has(snapshot));
+    const held = new Map(volumes.map((volume) => [volume.volumeId, recorded(volume.volumeId) ?? '']));
     return {
       ok: volumes.length > 0 && missing.length === 0,
       detail: missing.length
-        ? `no ${context.incidentId} snapshot recorded for ${missing.map((volume) => volume.volumeId).join(', ')}`
-        : `${instance_id}: ${listSnapshots(taken)}`,
+        ? `no good ${context.incidentId} snapshot recorded for ${missing.map((volume) => volume.volumeId).join(', ')}` +
+          (failedRecorded.length ? ` (failed: ${failedRecorded.join(', ')})` : '')
+        : `${instance_id}: ${listSnapshots(held)}`,
     };
   },
 

@@ -2,7 +2,8 @@
 // its network: the metadata service turned off (nothing on the box fetches the role's credentials again),
 // its instance profile swapped for a quarantine one or removed, and termination protection with every
 // volume kept on termination, so the evidence outlives a panicked "terminate". Each reads the instance
-// first and records the values it overwrites, which undo puts back.
+// first and records the values it overwrites; undo puts back only what this run changed and nobody has
+// changed since, so it never weakens hardening a responder added during the incident.
 
 import {
   AssociateIamInstanceProfileCommand,
@@ -31,7 +32,10 @@ export interface DisableImdsParams {
 export interface DisableImdsRecord {
   readonly [key: string]: string | number;
   readonly instance_id: string;
-  /** The metadata options the instance had before: what undo restores. */
+  /**
+   * The metadata options the instance had before. Undo turns the endpoint back on when it was on; the
+   * tokens and hop limit are kept for the reviewer, never written back.
+   */
   readonly http_endpoint: 'enabled' | 'disabled';
   readonly http_tokens: 'optional' | 'required';
   readonly http_put_response_hop_limit: number;
@@ -43,7 +47,12 @@ interface MetadataOptions {
   readonly http_put_response_hop_limit: number;
 }
 
-async function metadataOptions(client: EC2Client, instanceId: string): Promise<MetadataOptions> {
+/** The options as DescribeInstances reports them, and whether EC2 has applied the last change yet. */
+interface ReadMetadataOptions extends MetadataOptions {
+  readonly applied: boolean;
+}
+
+async function metadataOptions(client: EC2Client, instanceId: string): Promise<ReadMetadataOptions> {
   const { Reservations } = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
   const options: InstanceMetadataOptionsResponse | undefined =
     Reservations?.[0]?.Instances?.[0]?.MetadataOptions;
@@ -53,12 +62,14 @@ async function metadataOptions(client: EC2Client, instanceId: string): Promise<M
     http_endpoint: options.HttpEndpoint ?? 'enabled',
     http_tokens: options.HttpTokens ?? 'optional',
     http_put_response_hop_limit: options.HttpPutResponseHopLimit ?? 1,
+    // EC2 answers `pending` until the change is in force on the instance.
+    applied: options.State !== 'pending',
   };
 }
 
-const metadataState = (instanceId: string, options: MetadataOptions): string =>
+const metadataState = (instanceId: string, options: ReadMetadataOptions): string =>
   `${instanceId}: metadata endpoint ${options.http_endpoint}, tokens ${options.http_tokens}, ` +
-  `hop limit ${options.http_put_response_hop_limit}`;
+  `hop limit ${options.http_put_response_hop_limit}${options.applied ? '' : ' (change pending)'}`;
 
 export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> = {
   name: 'aws:ec2.disable_imds',
@@ -75,8 +86,14 @@ export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> 
   async inspect({ instance_id }, context, prior): Promise<Inspection<DisableImdsRecord>> {
     const client = await ec2(context);
     const current = await metadataOptions(client, instance_id);
-    const record: DisableImdsRecord = prior ?? { instance_id, ...current };
+    const record: DisableImdsRecord = prior ?? {
+      instance_id,
+      http_endpoint: current.http_endpoint,
+      http_tokens: current.http_tokens,
+      http_put_response_hop_limit: current.http_put_response_hop_limit,
+    };
     const state = metadataState(instance_id, current);
+    // A change still pending is on its way: sending it again would change nothing.
     if (current.http_endpoint === 'disabled') return { state, record, mutations: [] };
     return {
       state,
@@ -100,18 +117,22 @@ export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> 
 
   async verify({ instance_id }, context) {
     const current = await metadataOptions(await ec2(context), instance_id);
-    return { ok: current.http_endpoint === 'disabled', detail: metadataState(instance_id, current) };
+    return {
+      ok: current.http_endpoint === 'disabled' && current.applied,
+      detail: metadataState(instance_id, current),
+    };
   },
 
   async undo({ instance_id }, context, record) {
     const client = await ec2(context);
     const current = await metadataOptions(client, instance_id);
     const state = metadataState(instance_id, current);
-    const restored =
-      current.http_endpoint === record.http_endpoint &&
-      current.http_tokens === record.http_tokens &&
-      current.http_put_response_hop_limit === record.http_put_response_hop_limit;
-    if (restored) return { state, record, mutations: [] };
+    // Only the endpoint this run turned off is turned back on, and only while it is still off: a
+    // responder who turned it on again decided so. Tokens and hop limit are someone else's since the run
+    // (requiring IMDSv2 during an incident is hardening undo must keep).
+    if (record.http_endpoint !== 'enabled' || current.http_endpoint !== 'disabled') {
+      return { state, record, mutations: [] };
+    }
     return {
       state,
       record,
@@ -119,14 +140,15 @@ export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> 
         {
           call: 'ec2:ModifyInstanceMetadataOptions',
           target: instance_id,
-          effect: `back to endpoint ${record.http_endpoint}, tokens ${record.http_tokens}, hop limit ${record.http_put_response_hop_limit}`,
+          effect: `metadata endpoint disabled → enabled, tokens kept ${current.http_tokens}`,
           apply: async () => {
+            // HttpTokens goes with it, as it is now: older EC2 documentation has an omitted HttpTokens
+            // fall back to `optional`, which would re-open IMDSv1 on an instance that requires v2.
             await client.send(
               new ModifyInstanceMetadataOptionsCommand({
                 InstanceId: instance_id,
-                HttpEndpoint: record.http_endpoint,
-                HttpTokens: record.http_tokens,
-                HttpPutResponseHopLimit: record.http_put_response_hop_limit,
+                HttpEndpoint: 'enabled',
+                HttpTokens: current.http_tokens,
               }),
             );
             return undefined;
@@ -298,6 +320,8 @@ export interface ProtectInstanceParams {
 export interface ProtectInstanceRecord {
   readonly [key: string]: string | boolean | Record<string, boolean>;
   readonly instance_id: string;
+  /** A Spot Instance, which EC2 never lets have termination protection: the run leaves that alone. */
+  readonly spot: boolean;
   /** The values before the run: what undo puts back. */
   readonly disable_api_termination: boolean;
   readonly shutdown_behavior: string;
@@ -306,6 +330,7 @@ export interface ProtectInstanceRecord {
 }
 
 interface Protection {
+  readonly spot: boolean;
   readonly disable_api_termination: boolean;
   readonly shutdown_behavior: string;
   readonly delete_on_termination: Record<string, boolean>;
@@ -315,11 +340,14 @@ async function protection(client: EC2Client, instanceId: string): Promise<Protec
   const attribute = (
     Attribute: 'disableApiTermination' | 'instanceInitiatedShutdownBehavior' | 'blockDeviceMapping',
   ) => client.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute }));
-  const [termination, shutdown, devices] = await Promise.all([
+  const [described, termination, shutdown, devices] = await Promise.all([
+    client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] })),
     attribute('disableApiTermination'),
     attribute('instanceInitiatedShutdownBehavior'),
     attribute('blockDeviceMapping'),
   ]);
+  const instance = described.Reservations?.[0]?.Instances?.[0];
+  if (!instance) throw new Error(`${instanceId} was not found`);
   const deleteOnTermination: Record<string, boolean> = {};
   for (const mapping of devices.BlockDeviceMappings ?? []) {
     if (mapping.DeviceName && mapping.Ebs) {
@@ -327,6 +355,7 @@ async function protection(client: EC2Client, instanceId: string): Promise<Protec
     }
   }
   return {
+    spot: instance.InstanceLifecycle === 'spot',
     disable_api_termination: termination.DisableApiTermination?.Value ?? false,
     shutdown_behavior: shutdown.InstanceInitiatedShutdownBehavior?.Value ?? 'stop',
     delete_on_termination: deleteOnTermination,
@@ -337,10 +366,10 @@ function protectionState(instanceId: string, current: Protection): string {
   const devices = Object.entries(current.delete_on_termination)
     .map(([device, deleted]) => `${device} ${deleted ? 'deleted' : 'kept'}`)
     .join(', ');
-  return (
-    `${instanceId}: termination protection ${current.disable_api_termination ? 'on' : 'off'}, ` +
-    `shutdown ${current.shutdown_behavior}, volumes on termination: ${devices || 'none'}`
-  );
+  const termination = current.spot
+    ? 'Spot Instance (EC2 allows it no termination protection)'
+    : `termination protection ${current.disable_api_termination ? 'on' : 'off'}`;
+  return `${instanceId}: ${termination}, shutdown ${current.shutdown_behavior}, volumes on termination: ${devices || 'none'}`;
 }
 
 /** The ModifyInstanceAttribute calls (one attribute each, as EC2 takes them) from `current` to `wanted`. */
@@ -360,7 +389,9 @@ function protectionMutations(
     },
   });
   const mutations: Mutation<ProtectInstanceRecord>[] = [];
-  if (current.disable_api_termination !== wanted.disable_api_termination) {
+  // EC2 refuses DisableApiTermination, on or off, for a Spot Instance ("not supported for spot
+  // instances"): asking would stop the run before the volumes are kept.
+  if (!current.spot && current.disable_api_termination !== wanted.disable_api_termination) {
     mutations.push(
       modify(`termination protection → ${wanted.disable_api_termination ? 'on' : 'off'}`, {
         DisableApiTermination: { Value: wanted.disable_api_termination },
@@ -396,6 +427,7 @@ function protectionMutations(
 }
 
 const protectedFrom = (current: Protection): Protection => ({
+  spot: current.spot,
   disable_api_termination: true,
   shutdown_behavior: 'stop',
   delete_on_termination: Object.fromEntries(
@@ -407,6 +439,7 @@ export const protectInstance: ConnectorAction<ProtectInstanceParams, ProtectInst
   name: 'aws:ec2.protect_instance',
 
   describe: ({ instance_id }) => [
+    { call: 'ec2:DescribeInstances', target: instance_id, effect: 'whether it is a Spot Instance' },
     {
       call: 'ec2:DescribeInstanceAttribute',
       target: instance_id,
@@ -415,7 +448,9 @@ export const protectInstance: ConnectorAction<ProtectInstanceParams, ProtectInst
     {
       call: 'ec2:ModifyInstanceAttribute',
       target: instance_id,
-      effect: 'termination protection on, shutdown → stop, every volume kept on termination',
+      effect:
+        'termination protection on (not for a Spot Instance: EC2 refuses it), shutdown → stop, ' +
+        'every volume kept on termination',
     },
   ],
 
@@ -433,7 +468,7 @@ export const protectInstance: ConnectorAction<ProtectInstanceParams, ProtectInst
   async verify({ instance_id }, context) {
     const current = await protection(await ec2(context), instance_id);
     const ok =
-      current.disable_api_termination &&
+      (current.disable_api_termination || current.spot) &&
       current.shutdown_behavior === 'stop' &&
       Object.values(current.delete_on_termination).every((deleted) => !deleted);
     return { ok, detail: protectionState(instance_id, current) };

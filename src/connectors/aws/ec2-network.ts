@@ -3,12 +3,19 @@
 // so a deny only works if it comes before every rule that allows that traffic: irac writes its denies in
 // the numbers 1–99, below the 100 where AWS's own default and its guidance put allow rules, and checks
 // first that no earlier rule lets the address through. Undo deletes exactly the entries the run added.
+//
+// The address usually comes from the event, that is from whoever wrote it, and a deny at a subnet's ACL
+// cuts that address off for every instance behind the ACL — often the VPC's default ACL, on every subnet
+// without one of its own. So only an Internet address is denied unasked: a special-purpose range
+// (loopback, link-local, multicast, reserved…) never, and a private one or one inside the VPC only when
+// the step says allow_private. The plan names the ACL's reach: default or not, and how many subnets.
 
 import {
   CreateNetworkAclEntryCommand,
   DeleteNetworkAclEntryCommand,
   DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
+  DescribeVpcsCommand,
   EC2Client,
   type NetworkAcl,
   type NetworkAclEntry,
@@ -29,6 +36,8 @@ export interface BlockIpParams {
   readonly ip: string;
   readonly instance_id?: string;
   readonly network_acl_id?: string;
+  /** Deny a private address or one inside the VPC too (a host of the VPC, of a peer, on premises). */
+  readonly allow_private?: boolean;
 }
 
 export interface BlockIpRecord {
@@ -42,8 +51,39 @@ export interface BlockIpRecord {
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
-/** An address or CIDR as EC2 stores it: the network address and its prefix, IPv4-mapped IPv6 as IPv4. */
-export function blockedCidr(ip: string): string {
+// ipaddr.js's range() names for addresses a peer on the Internet can have: global unicast, and the
+// anycast and transition prefixes that carry it (AS112, AMT, 6to4, Teredo, NAT64).
+const INTERNET_RANGES = new Set(['unicast', 'as112', 'amt', 'as112v6', '6to4', 'teredo', 'rfc6052']);
+// Networks of a VPC, a peered VPC or the premises behind a VPN (RFC 1918, RFC 6598 shared space, IPv6
+// unique local): a host, NAT gateway or load balancer of one's own, never denied unasked.
+const PRIVATE_RANGES = new Set(['private', 'carrierGradeNat', 'uniqueLocal']);
+
+/**
+ * The ipaddr.js ranges a block touches. Every special IPv4 range is a /24 or wider (the broadcast address
+ * aside, which ends any block holding it), so the first address of each /24 names them all; an IPv6 block
+ * irac accepts is a /32 or narrower, where its first and last addresses do.
+ */
+function rangesTouched([network, prefix]: Range): Set<string> {
+  const found = new Set<string>();
+  if (network instanceof ipaddr.IPv4) {
+    const first = network.octets.reduce((value, octet) => value * 256 + octet, 0);
+    const size = 2 ** (32 - prefix);
+    const at = (value: number) =>
+      new ipaddr.IPv4([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]);
+    for (let offset = 0; offset < size; offset += 256) found.add(at(first + offset).range());
+    found.add(at(first + size - 1).range());
+    return found;
+  }
+  found.add(network.range());
+  found.add(ipaddr.IPv6.broadcastAddressFromCIDR(`${network.toString()}/${prefix}`).range());
+  return found;
+}
+
+/**
+ * An address or CIDR as EC2 stores it: the network address and its prefix, IPv4-mapped IPv6 as IPv4.
+ * Refuses what no Internet peer can be, and a private range unless `allowPrivate`.
+ */
+export function blockedCidr(ip: string, { allowPrivate = false }: { allowPrivate?: boolean } = {}): string {
   let range: Range;
   try {
     range = ip.includes('/') ? ipaddr.parseCIDR(ip) : [ipaddr.parse(ip), ip.includes(':') ? 128 : 32];
@@ -65,6 +105,21 @@ export function blockedCidr(ip: string): string {
     family === 'ipv4'
       ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`)
       : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`);
+  const ranges = [...rangesTouched([network, prefix])];
+  const special = ranges.filter((range) => !INTERNET_RANGES.has(range) && !PRIVATE_RANGES.has(range));
+  if (special.length > 0) {
+    throw new Error(
+      `${ip} is not an Internet address (${special.join(', ')}): block_ip denies addresses a peer on ` +
+        'the Internet can have',
+    );
+  }
+  const privateRanges = ranges.filter((range) => PRIVATE_RANGES.has(range));
+  if (privateRanges.length > 0 && !allowPrivate) {
+    throw new Error(
+      `${ip} is a private address (${privateRanges.join(', ')}), likely a host, NAT gateway or load balancer ` +
+        'of this or a connected network: set allow_private to deny it all the same',
+    );
+  }
   return `${network.toString()}/${prefix}`;
 }
 
@@ -113,8 +168,15 @@ function firstMatch(acl: NetworkAcl, egress: boolean, target: Range): Direction 
 
 const inOrOut = (egress: boolean) => (egress ? 'out' : 'in');
 
-function describeDirections(aclId: string, cidr: string, directions: readonly Direction[]): string {
-  return `${aclId}: ${cidr} ${directions
+/** How far a deny in this ACL reaches: the VPC's default ACL or its own, and how many subnets use it. */
+function reachOf(acl: NetworkAcl): string {
+  const subnets = (acl.Associations ?? []).filter((association) => association.SubnetId).length;
+  const kind = acl.IsDefault ? 'default ACL' : 'ACL';
+  return `${kind} of ${acl.VpcId ?? 'its VPC'}, on ${subnets} subnet${subnets === 1 ? '' : 's'}`;
+}
+
+function describeDirections(acl: NetworkAcl, cidr: string, directions: readonly Direction[]): string {
+  return `${aclIdOf(acl)} (${reachOf(acl)}): ${cidr} ${directions
     .map((d) =>
       d.deniedBy !== undefined
         ? `denied ${inOrOut(d.egress)} (rule ${d.deniedBy})`
@@ -162,15 +224,37 @@ async function targetAcl(client: EC2Client, params: BlockIpParams): Promise<Netw
   return acl;
 }
 
-const aclIdOf = (acl: NetworkAcl): string => {
+function aclIdOf(acl: NetworkAcl): string {
   if (!acl.NetworkAclId) throw new Error('EC2 answered a network ACL without an id');
   return acl.NetworkAclId;
-};
+}
+
+/** Refuses a block that overlaps the ACL's own VPC, unless the step allows private addresses. */
+async function checkOutsideVpc(client: EC2Client, acl: NetworkAcl, cidr: string, allowPrivate: boolean) {
+  if (allowPrivate || !acl.VpcId) return;
+  const { Vpcs } = await client.send(new DescribeVpcsCommand({ VpcIds: [acl.VpcId] }));
+  const vpc = Vpcs?.[0];
+  const blocks = [
+    ...(vpc?.CidrBlockAssociationSet ?? []).map((association) => association.CidrBlock),
+    ...(vpc?.Ipv6CidrBlockAssociationSet ?? []).map((association) => association.Ipv6CidrBlock),
+  ];
+  const target = rangeOf(cidr) as Range;
+  const inside = blocks.find((block) => {
+    const range = rangeOf(block);
+    return range !== undefined && overlaps(range, target);
+  });
+  if (inside !== undefined) {
+    throw new Error(
+      `${cidr} is inside ${acl.VpcId}'s own ${inside}: the deny would cut the VPC's own hosts off, for ` +
+        'every subnet on the ACL; set allow_private to deny it all the same',
+    );
+  }
+}
 
 export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
   name: 'aws:ec2.block_ip',
 
-  describe: ({ ip, instance_id, network_acl_id }) => {
+  describe: ({ ip, instance_id, network_acl_id, allow_private = false }) => {
     const acl = network_acl_id ?? `the network ACL of ${instance_id ?? 'the instance'}'s subnet`;
     return [
       ...(network_acl_id
@@ -182,21 +266,39 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
               effect: 'find its subnet',
             },
           ]),
-      { call: 'ec2:DescribeNetworkAcls', target: acl, effect: `read the entries that match ${ip}` },
+      {
+        call: 'ec2:DescribeNetworkAcls',
+        target: acl,
+        effect: `read the entries that match ${ip}, whether it is the VPC's default ACL and its subnets`,
+      },
+      ...(allow_private
+        ? []
+        : [
+            {
+              call: 'ec2:DescribeVpcs',
+              target: `the VPC of ${acl}`,
+              effect: `its CIDR blocks: ${ip} inside them is refused`,
+            },
+          ]),
       {
         call: 'ec2:CreateNetworkAclEntry',
         target: acl,
-        effect: `deny all traffic from and to ${ip}, in rules ${IRAC_RULE_NUMBERS.first}–${IRAC_RULE_NUMBERS.last}`,
+        effect:
+          `deny all traffic from and to ${ip}, in rules ${IRAC_RULE_NUMBERS.first}–${IRAC_RULE_NUMBERS.last}, ` +
+          'for every subnet on the ACL',
       },
     ];
   },
 
   async inspect(params, context, prior): Promise<Inspection<BlockIpRecord>> {
+    // The address is checked before anything is read: a refused one costs no call.
+    const allowPrivate = params.allow_private ?? false;
+    const cidr = prior?.cidr ?? blockedCidr(params.ip, { allowPrivate });
     const client = await ec2(context);
     // A resumed run keeps writing in the ACL the interrupted one chose.
     const acl = prior ? await networkAcl(client, prior.network_acl_id) : await targetAcl(client, params);
     const aclId = aclIdOf(acl);
-    const cidr = prior?.cidr ?? blockedCidr(params.ip);
+    await checkOutsideVpc(client, acl, cidr, allowPrivate);
     const target = rangeOf(cidr) as Range;
     const directions = [firstMatch(acl, false, target), firstMatch(acl, true, target)];
     let record: BlockIpRecord = prior ?? { network_acl_id: aclId, cidr, entries: [] };
@@ -208,7 +310,7 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
         return {
           call: 'ec2:CreateNetworkAclEntry',
           target: aclId,
-          effect: `rule ${ruleNumber} ${d.egress ? 'egress' : 'ingress'}: deny all ${inOrOut(d.egress)} ${cidr}`,
+          effect: `rule ${ruleNumber} ${d.egress ? 'egress' : 'ingress'}: deny all ${inOrOut(d.egress)} ${cidr} (${reachOf(acl)})`,
           apply: async () => {
             await client.send(
               new CreateNetworkAclEntryCommand({
@@ -228,7 +330,7 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
           },
         };
       });
-    return { state: describeDirections(aclId, cidr, directions), record, mutations };
+    return { state: describeDirections(acl, cidr, directions), record, mutations };
   },
 
   async verify(_params, context, record) {
@@ -237,7 +339,7 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
     const directions = [firstMatch(acl, false, target), firstMatch(acl, true, target)];
     return {
       ok: directions.every((d) => d.deniedBy !== undefined),
-      detail: describeDirections(record.network_acl_id, record.cidr, directions),
+      detail: describeDirections(acl, record.cidr, directions),
     };
   },
 
@@ -262,7 +364,7 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
     );
     const directions = [firstMatch(acl, false, target), firstMatch(acl, true, target)];
     return {
-      state: describeDirections(record.network_acl_id, record.cidr, directions),
+      state: describeDirections(acl, record.cidr, directions),
       record,
       mutations: ours.map(({ rule_number, egress }) => ({
         call: 'ec2:DeleteNetworkAclEntry',

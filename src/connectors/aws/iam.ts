@@ -6,6 +6,7 @@
 import {
   DeleteRolePolicyCommand,
   DeleteUserPolicyCommand,
+  GetRoleCommand,
   GetRolePolicyCommand,
   GetUserPolicyCommand,
   IAMClient,
@@ -106,20 +107,62 @@ function cutoffOf(document: string | null): string | null {
 
 const secondsOf = (date: Date): string => `${date.toISOString().slice(0, 19)}Z`;
 
+// The roles AWS keeps for itself, where IAM refuses an inline policy (UnmodifiableEntity) and sessions are
+// revoked elsewhere. IAM Identity Center names its roles AWSReservedSSO_<permission set>_<id> under this path.
+const IDENTITY_CENTER_ROLE = /^AWSReservedSSO_/;
+const IDENTITY_CENTER_PATH = '/aws-reserved/sso.amazonaws.com/';
+const SERVICE_LINKED_PATH = '/aws-service-role/';
+
+function identityCenterRole(roleName: string): Error {
+  return new Error(
+    `${roleName} is an IAM Identity Center role, which only Identity Center may change: nothing was done. ` +
+      "Revoke the user's access there instead: deny the user (identitystore:userId) in the permission " +
+      "set's inline policy or in an SCP, end their active sessions and disable the user",
+  );
+}
+
+/**
+ * Refuses, before any change, a role whose sessions an inline policy cannot revoke, saying what to do.
+ * Identity Center's roles are known by name before any call; service-linked roles by their path.
+ */
+async function checkRevocable(context: ActionContext, roleName: string): Promise<IAMClient> {
+  if (IDENTITY_CENTER_ROLE.test(roleName)) throw identityCenterRole(roleName);
+  const client = await iam(context);
+  const { Role } = await client.send(new GetRoleCommand({ RoleName: roleName }));
+  const path = Role?.Path ?? '/';
+  if (path.startsWith(IDENTITY_CENTER_PATH)) throw identityCenterRole(roleName);
+  if (path.startsWith(SERVICE_LINKED_PATH)) {
+    throw new Error(
+      `${roleName} is a service-linked role (path ${path}): only its AWS service may change it, and IAM ` +
+        'cannot revoke its sessions: nothing was done. Contain what uses it instead (the resource, or the ' +
+        "service's configuration)",
+    );
+  }
+  return client;
+}
+
+/** What revoking costs, for the reviewer: the deny reaches every holder of the role, not only the attacker. */
+const WHO_IS_CUT = 'every current session of the role is cut, whoever holds it (a fleet sharing it included)';
+
 export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, RevokeRoleSessionsRecord> = {
   name: 'aws:iam.revoke_role_sessions',
 
   describe: ({ role_name }) => [
+    {
+      call: 'iam:GetRole',
+      target: role_name,
+      effect: 'its path: a service-linked or IAM Identity Center role is refused before any change',
+    },
     { call: 'iam:GetRolePolicy', target: role_name, effect: `read ${REVOKE_POLICY_NAME}` },
     {
       call: 'iam:PutRolePolicy',
       target: role_name,
-      effect: `${REVOKE_POLICY_NAME}: deny everything to sessions issued before the run`,
+      effect: `${REVOKE_POLICY_NAME}: deny everything to sessions issued before the run; ${WHO_IS_CUT}`,
     },
   ],
 
   async inspect({ role_name }, context, prior) {
-    const client = await iam(context);
+    const client = await checkRevocable(context, role_name);
     const current = await readPolicy(
       client.send(new GetRolePolicyCommand({ RoleName: role_name, PolicyName: REVOKE_POLICY_NAME })),
     );
@@ -131,7 +174,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
     const enforced = cutoffOf(current);
     const state =
       enforced === null
-        ? `${role_name} has no ${REVOKE_POLICY_NAME} policy`
+        ? `${role_name} has no ${REVOKE_POLICY_NAME} policy; revoking: ${WHO_IS_CUT}`
         : `${role_name} denies sessions issued before ${enforced}`;
     // A later cutoff already in place revokes at least as much as this one would.
     if (enforced !== null && Date.parse(enforced) >= Date.parse(record.cutoff)) {
@@ -144,7 +187,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
         {
           call: 'iam:PutRolePolicy',
           target: role_name,
-          effect: `${REVOKE_POLICY_NAME}: deny everything to sessions issued before ${record.cutoff}`,
+          effect: `${REVOKE_POLICY_NAME}: deny everything to sessions issued before ${record.cutoff}; ${WHO_IS_CUT}`,
           apply: async () => {
             await client.send(
               new PutRolePolicyCommand({

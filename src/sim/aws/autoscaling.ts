@@ -1,10 +1,11 @@
 // A stateful EC2 Auto Scaling for the Query sim, limited to what containment touches: groups with their
-// min/max/desired capacity and member instances, moving instances into and out of Standby, and the
-// scaling activities that leaves behind. It answers as Auto Scaling does — `<member>` lists, opaque
-// NextToken pages, every refusal a ValidationError worded as the service words it — so the standby action
-// tested against it meets the capacity arithmetic of the real service: decrementing desired capacity may
-// not go below MinSize, returning an instance may not push it above MaxSize, and entering Standby without
-// decrementing makes the group launch a replacement, which the sim records as AWS would.
+// min/max/desired capacity and member instances (in any lifecycle state a test puts them in), moving
+// instances into and out of Standby, and the scaling activities that leaves behind. It answers as Auto
+// Scaling does — `<member>` lists, opaque NextToken pages, every refusal a ValidationError worded as the
+// service words it — so the standby action tested against it meets the capacity arithmetic of the real
+// service: decrementing desired capacity may not go below MinSize, returning an instance may not push it
+// above MaxSize, and entering Standby without decrementing makes the group launch a replacement, which
+// the sim records as AWS would.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { shown } from '../http.js';
@@ -22,7 +23,22 @@ export interface AsgGroupSeed {
   readonly availabilityZone?: string;
 }
 
-export type AsgLifecycleState = 'InService' | 'Standby';
+/**
+ * The lifecycle states an Auto Scaling instance reports (Auto Scaling user guide, "instance lifecycle");
+ * only an InService instance can enter Standby, only a Standby one can leave it.
+ */
+export type AsgLifecycleState =
+  | 'Pending'
+  | 'Pending:Wait'
+  | 'Pending:Proceed'
+  | 'Quarantined'
+  | 'InService'
+  | 'Terminating'
+  | 'Terminating:Wait'
+  | 'Terminating:Proceed'
+  | 'Detaching'
+  | 'EnteringStandby'
+  | 'Standby';
 
 export interface AsgInstanceState {
   readonly instanceId: string;
@@ -60,6 +76,11 @@ export interface AutoScalingSim {
   group(name: string): AsgGroupState | undefined;
   /** The group an instance belongs to, and its state there. */
   instance(instanceId: string): (AsgInstanceState & { readonly groupName: string }) | undefined;
+  /**
+   * Puts a member in a lifecycle state, as the group's own work would (a launch still Pending, a
+   * scale-in Terminating it, a hook holding it in Terminating:Wait).
+   */
+  setLifecycleState(instanceId: string, state: AsgLifecycleState): void;
 }
 
 interface Instance {
@@ -526,6 +547,13 @@ export function createAutoScalingSim(accountId: string, region: string): AutoSca
       const group = groupOfInstance.get(instanceId);
       const instance = group?.instances.find((candidate) => candidate.instanceId === instanceId);
       return group && instance && { ...instanceState(instance), groupName: group.name };
+    },
+    setLifecycleState(instanceId, state) {
+      const instance = groupOfInstance
+        .get(instanceId)
+        ?.instances.find((candidate) => candidate.instanceId === instanceId);
+      if (!instance) throw new Error(`setLifecycleState: ${instanceId} is in no group`);
+      instance.lifecycleState = state;
     },
   };
 }

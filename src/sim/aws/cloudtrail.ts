@@ -5,6 +5,10 @@
 // would in AWS. The history holds seeded events (an attacker's calls, before the incident) and the sim's
 // own traffic: every mutating call the IAM, EC2, Auto Scaling and S3 sims answer is recorded, as the
 // caller made it, so a test can look up what containment itself did.
+//
+// Event history is regional: a lookup answers the events of the region it is signed for. Since 22 Nov
+// 2021 the global services' events (IAM, STS, console sign-in, CloudFront) are kept in us-east-1 only,
+// so a lookup anywhere else never shows a CreateAccessKey or a ConsoleLogin, as in AWS.
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../../json.js';
@@ -50,6 +54,11 @@ export interface CloudTrailEventSeed {
   readonly errorCode?: string;
   readonly errorMessage?: string;
   readonly eventId?: string;
+  /**
+   * The region whose history keeps it: the sim's own by default. A global service's event is in
+   * us-east-1 whatever this says; seeding one elsewhere is a mistake the sim refuses.
+   */
+  readonly region?: string;
 }
 
 export interface CloudTrailEventState {
@@ -62,6 +71,8 @@ export interface CloudTrailEventState {
   readonly username: string;
   readonly accessKeyId: string;
   readonly resources: readonly CloudTrailResource[];
+  /** The region whose event history holds it (the record's awsRegion). */
+  readonly region: string;
   /** The record as CloudTrail writes it; LookupEvents answers it as the CloudTrailEvent string. */
   readonly record: JsonObject;
 }
@@ -73,7 +84,7 @@ export interface CloudTrailSim {
   readonly service: JsonService;
   /** Adds an event to the history, as if CloudTrail had recorded it. */
   addEvent(seed: CloudTrailEventSeed): CloudTrailEventState;
-  /** The whole history, newest first, as LookupEvents orders it (copies). */
+  /** The whole history of every region, newest first, as LookupEvents orders it (copies). */
   events(): CloudTrailEventState[];
   /** The same Query service, its successful mutating calls recorded in the history. */
   trailQuery(service: QueryService, source: TrailedService): QueryService;
@@ -89,6 +100,8 @@ interface StoredEvent extends CloudTrailEventState {
 /** What the trail knows about one service: where its events come from and what its parameters name. */
 interface TrailDescription {
   readonly eventSource: string;
+  /** A global service: its events are kept in us-east-1, whatever region its calls were signed for. */
+  readonly global?: boolean;
   /** Request parameter → the resource type its value names. */
   readonly resourceTypes: ReadonlyMap<string, (value: string) => string | undefined>;
   /** Where CloudTrail's event name differs from the SDK's operation name. */
@@ -116,6 +129,7 @@ const TRAILS = new Map<TrailedService, TrailDescription>([
     'iam',
     {
       eventSource: 'iam.amazonaws.com',
+      global: true,
       resourceTypes: new Map([
         ['UserName', always('AWS::IAM::User')],
         ['RoleName', always('AWS::IAM::Role')],
@@ -170,6 +184,15 @@ const TRAILS = new Map<TrailedService, TrailDescription>([
       parameterNames: new Map([['Bucket', 'bucketName']]),
     },
   ],
+]);
+
+/** Where CloudTrail has kept the global services' events since 22 Nov 2021. */
+export const GLOBAL_EVENTS_REGION = 'us-east-1';
+const GLOBAL_EVENT_SOURCES = new Set([
+  'iam.amazonaws.com',
+  'sts.amazonaws.com',
+  'signin.amazonaws.com',
+  'cloudfront.amazonaws.com',
 ]);
 
 // LookupEvents' documented limits.
@@ -424,9 +447,10 @@ function parseLookup(body: unknown): Lookup {
   return { attribute, startTime, endTime, insights: category === 'insight', maxResults, nextToken };
 }
 
-/** Tokens belong to the query that issued them: the same attribute, times and category. */
-function fingerprintOf(lookup: Lookup): string {
+/** Tokens belong to the query that issued them: the same region, attribute, times and category. */
+function fingerprintOf(lookup: Lookup, region: string): string {
   return JSON.stringify([
+    region,
     lookup.attribute?.key ?? null,
     lookup.attribute?.value ?? null,
     lookup.startTime ?? null,
@@ -492,6 +516,7 @@ function copyOf(event: StoredEvent): CloudTrailEventState {
     username: event.username,
     accessKeyId: event.accessKeyId,
     resources: event.resources.map((resource) => ({ ...resource })),
+    region: event.region,
     record: structuredClone(event.record),
   };
 }
@@ -499,8 +524,8 @@ function copyOf(event: StoredEvent): CloudTrailEventState {
 export function createCloudTrailSim(accountId: string, region: string): CloudTrailSim {
   const history: StoredEvent[] = [];
   const openTokens = new Map<string, { fingerprint: string; after: StoredEvent }>();
-  // Acceptance times of the lookups in the last second, on a monotonic clock.
-  const recentLookups: number[] = [];
+  // Acceptance times of the lookups in the last second, per region, on a monotonic clock.
+  const recentLookups = new Map<string, number[]>();
 
   interface Recording {
     readonly caller: QueryCaller;
@@ -517,6 +542,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
     readonly errorCode?: string | undefined;
     readonly errorMessage?: string | undefined;
     readonly eventId: string;
+    readonly region: string;
   }
 
   const record = (entry: Recording): StoredEvent => {
@@ -531,6 +557,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
       username,
       accessKeyId: entry.caller.accessKeyId,
       resources: entry.resources,
+      region: entry.region,
       sequence: history.length,
       record: {
         eventVersion: '1.09',
@@ -538,7 +565,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
         eventTime: isoSeconds(eventTime),
         eventSource: entry.eventSource,
         eventName: entry.eventName,
-        awsRegion: region,
+        awsRegion: entry.region,
         sourceIPAddress: entry.sourceIPAddress,
         ...(entry.userAgent === undefined ? {} : { userAgent: entry.userAgent }),
         ...(entry.errorCode === undefined ? {} : { errorCode: entry.errorCode }),
@@ -563,6 +590,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
     operation: string,
     params: Iterable<[string, string]>,
     caller: QueryCaller,
+    signedFor: string,
   ): void => {
     // HEAD is a read whatever the name; the log's Get/List/Describe rule does not know it.
     if (!isMutatingAction(operation) || operation.startsWith('Head')) return;
@@ -581,24 +609,26 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
       ),
       responseElements: null,
       eventId: randomUUID(),
+      region: trail.global ? GLOBAL_EVENTS_REGION : signedFor,
     });
   };
 
-  const throttle = (): void => {
+  const throttle = (signedFor: string): void => {
     const now = performance.now();
-    while ((recentLookups[0] ?? Number.POSITIVE_INFINITY) <= now - 1000) recentLookups.shift();
-    if (recentLookups.length >= LOOKUPS_PER_SECOND)
-      throw new QueryError('ThrottlingException', 'Rate exceeded');
-    recentLookups.push(now);
+    const recent = recentLookups.get(signedFor) ?? [];
+    while ((recent[0] ?? Number.POSITIVE_INFINITY) <= now - 1000) recent.shift();
+    if (recent.length >= LOOKUPS_PER_SECOND) throw new QueryError('ThrottlingException', 'Rate exceeded');
+    recent.push(now);
+    recentLookups.set(signedFor, recent);
   };
 
-  const lookupEvents: JsonHandler = ({ body }) => {
-    throttle();
+  const lookupEvents: JsonHandler = ({ body, region: signedFor }) => {
+    throttle(signedFor);
     const lookup = parseLookup(body);
     let after: StoredEvent | undefined;
     if (lookup.nextToken !== undefined) {
       const open = openTokens.get(lookup.nextToken);
-      if (!open || open.fingerprint !== fingerprintOf(lookup)) {
+      if (!open || open.fingerprint !== fingerprintOf(lookup, signedFor)) {
         throw new QueryError(
           'InvalidNextTokenException',
           'The NextToken is not valid, or was issued for a request with different parameters.',
@@ -616,7 +646,9 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
     const candidates = history
       .filter((event) => {
         const time = event.eventTime.getTime();
-        return time >= oldest && time <= newest && matches(event, lookup.attribute);
+        return (
+          event.region === signedFor && time >= oldest && time <= newest && matches(event, lookup.attribute)
+        );
       })
       .sort(newestFirst);
     const start = after === undefined ? 0 : candidates.findIndex((event) => newestFirst(after, event) < 0);
@@ -626,7 +658,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
     if (remaining.length <= page.length || !last) return { Events: page.map(eventJson) };
 
     const token = randomBytes(32).toString('base64url');
-    openTokens.set(token, { fingerprint: fingerprintOf(lookup), after: last });
+    openTokens.set(token, { fingerprint: fingerprintOf(lookup, signedFor), after: last });
     if (openTokens.size > MAX_OPEN_TOKENS) {
       const [oldestToken] = openTokens.keys();
       if (oldestToken !== undefined) openTokens.delete(oldestToken);
@@ -647,6 +679,12 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
     },
     addEvent(seed) {
       const caller = seedCaller(seed, accountId);
+      const global = GLOBAL_EVENT_SOURCES.has(seed.eventSource);
+      if (global && seed.region !== undefined && seed.region !== GLOBAL_EVENTS_REGION) {
+        throw new Error(
+          `addEvent: ${seed.eventSource} is a global service; CloudTrail keeps its events in ${GLOBAL_EVENTS_REGION}`,
+        );
+      }
       return copyOf(
         record({
           caller,
@@ -662,6 +700,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
           errorCode: seed.errorCode,
           errorMessage: seed.errorMessage,
           eventId: seed.eventId ?? randomUUID(),
+          region: global ? GLOBAL_EVENTS_REGION : (seed.region ?? region),
         }),
       );
     },
@@ -672,7 +711,7 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
       for (const [action, handler] of service.actions) {
         actions.set(action, (request) => {
           const answer = handler(request);
-          recordCall(trail, request.action, request.params.entries(), request.caller);
+          recordCall(trail, request.action, request.params.entries(), request.caller, request.region);
           return answer;
         });
       }
@@ -686,9 +725,9 @@ export function createCloudTrailSim(accountId: string, region: string): CloudTra
           if (!route) return undefined;
           return {
             ...route,
-            answer(caller) {
-              const answer = route.answer(caller);
-              if (answer.status < 300) recordCall(trail, route.operation, route.params, caller);
+            answer(caller, signedFor) {
+              const answer = route.answer(caller, signedFor);
+              if (answer.status < 300) recordCall(trail, route.operation, route.params, caller, signedFor);
               return answer;
             },
           };

@@ -1,6 +1,7 @@
 // A stateful EC2 for the Query sim, limited to what containment touches: instances (their volumes,
-// network interfaces, instance profile associations, metadata options, termination attributes), security
-// groups and their rules, network interfaces' groups, network ACLs and their entries, tags, and snapshots.
+// network interfaces, instance profile associations, metadata options, termination attributes, whether
+// they are Spot), VPCs and their CIDR blocks, security groups and their rules, network interfaces' groups,
+// network ACLs and their entries, tags, and snapshots (which may fail, as EBS snapshots do).
 // It speaks EC2's own dialect of the Query protocol — flattened lists (`InstanceId.1`, `Filter.1.Value.1`),
 // `<item>` lists, `<requestId>` in the answer, the `<Response><Errors>` envelope, MaxResults/NextToken
 // pages — and refuses as EC2 does (InvalidInstanceID.NotFound, InvalidGroup.NotFound, IncorrectState,
@@ -44,6 +45,14 @@ export interface Ec2InstanceSeed {
   readonly disableApiTermination?: boolean;
   readonly instanceInitiatedShutdownBehavior?: 'stop' | 'terminate';
   readonly tags?: Readonly<Record<string, string>>;
+  /** `spot` for a Spot Instance, which EC2 never lets have termination protection; On-Demand when absent. */
+  readonly instanceLifecycle?: 'spot';
+}
+
+/** A VPC's address ranges; without them a VPC gets 10.0.0.0/16 and no IPv6 block. */
+export interface Ec2VpcSeed {
+  readonly cidrBlocks?: readonly string[];
+  readonly ipv6CidrBlocks?: readonly string[];
 }
 
 export interface Ec2InstanceState {
@@ -58,6 +67,7 @@ export interface Ec2InstanceState {
   readonly metadataOptions: Ec2MetadataOptions;
   readonly disableApiTermination: boolean;
   readonly instanceInitiatedShutdownBehavior: 'stop' | 'terminate';
+  readonly instanceLifecycle: 'spot' | null;
 }
 
 /** One network ACL rule, as EC2 stores it: the protocol is a number (`6`), or `-1` for all. */
@@ -107,17 +117,23 @@ export interface Ec2SecurityGroupState {
   readonly egress: readonly Ec2Rule[];
 }
 
+export type Ec2SnapshotStatus = 'completed' | 'error';
+
 export interface Ec2SnapshotState {
   readonly snapshotId: string;
   readonly volumeId: string;
   readonly description: string;
+  readonly status: Ec2SnapshotStatus;
   readonly tags: ReadonlyMap<string, string>;
 }
 
 export interface Ec2Sim {
   readonly service: QueryService;
-  /** Adds a VPC with its `default` security group (whose id is returned), as every VPC has. */
-  addVpc(vpcId: string): string;
+  /**
+   * Adds a VPC with its `default` security group (whose id is returned), as every VPC has, and its
+   * CIDR blocks (10.0.0.0/16 unless given). A VPC added before keeps its blocks.
+   */
+  addVpc(vpcId: string, seed?: Ec2VpcSeed): string;
   /** Seeds a security group, as CreateSecurityGroup would (with the default all-egress rule). */
   createSecurityGroup(vpcId: string, groupName: string, description?: string): string;
   /**
@@ -135,6 +151,13 @@ export interface Ec2Sim {
   /** The ACL a subnet is associated with. */
   networkAclOfSubnet(subnetId: string): Ec2NetworkAclState | undefined;
   snapshots(): Ec2SnapshotState[];
+  /** The snapshot fails, as EBS reports one it could not complete: DescribeSnapshots says `error`. */
+  failSnapshot(snapshotId: string): void;
+  /**
+   * How many DescribeInstances after a ModifyInstanceMetadataOptions still find the change `pending`
+   * (0 by default: the next describe finds it `applied`), as EC2 takes a moment to apply it.
+   */
+  metadataOptionsPendingFor(describes: number): void;
   tags(resourceId: string): ReadonlyMap<string, string>;
 }
 
@@ -164,8 +187,11 @@ interface Instance {
   readonly interfaces: NetworkInterface[];
   readonly volumes: Volume[];
   metadataOptions: Ec2MetadataOptions;
+  /** DescribeInstances still to answer with the last metadata change `pending`. */
+  metadataPendingDescribes: number;
   disableApiTermination: boolean;
   instanceInitiatedShutdownBehavior: 'stop' | 'terminate';
+  readonly spotInstanceRequestId: string | null;
 }
 
 /** An instance's instance profile; EC2 keeps it apart from the instance, under its own id. */
@@ -186,6 +212,8 @@ interface NetworkAcl {
 interface Vpc {
   readonly defaultGroupId: string;
   readonly defaultNetworkAclId: string;
+  readonly cidrBlocks: readonly { readonly cidr: string; readonly associationId: string }[];
+  readonly ipv6CidrBlocks: readonly { readonly cidr: string; readonly associationId: string }[];
 }
 
 interface Subnet {
@@ -209,6 +237,7 @@ interface Snapshot {
   readonly sizeGiB: number;
   readonly description: string;
   readonly startTime: Date;
+  status: Ec2SnapshotStatus;
 }
 
 const NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
@@ -510,6 +539,7 @@ const PAGING = {
   DescribeNetworkAcls: { min: 5, max: 1000, clampsAbove: false },
   DescribeVolumes: { min: 5, max: 500, clampsAbove: true, idSet: 'volumeSet' },
   DescribeIamInstanceProfileAssociations: { min: 5, max: 1000, clampsAbove: false },
+  DescribeVpcs: { min: 5, max: 1000, clampsAbove: false },
 } as const satisfies Record<string, Paging>;
 // Issued page tokens are kept server-side; the oldest are forgotten past this many, as tokens expire.
 const PAGE_TOKENS_KEPT = 1000;
@@ -743,6 +773,7 @@ export function createEc2Sim(
   const pageTokens = new Map<string, { readonly action: string; readonly offset: number }>();
   // Tags of every resource, by resource id; keys stay strings in Maps, never object keys.
   const tags = new Map<string, Map<string, string>>();
+  let metadataPendingDescribes = 0;
 
   const resourceType = (resourceId: string): string | undefined => {
     if (instances.has(resourceId)) return 'instance';
@@ -797,12 +828,22 @@ export function createEc2Sim(
     return group;
   };
 
-  const addVpc = (vpcId: string): string => {
+  const addVpc = (vpcId: string, seed: Ec2VpcSeed = {}): string => {
     checkId(vpcId, VPC_ID, 'InvalidVpcID.Malformed', 'vpc');
     const known = vpcs.get(vpcId);
     if (known) return known.defaultGroupId;
+    const blocks = (cidrs: readonly string[], family: 'ipv4' | 'ipv6') =>
+      cidrs.map((cidr) => ({
+        cidr: canonicalCidr(cidr, family, 'CidrBlock'),
+        associationId: newId('vpc-cidr-assoc'),
+      }));
+    const addresses = {
+      cidrBlocks: blocks(seed.cidrBlocks ?? ['10.0.0.0/16'], 'ipv4'),
+      ipv6CidrBlocks: blocks(seed.ipv6CidrBlocks ?? [], 'ipv6'),
+    };
+    if (addresses.cidrBlocks.length === 0) throw new Error(`addVpc: ${vpcId} needs an IPv4 CIDR block`);
     // createGroup wants the VPC to exist; the VPC wants its default group's id.
-    vpcs.set(vpcId, { defaultGroupId: '', defaultNetworkAclId: '' });
+    vpcs.set(vpcId, { defaultGroupId: '', defaultNetworkAclId: '', ...addresses });
     const group = createGroup(vpcId, 'default', 'default VPC security group');
     // The default group lets its own members talk to each other, as every VPC's does.
     group.ingress.push({ ipProtocol: '-1', fromPort: null, toPort: null, peer: { groupId: group.groupId } });
@@ -813,7 +854,7 @@ export function createEc2Sim(
       entries: defaultNetworkAclEntries(),
     };
     networkAcls.set(acl.networkAclId, acl);
-    vpcs.set(vpcId, { defaultGroupId: group.groupId, defaultNetworkAclId: acl.networkAclId });
+    vpcs.set(vpcId, { defaultGroupId: group.groupId, defaultNetworkAclId: acl.networkAclId, ...addresses });
     return group.groupId;
   };
 
@@ -1007,6 +1048,8 @@ export function createEc2Sim(
   const instanceXml = (instance: Instance): Xml => {
     const primary = instance.interfaces[0];
     const profile = associationOf(instance.instanceId)?.profile;
+    const metadataState = instance.metadataPendingDescribes > 0 ? 'pending' : 'applied';
+    instance.metadataPendingDescribes = Math.max(instance.metadataPendingDescribes - 1, 0);
     return xmlJoin(
       el('instanceId', instance.instanceId),
       el('imageId', 'ami-0123456789abcdef0'),
@@ -1014,6 +1057,10 @@ export function createEc2Sim(
       el('instanceType', 't3.micro'),
       el('launchTime', instance.launchTime),
       el('placement', el('availabilityZone', `${region}a`), el('tenancy', 'default')),
+      instance.spotInstanceRequestId === null ? undefined : el('instanceLifecycle', 'spot'),
+      instance.spotInstanceRequestId === null
+        ? undefined
+        : el('spotInstanceRequestId', instance.spotInstanceRequestId),
       el('subnetId', instance.subnetId),
       el('vpcId', instance.vpcId),
       el('rootDeviceType', 'ebs'),
@@ -1028,8 +1075,7 @@ export function createEc2Sim(
         'networkInterfaceSet',
         instance.interfaces.map((eni) => interfaceXml(eni, 'instance')),
       ),
-      // The sim applies a change at once, so a later describe finds it applied.
-      el('metadataOptions', metadataOptionsXml(instance.metadataOptions, 'applied')),
+      el('metadataOptions', metadataOptionsXml(instance.metadataOptions, metadataState)),
       el('disableApiTermination', instance.disableApiTermination),
       tagSet(tags.get(instance.instanceId)),
     );
@@ -1090,6 +1136,41 @@ export function createEc2Sim(
       el('ownerId', accountId),
     );
 
+  const vpcXml = ([vpcId, vpc]: [string, Vpc]): Xml =>
+    xmlJoin(
+      el('vpcId', vpcId),
+      el('ownerId', accountId),
+      el('state', 'available'),
+      el('cidrBlock', vpc.cidrBlocks[0]?.cidr),
+      items(
+        'cidrBlockAssociationSet',
+        vpc.cidrBlocks.map((block) =>
+          xmlJoin(
+            el('cidrBlock', block.cidr),
+            el('associationId', block.associationId),
+            el('cidrBlockState', el('state', 'associated')),
+          ),
+        ),
+      ),
+      vpc.ipv6CidrBlocks.length === 0
+        ? undefined
+        : items(
+            'ipv6CidrBlockAssociationSet',
+            vpc.ipv6CidrBlocks.map((block) =>
+              xmlJoin(
+                el('ipv6CidrBlock', block.cidr),
+                el('associationId', block.associationId),
+                el('ipv6CidrBlockState', el('state', 'associated')),
+                el('networkBorderGroup', region),
+                el('ipv6Pool', 'Amazon'),
+              ),
+            ),
+          ),
+      el('instanceTenancy', 'default'),
+      el('isDefault', false),
+      tagSet(tags.get(vpcId)),
+    );
+
   const groupXml = (group: SecurityGroup): Xml =>
     xmlJoin(
       el('ownerId', accountId),
@@ -1106,9 +1187,11 @@ export function createEc2Sim(
     xmlJoin(
       el('snapshotId', snapshot.snapshotId),
       el('volumeId', snapshot.volumeId),
-      el('status', 'completed'),
+      el('status', snapshot.status),
+      // EBS gives the reason of a failed snapshot in the status message.
+      snapshot.status === 'error' ? el('statusMessage', 'Snapshot creation failed.') : undefined,
       el('startTime', snapshot.startTime),
-      el('progress', '100%'),
+      el('progress', snapshot.status === 'completed' ? '100%' : '0%'),
       el('ownerId', accountId),
       el('volumeSize', snapshot.sizeGiB),
       el('description', snapshot.description),
@@ -1165,6 +1248,7 @@ export function createEc2Sim(
           'vpc-id',
           'subnet-id',
           'instance-state-name',
+          'instance-lifecycle',
           'tag-key',
           'network-interface.network-interface-id',
           'instance.group-id',
@@ -1184,6 +1268,8 @@ export function createEc2Sim(
                   return [instance.subnetId];
                 case 'instance-state-name':
                   return ['running'];
+                case 'instance-lifecycle':
+                  return instance.spotInstanceRequestId === null ? [] : ['spot'];
                 case 'network-interface.network-interface-id':
                   return instance.interfaces.map((eni) => eni.networkInterfaceId);
                 case 'instance.group-id':
@@ -1264,6 +1350,13 @@ export function createEc2Sim(
         if (termination !== undefined) {
           if (termination !== 'true' && termination !== 'false')
             throw invalidValue(termination, 'DisableApiTermination');
+          // Either way, on or off: EC2 keeps Spot Instances out of termination protection altogether.
+          if (instance.spotInstanceRequestId !== null) {
+            throw new QueryError(
+              'UnsupportedOperation',
+              "Modifying 'disableApiTermination' is not supported for spot instances.",
+            );
+          }
           instance.disableApiTermination = termination === 'true';
         }
         if (shutdown !== undefined) {
@@ -1314,6 +1407,7 @@ export function createEc2Sim(
           instanceMetadataTags:
             metadataSwitch(params, 'InstanceMetadataTags') ?? current.instanceMetadataTags,
         };
+        instance.metadataPendingDescribes = metadataPendingDescribes;
         // EC2 answers a running instance's change as pending; it is applied by the next describe.
         return xmlJoin(
           el('instanceId', instance.instanceId),
@@ -1498,6 +1592,52 @@ export function createEc2Sim(
         );
         const { page, nextToken } = pageOf('DescribeNetworkAcls', params, found, ids !== undefined);
         return xmlJoin(items('networkAclSet', page.map(networkAclXml)), nextToken);
+      },
+    ],
+    [
+      'DescribeVpcs',
+      ({ params }) => {
+        const ids = requested(params, 'VpcId', vpcs, (vpcId) =>
+          VPC_ID.test(vpcId)
+            ? new QueryError('InvalidVpcID.NotFound', `The vpc ID '${shown(vpcId)}' does not exist`)
+            : new QueryError('InvalidVpcID.Malformed', `Invalid id: "${shown(vpcId)}" (vpc)`),
+        );
+        const filters = parseFilters(params, [
+          'vpc-id',
+          'cidr',
+          'cidr-block-association.cidr-block',
+          'ipv6-cidr-block-association.ipv6-cidr-block',
+          'is-default',
+          'state',
+          'owner-id',
+          'tag-key',
+        ]);
+        const found = [...vpcs].filter(
+          ([vpcId, vpc]) =>
+            (!ids || ids.has(vpcId)) &&
+            matches(filters, (name) => {
+              switch (name) {
+                case 'vpc-id':
+                  return [vpcId];
+                case 'cidr':
+                  return vpc.cidrBlocks.slice(0, 1).map((block) => block.cidr);
+                case 'cidr-block-association.cidr-block':
+                  return vpc.cidrBlocks.map((block) => block.cidr);
+                case 'ipv6-cidr-block-association.ipv6-cidr-block':
+                  return vpc.ipv6CidrBlocks.map((block) => block.cidr);
+                case 'is-default':
+                  return ['false'];
+                case 'state':
+                  return ['available'];
+                case 'owner-id':
+                  return [accountId];
+                default:
+                  return tagFilter(tags.get(vpcId), name);
+              }
+            }),
+        );
+        const { page, nextToken } = pageOf('DescribeVpcs', params, found, false);
+        return xmlJoin(items('vpcSet', page.map(vpcXml)), nextToken);
       },
     ],
     [
@@ -1810,6 +1950,7 @@ export function createEc2Sim(
             sizeGiB: volume.sizeGiB,
             description,
             startTime: new Date(),
+            status: 'completed',
           };
           snapshots.set(snapshot.snapshotId, snapshot);
           addTags(snapshot.snapshotId, snapshotTags);
@@ -1860,7 +2001,7 @@ export function createEc2Sim(
                 case 'volume-id':
                   return [snapshot.volumeId];
                 case 'status':
-                  return ['completed'];
+                  return [snapshot.status];
                 case 'owner-id':
                   return [accountId];
                 case 'description':
@@ -1942,9 +2083,14 @@ export function createEc2Sim(
         httpProtocolIpv6: seed.metadataOptions?.httpProtocolIpv6 ?? 'disabled',
         instanceMetadataTags: seed.metadataOptions?.instanceMetadataTags ?? 'disabled',
       },
+      metadataPendingDescribes: 0,
       disableApiTermination: seed.disableApiTermination ?? false,
       instanceInitiatedShutdownBehavior: seed.instanceInitiatedShutdownBehavior ?? 'stop',
+      spotInstanceRequestId: seed.instanceLifecycle === 'spot' ? newId('sir') : null,
     };
+    if (instance.spotInstanceRequestId !== null && instance.disableApiTermination) {
+      throw new Error(`addInstance: ${seed.instanceId} is a Spot Instance, which EC2 never protects`);
+    }
     addSubnet(seed.vpcId, seed.subnetId);
     instances.set(instance.instanceId, instance);
     for (const eni of seededInterfaces) interfaces.set(eni.networkInterfaceId, eni);
@@ -1974,7 +2120,7 @@ export function createEc2Sim(
 
   return {
     service: { version: '2016-11-15', namespace: NAMESPACE, actions, envelope: 'ec2', credentialRefusal },
-    addVpc,
+    addVpc: (vpcId, seed) => addVpc(vpcId, seed),
     createSecurityGroup: (vpcId, groupName, description = groupName) => {
       addVpc(vpcId);
       return createGroup(vpcId, groupName, description).groupId;
@@ -2002,6 +2148,7 @@ export function createEc2Sim(
         metadataOptions: { ...instance.metadataOptions },
         disableApiTermination: instance.disableApiTermination,
         instanceInitiatedShutdownBehavior: instance.instanceInitiatedShutdownBehavior,
+        instanceLifecycle: instance.spotInstanceRequestId === null ? null : 'spot',
       };
     },
     networkInterfaceGroups: (eniId) => {
@@ -2023,8 +2170,20 @@ export function createEc2Sim(
         snapshotId: snapshot.snapshotId,
         volumeId: snapshot.volumeId,
         description: snapshot.description,
+        status: snapshot.status,
         tags: new Map(tags.get(snapshot.snapshotId)),
       })),
+    failSnapshot: (snapshotId) => {
+      const snapshot = snapshots.get(snapshotId);
+      if (!snapshot) throw new Error(`failSnapshot: no snapshot ${snapshotId}`);
+      snapshot.status = 'error';
+    },
+    metadataOptionsPendingFor: (describes) => {
+      if (!Number.isInteger(describes) || describes < 0) {
+        throw new Error(`metadataOptionsPendingFor: ${describes} is not a count of describes`);
+      }
+      metadataPendingDescribes = describes;
+    },
     tags: (resourceId) => new Map(tags.get(resourceId)),
   };
 }

@@ -1,6 +1,7 @@
 // A stateful IAM for the Query sim: users, roles with their trust policies, inline user and role
 // policies, access keys, and the instance profiles EC2 hands a role through. It answers as IAM does — the same error codes (NoSuchEntity 404,
-// EntityAlreadyExists 409, MalformedPolicyDocument 400, LimitExceeded 409, ValidationError 400), names
+// EntityAlreadyExists 409, MalformedPolicyDocument 400, LimitExceeded 409, ValidationError 400, and
+// UnmodifiableEntity for the service-linked and IAM Identity Center roles only AWS may change), names
 // unique regardless of case, policy documents URL-encoded in answers — so containment code tested
 // against it meets IAM's behaviour, and a test reads back what IAM would now hold.
 
@@ -141,6 +142,9 @@ function checkName(value: string, member: string, maxLength: number): string {
   }
   return value;
 }
+
+/** Where AWS keeps the roles it alone may change: service-linked roles, and IAM Identity Center's. */
+const PROTECTED_ROLE_PATHS = ['/aws-service-role/', '/aws-reserved/'];
 
 function checkPath(value: string | undefined): string {
   if (value === undefined) return '/';
@@ -419,16 +423,21 @@ export function createIamSim(accountId: string): IamSim {
   const roleOf = (params: QueryParams) => findRole(checkName(params.required('RoleName'), 'roleName', 64));
   const sortedNames = (policies: Map<string, string>) => [...policies.keys()].sort();
 
-  /** Put/Get/Delete/List<Kind>Policies: the same four actions on a user's or a role's inline policies. */
+  /**
+   * Put/Get/Delete/List<Kind>Policies: the same four actions on a user's or a role's inline policies.
+   * `changeable` refuses a change to an owner only AWS may change.
+   */
   const inlinePolicyActions = (
     kind: 'user' | 'role',
     entity: 'User' | 'Role',
     ownerOf: (params: QueryParams) => { owner: { inlinePolicies: Map<string, string> }; name: string },
+    changeable: (name: string) => void = () => {},
   ): [string, QueryHandler][] => [
     [
       `Put${entity}Policy`,
       ({ params }) => {
         const { owner, name } = ownerOf(params);
+        changeable(name);
         putPolicy(owner, params, kind, name);
         return undefined;
       },
@@ -448,7 +457,8 @@ export function createIamSim(accountId: string): IamSim {
     [
       `Delete${entity}Policy`,
       ({ params }) => {
-        const { owner } = ownerOf(params);
+        const { owner, name } = ownerOf(params);
+        changeable(name);
         owner.inlinePolicies.delete(findPolicy(owner, params, kind)[0]);
         return undefined;
       },
@@ -494,10 +504,24 @@ export function createIamSim(accountId: string): IamSim {
         return undefined;
       },
     ],
-    ...inlinePolicyActions('role', 'Role', (params) => {
-      const role = roleOf(params);
-      return { owner: role, name: role.roleName };
-    }),
+    ...inlinePolicyActions(
+      'role',
+      'Role',
+      (params) => {
+        const role = roleOf(params);
+        return { owner: role, name: role.roleName };
+      },
+      (roleName) => {
+        // Service-linked roles and IAM Identity Center's roles belong to the service that made them.
+        const { path } = findRole(roleName);
+        if (PROTECTED_ROLE_PATHS.some((prefix) => path.startsWith(prefix))) {
+          throw new QueryError(
+            'UnmodifiableEntity',
+            `Cannot perform the operation on the protected role '${roleName}' - this role is only modifiable by AWS`,
+          );
+        }
+      },
+    ),
     ...inlinePolicyActions('user', 'User', (params) => {
       const user = findUser(checkName(params.required('UserName'), 'userName', 64));
       return { owner: user, name: user.userName };

@@ -38,7 +38,10 @@ export interface AwsSim {
   /** S3 buckets' Block Public Access and policy status, answered path-style on the same endpoint. */
   readonly s3: S3Sim;
   readonly autoscaling: AutoScalingSim;
-  /** LookupEvents over seeded events and every mutating call this account's IAM, EC2, ASG and S3 answered. */
+  /**
+   * LookupEvents over seeded events and every mutating call this account's IAM, EC2, ASG and S3 answered,
+   * each region's history answering the lookups signed for that region (IAM's in us-east-1).
+   */
   readonly cloudtrail: CloudTrailSim;
   /** Every request received, in order. */
   readonly requests: LoggedQueryRequest[];

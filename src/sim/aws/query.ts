@@ -124,9 +124,11 @@ function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-/** Who signed a request: the access key from its SigV4 credential scope, and the session token. */
+/** Who signed a request: the access key and region from its SigV4 credential scope, and the session token. */
 export interface QueryCredentials {
   readonly accessKeyId: string;
+  /** The region the request was signed for (`…/20260314/eu-west-1/cloudtrail/aws4_request`). */
+  readonly region: string;
   readonly sessionToken: string | null;
 }
 
@@ -143,6 +145,8 @@ export interface QueryRequest {
   readonly action: string;
   readonly params: QueryParams;
   readonly caller: QueryCaller;
+  /** The region the request was signed for: where a regional service answers it. */
+  readonly region: string;
 }
 
 /**
@@ -184,6 +188,8 @@ export interface JsonRequest {
   /** The parsed body; the handler validates its shape as the service would. */
   readonly body: unknown;
   readonly caller: QueryCaller;
+  /** The region the request was signed for: where a regional service answers it. */
+  readonly region: string;
 }
 
 export type JsonHandler = (request: JsonRequest) => unknown;
@@ -202,7 +208,7 @@ export interface RestRoute {
   readonly operation: string;
   /** Parameters worth logging (bucket, account), for tests to read. */
   readonly params: ReadonlyMap<string, string>;
-  readonly answer: (caller: QueryCaller) => HttpAnswer;
+  readonly answer: (caller: QueryCaller, region: string) => HttpAnswer;
 }
 
 /** One REST-XML service (S3 Control, S3): it recognises its requests and words its own errors. */
@@ -224,6 +230,8 @@ export interface LoggedQueryRequest {
   readonly params: ReadonlyMap<string, string>;
   /** The access key that signed it, or null when unsigned. */
   readonly accessKeyId: string | null;
+  /** The region it was signed for, or null when unsigned. */
+  readonly region: string | null;
   /** False for reads (Get*, List*, Describe*, Lookup*), AWS's own naming for them; true otherwise. */
   readonly mutating: boolean;
   readonly status: number;
@@ -307,10 +315,16 @@ const xmlAnswer = (status: number, xml: string): HttpAnswer => ({
 /** The signer of a SigV4 request: `Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/svc/…`. */
 function credentialsOf(request: IncomingMessage): QueryCredentials | null {
   const authorization = request.headers.authorization ?? '';
-  const match = /^AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]{1,128})\//.exec(authorization);
-  if (!match?.[1]) return null;
+  const match = /^AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]{1,128})\/[0-9]{8}\/([a-z0-9-]{1,32})\//.exec(
+    authorization,
+  );
+  if (!match?.[1] || !match[2]) return null;
   const token = request.headers['x-amz-security-token'];
-  return { accessKeyId: match[1], sessionToken: typeof token === 'string' ? token : null };
+  return {
+    accessKeyId: match[1],
+    region: match[2],
+    sessionToken: typeof token === 'string' ? token : null,
+  };
 }
 
 function parseForm(text: string): Map<string, string> | null {
@@ -331,7 +345,7 @@ interface Parsed {
   /** Refuses, before faults and authentication, a request no handler could take. */
   readonly check: () => void;
   /** Runs the handler; throws QueryError for a refusal. */
-  readonly answer: (caller: QueryCaller, requestId: string) => HttpAnswer;
+  readonly answer: (caller: QueryCaller, region: string, requestId: string) => HttpAnswer;
   readonly error: (error: QueryError, requestId: string) => HttpAnswer;
   /** The service's words for a refused signer, when they are not IAM's. */
   readonly credentialRefusal?: (refusal: QueryError) => QueryError;
@@ -390,10 +404,10 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
           );
         }
       },
-      answer: (caller, requestId) => {
+      answer: (caller, region, requestId) => {
         const handler = service?.actions.get(operation);
         if (!service || !handler) throw new Error(`unchecked Query action ${operation}`);
-        const result = handler({ action: operation, params: new QueryParams(values), caller });
+        const result = handler({ action: operation, params: new QueryParams(values), caller, region });
         return xmlAnswer(200, resultXml(operation, result, requestId, service));
       },
     };
@@ -414,10 +428,10 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
           throw new QueryError('UnknownOperationException', `Unknown operation ${target}`);
         }
       },
-      answer: (caller) => {
+      answer: (caller, region) => {
         const handler = service?.operations.get(operation);
         if (!handler) throw new Error(`unchecked JSON operation ${target}`);
-        const result = handler({ operation, body: parseJson(text), caller });
+        const result = handler({ operation, body: parseJson(text), caller, region });
         return { status: 200, headers: { 'content-type': JSON_CONTENT }, body: JSON.stringify(result ?? {}) };
       },
     };
@@ -447,7 +461,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
           params: route.params,
           error: (error, requestId) => service.error(error, requestId),
           check: () => {},
-          answer: (caller) => route.answer(caller),
+          answer: (caller, region) => route.answer(caller, region),
         };
       }
     }
@@ -505,6 +519,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
         version: '',
         params: new Map(),
         accessKeyId: credentials?.accessKeyId ?? null,
+        region: credentials?.region ?? null,
         mutating: false,
         status: refusal.status,
         errorCode: refusal.code,
@@ -518,6 +533,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
         version: parsed.version,
         params: new Map(parsed.params),
         accessKeyId: credentials?.accessKeyId ?? null,
+        region: credentials?.region ?? null,
         mutating: isMutatingAction(parsed.operation),
         status,
         errorCode,
@@ -529,7 +545,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
       if (!credentials) {
         throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       }
-      const answer = parsed.answer(authenticate(parsed, credentials), requestId);
+      const answer = parsed.answer(authenticate(parsed, credentials), credentials.region, requestId);
       log(answer.status, null);
       send(response, answer, requestId);
     } catch (error) {

@@ -1,0 +1,612 @@
+// Carrying out a committed plan, step by step, with the audit trail as the ledger. It must be impossible to
+// run anything but what was reviewed, to contain twice, or to lose track of what was changed:
+//
+// - Dry run unless live: a dry run reads (each connector's `inspect`) and records what a live run would
+//   do, in one commit; nothing that changes state is sent.
+// - A step that needs a reviewer runs live only with an approver and the hash of the plan they approved,
+//   which must be the committed plan's hash: a plan changed after approval is refused.
+// - Every transition of a live step is an audit entry and a commit: running (with the approver), each
+//   journal save of its record (steps/<step>.json, written before the first change, so an interrupted run
+//   resumes from it), and succeeded or failed (with the calls made, the read-back, the service's error).
+//   A step that succeeded is never run again; a run after a failure resumes it from its record.
+// - A failure stops the run (on_failure: stop), goes on (continue), or takes back what this plan's steps
+//   changed, newest first (undo).
+
+import { durationMs } from '../config/config.js';
+import {
+  type ActionContext,
+  ActionFailure,
+  type ApiCall,
+  dryRun,
+  execute,
+  type Outcome,
+  undo,
+  verify,
+} from '../connectors/action.js';
+import type { Clients } from '../connectors/clients.js';
+import { loadConnector } from '../connectors/registry.js';
+import { sha256Hex } from '../digest.js';
+import { InputError } from '../errors.js';
+import type { JsonObject, JsonValue } from '../json.js';
+import { type AuditEntry, nextEntry } from '../store/audit.js';
+import { serializeIncident } from '../store/incident.js';
+import { auditFile, incidentFile, readmeFile, stepFile } from '../store/layout.js';
+import { renderIncidentReadme } from '../store/readme.js';
+import { auditTrailers, parseAuditEntries, readIncident } from '../store/record.js';
+import type { Transaction } from '../store/transaction.js';
+import type { Incident } from '../types.js';
+import type { Plan, PlanStep } from './plan.js';
+import { readPlan } from './record.js';
+
+/** A step's place in the ledger, from the latest live entry about it. */
+export type StepState = 'running' | 'succeeded' | 'failed' | 'undone';
+
+/** Runs an operation in its own transaction, one commit (the repository's `apply`, publish settings bound). */
+export type Apply = <T>(operation: (tx: Transaction) => Promise<T>) => Promise<T>;
+
+export interface ExecuteOptions {
+  readonly live: boolean;
+  /** Who approved, for the steps that need a reviewer; with `planHash`. */
+  readonly approvedBy?: string;
+  /** The hash of the plan the approver saw; must be the committed plan's. */
+  readonly planHash?: string;
+  /** Only these steps (in plan order). */
+  readonly only?: readonly string[];
+  readonly actor: string;
+  readonly clients: Clients;
+  readonly now: () => Date;
+  readonly links?: ActionContext['links'];
+}
+
+export interface StepReport {
+  readonly step: string;
+  readonly action: string;
+  /** What happened on this run. */
+  readonly result:
+    | 'succeeded'
+    | 'unchanged'
+    | 'already-succeeded'
+    | 'would-run'
+    | 'skipped'
+    | 'waiting-for-approval'
+    | 'failed'
+    | 'not-reached';
+  readonly detail: string;
+  readonly calls: readonly ApiCall[];
+}
+
+export interface ExecutionReport {
+  readonly incident: string;
+  readonly plan_sha256: string;
+  readonly live: boolean;
+  readonly steps: readonly StepReport[];
+  /** Steps that wait for a reviewer of `environment`. */
+  readonly waiting: readonly string[];
+  readonly environment: string;
+  /** The first failure that stopped the run, as one line; null when none did. */
+  readonly failure: string | null;
+}
+
+// A login or an address: printable, no spaces or controls, so it cannot forge a line in a log or a commit.
+const APPROVER = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/;
+
+export function checkApprover(text: string): string {
+  if (!APPROVER.test(text)) {
+    throw new InputError(
+      '--approved-by',
+      'must be a login or an address (letters, digits, . _ @ + -; at most 100 characters)',
+    );
+  }
+  return text;
+}
+
+/** The latest live state of each step, from the incident's audit trail. */
+export function ledgerOf(
+  entries: readonly AuditEntry[],
+  planSha: string,
+): Map<string, { state: StepState; entry: AuditEntry }> {
+  const ledger = new Map<string, { state: StepState; entry: AuditEntry }>();
+  for (const entry of entries) {
+    if (entry.action !== 'step' || entry.data.plan !== planSha) continue;
+    const step = entry.data.step;
+    const state = entry.data.state;
+    if (typeof step === 'string' && typeof state === 'string' && state !== 'journal') {
+      ledger.set(step, { state: state as StepState, entry });
+    }
+  }
+  return ledger;
+}
+
+interface StepEntry {
+  readonly step: PlanStep;
+  readonly state: StepState | 'journal';
+  readonly data: JsonObject;
+  readonly record?: JsonValue;
+  /** Changes to incident.yaml that go with this entry. */
+  readonly incident?: (incident: Incident, at: string) => Incident;
+}
+
+/** One ledger transition: the audit entry, the step's record file when given, incident.yaml and README — one commit. */
+async function recordStep(
+  tx: Transaction,
+  id: string,
+  planSha: string,
+  actor: string,
+  at: string,
+  change: StepEntry,
+): Promise<void> {
+  const incident = await readIncident(tx, id);
+  if (!incident) throw new InputError(id, 'no such incident in the store');
+  const recordText = change.record === undefined ? undefined : `${JSON.stringify(change.record, null, 2)}\n`;
+  const updated = change.incident ? change.incident(incident, at) : incident;
+  const incidentYaml = serializeIncident({ ...updated, timestamps: { ...updated.timestamps, updated: at } });
+  const auditText = (await tx.readText(auditFile(id))) ?? '';
+  const { entry, line } = nextEntry(auditText, {
+    at,
+    actor,
+    action: 'step',
+    incident: id,
+    data: {
+      step: change.step.id,
+      action: change.step.runs,
+      state: change.state,
+      plan: planSha,
+      ...change.data,
+      ...(recordText === undefined ? {} : { record_sha256: sha256Hex(recordText) }),
+      incident_sha256: sha256Hex(incidentYaml),
+    },
+  });
+  const audit = auditText + line;
+  if (recordText !== undefined) tx.write(stepFile(id, change.step.id), recordText);
+  tx.write(incidentFile(id), incidentYaml);
+  tx.write(auditFile(id), audit);
+  tx.write(readmeFile(id), renderIncidentReadme(updated, parseAuditEntries(audit)));
+  await tx.commit({
+    subject: `step: ${id} ${change.step.id} ${change.state}`.slice(0, 120),
+    body: typeof change.data.detail === 'string' ? [change.data.detail.slice(0, 500)] : [],
+    trailers: auditTrailers(entry),
+  });
+}
+
+function contextFor(step: PlanStep, plan: Plan, options: ExecuteOptions): ActionContext {
+  return {
+    incidentId: plan.incident,
+    aws: {
+      region: step.target.region ?? '',
+      ...(step.target.account ? { account: step.target.account } : {}),
+    },
+    clients: options.clients,
+    now: options.now,
+    ...(options.links ? { links: options.links } : {}),
+  };
+}
+
+const callsOf = (calls: readonly ApiCall[]): JsonValue =>
+  calls.map(({ call, target, effect }) => ({ call, target, effect }));
+
+/** Resolves with the promise, or rejects once the step's timeout has passed. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readRecord(tx: Transaction, id: string, step: string): Promise<JsonValue | undefined> {
+  const text = await tx.readText(stepFile(id, step));
+  return text === undefined ? undefined : (JSON.parse(text) as JsonValue);
+}
+
+/**
+ * Executes the incident's committed plan (dry run unless `options.live`). Throws an InputError for a run
+ * that must not start (no plan, a hash that is not the plan's, a step name the plan lacks); a failing step
+ * is reported, recorded and handled per its on_failure.
+ */
+export async function executePlan(
+  apply: Apply,
+  id: string,
+  options: ExecuteOptions,
+): Promise<ExecutionReport> {
+  const loaded = await apply(async (tx) => {
+    const current = await readPlan(tx, id);
+    const entries = parseAuditEntries((await tx.readText(auditFile(id))) ?? '');
+    return current && { ...current, entries };
+  });
+  if (!loaded) throw new InputError(id, 'has no plan: run `irac plan` first');
+  const { plan, hash } = loaded;
+  if (options.planHash !== undefined && options.planHash !== hash) {
+    throw new InputError(
+      '--plan-hash',
+      `${options.planHash} is not the incident's plan (${hash}): the plan changed after it was approved; review the new plan`,
+    );
+  }
+  if (options.approvedBy !== undefined) {
+    checkApprover(options.approvedBy);
+    if (options.planHash === undefined)
+      throw new InputError('--approved-by', 'needs --plan-hash, the hash of the plan that was approved');
+  }
+  for (const name of options.only ?? []) {
+    if (!plan.steps.some((step) => step.id === name)) {
+      throw new InputError(
+        '--only',
+        `the plan has no step "${name}" (it has ${plan.steps.map((step) => step.id).join(', ')})`,
+      );
+    }
+  }
+  const approved = options.approvedBy !== undefined && options.planHash === hash;
+  const ledger = ledgerOf(loaded.entries, hash);
+  const selected = plan.steps.filter((step) => !options.only || options.only.includes(step.id));
+  return options.live
+    ? runLive(apply, plan, hash, selected, ledger, approved, options)
+    : runDry(apply, plan, hash, selected, ledger, options);
+}
+
+async function runDry(
+  apply: Apply,
+  plan: Plan,
+  hash: string,
+  steps: readonly PlanStep[],
+  ledger: ReturnType<typeof ledgerOf>,
+  options: ExecuteOptions,
+): Promise<ExecutionReport> {
+  const reports: StepReport[] = [];
+  for (const step of steps) {
+    if (!step.applies) {
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'skipped',
+        detail: step.skipped ?? '',
+        calls: [],
+      });
+      continue;
+    }
+    if (ledger.get(step.id)?.state === 'succeeded') {
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'already-succeeded',
+        detail: 'done in an earlier run',
+        calls: [],
+      });
+      continue;
+    }
+    const connector = await loadConnector(step.runs);
+    try {
+      const prior = await apply((tx) => readRecord(tx, plan.incident, step.id));
+      const outcome = await within(
+        durationMs(step.timeout),
+        step.id,
+        dryRun(connector, step.parameters, contextFor(step, plan, options), prior),
+      );
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: outcome.calls.length > 0 ? 'would-run' : 'unchanged',
+        detail: outcome.state,
+        calls: outcome.calls,
+      });
+    } catch (error) {
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'failed',
+        detail: reasonLine(error),
+        calls: [],
+      });
+    }
+  }
+  const at = options.now().toISOString();
+  await apply(async (tx) => {
+    const auditText = (await tx.readText(auditFile(plan.incident))) ?? '';
+    const { entry, line } = nextEntry(auditText, {
+      at,
+      actor: options.actor,
+      action: 'dry-run',
+      incident: plan.incident,
+      data: {
+        plan: hash,
+        steps: reports.map((report) => ({
+          step: report.step,
+          result: report.result,
+          detail: report.detail,
+          calls: callsOf(report.calls),
+        })),
+      },
+    });
+    const audit = auditText + line;
+    const incident = await readIncident(tx, plan.incident);
+    tx.write(auditFile(plan.incident), audit);
+    if (incident)
+      tx.write(readmeFile(plan.incident), renderIncidentReadme(incident, parseAuditEntries(audit)));
+    await tx.commit({
+      subject: `dry-run: ${plan.incident} ${reports.filter((r) => r.result === 'would-run').length} steps would change something`,
+      body: [],
+      trailers: auditTrailers(entry),
+    });
+  });
+  return report(plan, hash, false, reports, null);
+}
+
+function reasonLine(error: unknown): string {
+  if (error instanceof ActionFailure) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function report(
+  plan: Plan,
+  hash: string,
+  live: boolean,
+  steps: StepReport[],
+  failure: string | null,
+): ExecutionReport {
+  return {
+    incident: plan.incident,
+    plan_sha256: hash,
+    live,
+    steps,
+    waiting: steps.filter((step) => step.result === 'waiting-for-approval').map((step) => step.step),
+    environment: plan.environment,
+    failure,
+  };
+}
+
+async function runLive(
+  apply: Apply,
+  plan: Plan,
+  hash: string,
+  steps: readonly PlanStep[],
+  ledger: ReturnType<typeof ledgerOf>,
+  approved: boolean,
+  options: ExecuteOptions,
+): Promise<ExecutionReport> {
+  const reports: StepReport[] = [];
+  const succeededNow: PlanStep[] = [];
+  let failure: string | null = null;
+  const record = (step: PlanStep, entry: Omit<StepEntry, 'step'>) =>
+    apply((tx) =>
+      recordStep(tx, plan.incident, hash, options.actor, options.now().toISOString(), { step, ...entry }),
+    );
+
+  for (const [index, step] of steps.entries()) {
+    if (!step.applies) {
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'skipped',
+        detail: step.skipped ?? '',
+        calls: [],
+      });
+      continue;
+    }
+    if (ledger.get(step.id)?.state === 'succeeded') {
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'already-succeeded',
+        detail: 'done in an earlier run',
+        calls: [],
+      });
+      continue;
+    }
+    if (step.needs_approval && !approved) {
+      // Later steps may rely on this one: the run stops here and waits.
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'waiting-for-approval',
+        detail: `needs a reviewer in ${plan.environment}: --approved-by and --plan-hash ${hash}`,
+        calls: step.calls,
+      });
+      for (const rest of steps.slice(index + 1)) {
+        reports.push({
+          step: rest.id,
+          action: rest.action,
+          result: 'not-reached',
+          detail: `after ${step.id}`,
+          calls: [],
+        });
+      }
+      break;
+    }
+    const approval =
+      step.needs_approval && options.approvedBy
+        ? { approved_by: options.approvedBy, approved_plan: hash }
+        : {};
+    const connector = await loadConnector(step.runs);
+    const context = contextFor(step, plan, options);
+    const prior = await apply((tx) => readRecord(tx, plan.incident, step.id));
+    await record(step, {
+      state: 'running',
+      data: { live: true, ...approval },
+      ...(step.needs_approval && options.approvedBy
+        ? {
+            incident: (incident, at) => ({
+              ...incident,
+              approvals: [
+                ...incident.approvals,
+                { by: options.approvedBy ?? '', at, step: step.id, plan_sha256: hash },
+              ],
+            }),
+          }
+        : {}),
+    });
+    const journal = {
+      prior,
+      save: (saved: JsonValue) => record(step, { state: 'journal', data: {}, record: saved }),
+    };
+    let outcome: Outcome<JsonValue> | undefined;
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= step.retries && outcome === undefined; attempt++) {
+      try {
+        outcome = await within(
+          durationMs(step.timeout),
+          step.id,
+          execute(connector, step.parameters, context, journal),
+        );
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (outcome === undefined) {
+      const reason = reasonLine(lastError);
+      await record(step, { state: 'failed', data: { live: true, error: reason, detail: reason } });
+      reports.push({ step: step.id, action: step.action, result: 'failed', detail: reason, calls: [] });
+      failure ??= `step ${step.id} failed: ${reason}`;
+      if (step.on_failure === 'continue') continue;
+      if (step.on_failure === 'undo')
+        await undoSteps(apply, plan, hash, [...succeededNow].reverse(), options, reports);
+      for (const rest of steps.slice(index + 1)) {
+        reports.push({
+          step: rest.id,
+          action: rest.action,
+          result: 'not-reached',
+          detail: `after ${step.id} failed`,
+          calls: [],
+        });
+      }
+      break;
+    }
+    const check = await verify(connector, step.parameters, context, outcome.record);
+    const detail = `${outcome.changed ? 'changed' : 'already in place'}; verify: ${check.ok ? 'ok' : 'FAILED'}: ${check.detail}`;
+    if (!check.ok) {
+      await record(step, {
+        state: 'failed',
+        data: { live: true, calls: callsOf(outcome.calls), error: `verify failed: ${check.detail}`, detail },
+        record: outcome.record,
+      });
+      reports.push({ step: step.id, action: step.action, result: 'failed', detail, calls: outcome.calls });
+      failure ??= `step ${step.id}: the change did not take: ${check.detail}`;
+      if (step.on_failure === 'continue') continue;
+      break;
+    }
+    await record(step, {
+      state: 'succeeded',
+      data: {
+        live: true,
+        changed: outcome.changed,
+        calls: callsOf(outcome.calls),
+        verified: check.detail,
+        detail,
+      },
+      record: outcome.record,
+      ...(step.destructive
+        ? {
+            incident: (incident, at) => ({
+              ...incident,
+              status: incident.status === 'resolved' ? incident.status : 'contained',
+              timestamps: { ...incident.timestamps, contained: incident.timestamps.contained ?? at },
+            }),
+          }
+        : {}),
+    });
+    succeededNow.push(step);
+    reports.push({
+      step: step.id,
+      action: step.action,
+      result: outcome.changed ? 'succeeded' : 'unchanged',
+      detail,
+      calls: outcome.calls,
+    });
+  }
+  return report(plan, hash, true, reports, failure);
+}
+
+async function undoSteps(
+  apply: Apply,
+  plan: Plan,
+  hash: string,
+  steps: readonly PlanStep[],
+  options: ExecuteOptions,
+  reports: StepReport[],
+): Promise<void> {
+  for (const step of steps) {
+    const connector = await loadConnector(step.runs);
+    if (connector.undo === null) continue;
+    const saved = await apply((tx) => readRecord(tx, plan.incident, step.id));
+    if (saved === undefined) continue;
+    try {
+      const outcome = await undo(connector, step.parameters, contextFor(step, plan, options), saved);
+      await apply((tx) =>
+        recordStep(tx, plan.incident, hash, options.actor, options.now().toISOString(), {
+          step,
+          state: 'undone',
+          data: {
+            live: true,
+            calls: callsOf(outcome.calls),
+            detail: outcome.changed ? 'restored' : 'nothing to restore',
+          },
+        }),
+      );
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'succeeded',
+        detail: `undone: ${outcome.state}`,
+        calls: outcome.calls,
+      });
+    } catch (error) {
+      const reason = reasonLine(error);
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'failed',
+        detail: `undo failed: ${reason}`,
+        calls: [],
+      });
+    }
+  }
+}
+
+/**
+ * Takes back what the plan's succeeded steps changed, newest first (or only `only`), each recorded as
+ * `undone`. Irreversible steps (evidence, notifications) are left and said so.
+ */
+export async function undoPlan(
+  apply: Apply,
+  id: string,
+  options: Pick<ExecuteOptions, 'actor' | 'clients' | 'now' | 'only'>,
+): Promise<ExecutionReport> {
+  const loaded = await apply(async (tx) => {
+    const current = await readPlan(tx, id);
+    const entries = parseAuditEntries((await tx.readText(auditFile(id))) ?? '');
+    return current && { ...current, entries };
+  });
+  if (!loaded) throw new InputError(id, 'has no plan: nothing was executed');
+  const { plan, hash } = loaded;
+  for (const name of options.only ?? []) {
+    if (!plan.steps.some((step) => step.id === name)) {
+      throw new InputError(
+        '--step',
+        `the plan has no step "${name}" (it has ${plan.steps.map((step) => step.id).join(', ')})`,
+      );
+    }
+  }
+  const ledger = ledgerOf(loaded.entries, hash);
+  const done = plan.steps
+    .filter((step) => ledger.get(step.id)?.state === 'succeeded')
+    .filter((step) => !options.only || options.only.includes(step.id))
+    .sort((a, b) => (ledger.get(b.id)?.entry.seq ?? 0) - (ledger.get(a.id)?.entry.seq ?? 0));
+  const reports: StepReport[] = [];
+  const full = { ...options, live: true };
+  for (const step of done) {
+    const connector = await loadConnector(step.runs);
+    if (connector.undo === null) {
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'skipped',
+        detail: 'irreversible: left as it is',
+        calls: [],
+      });
+      continue;
+    }
+    await undoSteps(apply, plan, hash, [step], full, reports);
+  }
+  return report(plan, hash, true, reports, reports.find((r) => r.result === 'failed')?.detail ?? null);
+}
