@@ -20,6 +20,7 @@ import { lintCommand } from './lint-command.js';
 import { normalizeCommand } from './normalize-command.js';
 import { planCommand } from './plan-command.js';
 import { replayCommand } from './replay-command.js';
+import { type RunCommandOptions, runCommand } from './run-command.js';
 import { TIMELINE_FORMATS, type TimelineFormat, timelineCommand } from './timeline-command.js';
 import { triageCommand } from './triage-command.js';
 import { verifyCommand } from './verify-command.js';
@@ -167,6 +168,27 @@ function buildProgram(io: CliIo): Command {
     .option('--json', 'the plan, its hash and its commit as one JSON object')
     .action(async (id: string, options: { repo?: string; config?: string; json?: boolean }) => {
       await planCommand(id, options, io);
+    });
+
+  program
+    .command('run')
+    .description(
+      'ingest, triage, plan and carry out the steps that need no reviewer: what the ingest workflow calls',
+    )
+    .argument('[file]', 'payloads (JSON, NDJSON, a batch or envelope); - or nothing for stdin')
+    .addOption(
+      new Option('--source <name>', 'use this normalizer instead of detecting one').choices(SOURCE_NAMES),
+    )
+    .option('--max-bytes <n>', 'largest payload accepted, per document or NDJSON line', positiveInteger)
+    .option('--live', 'make the changes of the steps that need no reviewer (otherwise a dry run)')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'one JSON object per incident')
+    .action(async (file: string | undefined, options: RunCommandOptions) => {
+      await runCommand(file, options, io);
     });
 
   program

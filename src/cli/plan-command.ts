@@ -2,11 +2,9 @@
 // reviewer approves — each step resolved, the API calls it makes, who must approve it — commit plan.json,
 // and print it with its hash.
 
-import { isAbsolute, relative } from 'node:path';
-import { readSettings } from '../config/config.js';
+import { planningPlaybooks } from '../pipeline.js';
 import type { Plan } from '../plan/plan.js';
 import { planIncident } from '../plan/record.js';
-import { loadPlaybooks } from '../playbooks/load.js';
 import { workingTreeFiles } from '../playbooks/repo-files.js';
 import { checkIncidentId } from '../store/layout.js';
 import type { CliIo } from './io.js';
@@ -47,11 +45,7 @@ export async function planCommand(id: string, options: PlanCommandOptions, io: C
   checkIncidentId(id, 'ID');
   const { repository, config, actor, publish } = await openStore(options);
   const files = workingTreeFiles(repository.root);
-  // An inline playbook is named by the configuration's file: from the repository root, not from where irac
-  // runs, so that its committed text can be read and the plan (and its hash) is the same from anywhere.
-  const fromRoot = config.path === undefined ? undefined : relative(repository.root, config.path);
-  const inRepository = fromRoot !== undefined && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
-  const playbooks = await loadPlaybooks(files, inRepository ? await readSettings(files, fromRoot) : config);
+  const playbooks = await planningPlaybooks(repository.root, config);
   const applied = await repository.apply(
     (tx) =>
       planIncident(tx, id, {

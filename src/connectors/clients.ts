@@ -225,6 +225,9 @@ export function createClients(environment: ConnectorEnvironment): Clients {
           auth: settings.token,
           ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
           userAgent: 'irac',
+          // A failed request reaches the step's record with GitHub's own words; Octokit's request log would
+          // print it (URL and all) a second time on stderr.
+          log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
           // The plugin's own `retries`, not `request.retries`: set per request, it retries every refusal
           // (401, 403, 404, 422 too), as plugin-retry documents.
           retry: { retries, ...pacing?.retry },

@@ -1,0 +1,64 @@
+// `irac run [FILE|-] [--source NAME] [--live] [--repo DIR] [--config FILE] [--json]`: what the ingest
+// workflow calls — ingest, triage, plan, and the steps that need no reviewer, in one process, one commit
+// per operation. Prints, per incident, what a workflow needs next: severity, playbook, whether approval
+// is needed and in which environment, and the plan's hash the approval will be bound to.
+
+import { createClients } from '../connectors/clients.js';
+import { connectorEnvironment } from '../connectors/environment.js';
+import { OperationError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../ingest/documents.js';
+import { normalizeWithEvidence } from '../ingest/normalize.js';
+import { runPipeline } from '../pipeline.js';
+import type { Vendor } from '../types.js';
+import { explainExecution } from './execute-command.js';
+import { type CliIo, readInput } from './io.js';
+import { openStore } from './store-context.js';
+
+export interface RunCommandOptions {
+  readonly source?: Vendor;
+  readonly maxBytes?: number;
+  readonly live?: boolean;
+  readonly repo?: string;
+  readonly config?: string;
+  readonly json?: boolean;
+}
+
+export async function runCommand(
+  file: string | undefined,
+  options: RunCommandOptions,
+  io: CliIo,
+): Promise<void> {
+  const eventFile =
+    file === undefined && process.env.GITHUB_EVENT_NAME === 'repository_dispatch'
+      ? process.env.GITHUB_EVENT_PATH
+      : undefined;
+  const { bytes, name } = await readInput(file ?? eventFile, io);
+  const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
+  // Validated in full before the repository is touched: a rejected payload writes nothing.
+  const items = [...normalizeWithEvidence(bytes, { source: options.source, limits, name })];
+  const store = await openStore(options);
+  const outcomes = await runPipeline(items, {
+    root: store.repository.root,
+    config: store.config,
+    actor: store.actor,
+    apply: (operation) => store.repository.apply(operation, store.publish).then((applied) => applied.result),
+    clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+    live: (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
+    now: () => new Date(),
+  });
+  if (options.json) {
+    for (const outcome of outcomes) io.stdout(`${JSON.stringify(outcome)}\n`);
+  } else {
+    if (outcomes.length === 0) io.stdout('nothing new: every event was already recorded\n');
+    for (const outcome of outcomes) {
+      io.stdout(
+        `${outcome.incident}  ${outcome.severity}  ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
+          `  approval: ${outcome.needs_approval ? `needed in ${outcome.environment}` : 'not needed'}` +
+          `${outcome.plan_sha256 ? `  plan ${outcome.plan_sha256}` : ''}\n`,
+      );
+      if (outcome.execution) io.stdout(explainExecution(outcome.execution));
+    }
+  }
+  const failed = outcomes.find((outcome) => outcome.execution?.failure);
+  if (failed?.execution?.failure) throw new OperationError(`${failed.incident}: ${failed.execution.failure}`);
+}
