@@ -4,13 +4,14 @@
 // - Dry run unless live: a dry run reads (each connector's `inspect`) and records what a live run would
 //   do, in one commit; nothing that changes state is sent.
 // - A step that needs a reviewer runs live only with an approver and the hash of the plan they approved,
-//   which must be the committed plan's hash: a plan changed after approval is refused.
+//   which must be the committed plan's hash: a plan changed after approval is refused, and so is a
+//   plan.json that is not the plan the audit trail recorded (edited and committed outside irac).
 // - Every transition of a live step is an audit entry and a commit: running (with the approver), each
 //   journal save of its record (steps/<step>.json, written before the first change, so an interrupted run
 //   resumes from it), and succeeded or failed (with the calls made, the read-back, the service's error).
-//   A step that succeeded is never run again; a run after a failure resumes it from its record.
-// - A failure stops the run (on_failure: stop), goes on (continue), or takes back what this plan's steps
-//   changed, newest first (undo).
+//   A step that succeeded is never run again; a run (or a retry) after a failure resumes it from its record.
+// - A failure stops the run (on_failure: stop), goes on (continue), or takes back what this run changed,
+//   the failed step's own half-done change first, then the steps before it, newest first (undo).
 
 import { durationMs } from '../config/config.js';
 import {
@@ -30,7 +31,7 @@ import { InputError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { type AuditEntry, nextEntry } from '../store/audit.js';
 import { serializeIncident } from '../store/incident.js';
-import { auditFile, incidentFile, readmeFile, stepFile } from '../store/layout.js';
+import { auditFile, incidentFile, planFile, readmeFile, stepFile } from '../store/layout.js';
 import { renderIncidentReadme } from '../store/readme.js';
 import { auditTrailers, parseAuditEntries, readIncident } from '../store/record.js';
 import type { Transaction } from '../store/transaction.js';
@@ -138,8 +139,10 @@ async function recordStep(
   const incident = await readIncident(tx, id);
   if (!incident) throw new InputError(id, 'no such incident in the store');
   const recordText = change.record === undefined ? undefined : `${JSON.stringify(change.record, null, 2)}\n`;
-  const updated = change.incident ? change.incident(incident, at) : incident;
-  const incidentYaml = serializeIncident({ ...updated, timestamps: { ...updated.timestamps, updated: at } });
+  const changed = change.incident ? change.incident(incident, at) : incident;
+  // The README shows incident.yaml as written, its `updated` time included (verify renders it again).
+  const updated = { ...changed, timestamps: { ...changed.timestamps, updated: at } };
+  const incidentYaml = serializeIncident(updated);
   const auditText = (await tx.readText(auditFile(id))) ?? '';
   const { entry, line } = nextEntry(auditText, {
     at,
@@ -202,6 +205,41 @@ async function readRecord(tx: Transaction, id: string, step: string): Promise<Js
   return text === undefined ? undefined : (JSON.parse(text) as JsonValue);
 }
 
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * The incident's plan as committed, with its audit trail — refused unless it is the plan the trail last
+ * recorded: plan.json edited and committed with plain git (a reviewer's gate taken off, a parameter
+ * changed) was never planned, so nobody approved it, and nothing may be run or undone from it.
+ */
+async function loadRecordedPlan(apply: Apply, id: string, noPlan: string) {
+  const loaded = await apply(async (tx) => {
+    const current = await readPlan(tx, id);
+    const entries = parseAuditEntries((await tx.readText(auditFile(id))) ?? '');
+    return current && { ...current, entries };
+  });
+  if (!loaded) throw new InputError(id, noPlan);
+  const recorded = loaded.entries.findLast((entry) => typeof entry.data.plan_sha256 === 'string')?.data
+    .plan_sha256;
+  if (recorded !== loaded.hash || loaded.plan.incident !== id) {
+    throw new InputError(
+      planFile(id),
+      `is not the plan recorded in the audit trail (sha256 ${loaded.hash}, recorded ${recorded ?? 'none'}): it was changed outside irac; nothing was run — run \`irac plan\` again and have the new plan reviewed`,
+    );
+  }
+  return loaded;
+}
+
+/**
+ * Whether a step resumes from the record its earlier run journaled: only when that run was interrupted or
+ * failed. A step undone since starts afresh: its old record (a revocation's cutoff, the groups an
+ * interface had then) describes a world that is gone.
+ */
+function resumable(ledger: ReturnType<typeof ledgerOf>, step: PlanStep): boolean {
+  const state = ledger.get(step.id)?.state;
+  return state === 'running' || state === 'failed';
+}
+
 /**
  * Executes the incident's committed plan (dry run unless `options.live`). Throws an InputError for a run
  * that must not start (no plan, a hash that is not the plan's, a step name the plan lacks); a failing step
@@ -212,13 +250,14 @@ export async function executePlan(
   id: string,
   options: ExecuteOptions,
 ): Promise<ExecutionReport> {
-  const loaded = await apply(async (tx) => {
-    const current = await readPlan(tx, id);
-    const entries = parseAuditEntries((await tx.readText(auditFile(id))) ?? '');
-    return current && { ...current, entries };
-  });
-  if (!loaded) throw new InputError(id, 'has no plan: run `irac plan` first');
+  const loaded = await loadRecordedPlan(apply, id, 'has no plan: run `irac plan` first');
   const { plan, hash } = loaded;
+  if (options.planHash !== undefined && !SHA256.test(options.planHash)) {
+    throw new InputError(
+      '--plan-hash',
+      "must be the plan's sha256 (64 lowercase hex digits), as `irac plan` prints it",
+    );
+  }
   if (options.planHash !== undefined && options.planHash !== hash) {
     throw new InputError(
       '--plan-hash',
@@ -278,7 +317,9 @@ async function runDry(
     }
     const connector = await loadConnector(step.runs);
     try {
-      const prior = await apply((tx) => readRecord(tx, plan.incident, step.id));
+      const prior = resumable(ledger, step)
+        ? await apply((tx) => readRecord(tx, plan.incident, step.id))
+        : undefined;
       const outcome = await within(
         durationMs(step.timeout),
         step.id,
@@ -420,7 +461,9 @@ async function runLive(
         : {};
     const connector = await loadConnector(step.runs);
     const context = contextFor(step, plan, options);
-    const prior = await apply((tx) => readRecord(tx, plan.incident, step.id));
+    const prior = resumable(ledger, step)
+      ? await apply((tx) => readRecord(tx, plan.incident, step.id))
+      : undefined;
     await record(step, {
       state: 'running',
       data: { live: true, ...approval },
@@ -436,9 +479,17 @@ async function runLive(
           }
         : {}),
     });
+    // A retry goes on from what the failed attempt journaled, as the next run would: the record of the
+    // state before the first change, not the half-changed state the attempt left behind.
+    let journaled = prior;
     const journal = {
-      prior,
-      save: (saved: JsonValue) => record(step, { state: 'journal', data: {}, record: saved }),
+      get prior() {
+        return journaled;
+      },
+      save: async (saved: JsonValue) => {
+        await record(step, { state: 'journal', data: {}, record: saved });
+        journaled = saved;
+      },
     };
     let outcome: Outcome<JsonValue> | undefined;
     let lastError: unknown;
@@ -453,14 +504,42 @@ async function runLive(
         lastError = error;
       }
     }
-    if (outcome === undefined) {
-      const reason = reasonLine(lastError);
-      await record(step, { state: 'failed', data: { live: true, error: reason, detail: reason } });
-      reports.push({ step: step.id, action: step.action, result: 'failed', detail: reason, calls: [] });
-      failure ??= `step ${step.id} failed: ${reason}`;
+    const check = outcome && (await verify(connector, step.parameters, context, outcome.record));
+    if (outcome === undefined || check === undefined || !check.ok) {
+      if (outcome === undefined || check === undefined) {
+        const reason = reasonLine(lastError);
+        await record(step, { state: 'failed', data: { live: true, error: reason, detail: reason } });
+        reports.push({ step: step.id, action: step.action, result: 'failed', detail: reason, calls: [] });
+        failure ??= `step ${step.id} failed: ${reason}`;
+      } else {
+        const detail = `${outcome.changed ? 'changed' : 'already in place'}; verify: FAILED: ${check.detail}`;
+        await record(step, {
+          state: 'failed',
+          data: {
+            live: true,
+            calls: callsOf(outcome.calls),
+            error: `verify failed: ${check.detail}`,
+            detail,
+          },
+          record: outcome.record,
+        });
+        reports.push({ step: step.id, action: step.action, result: 'failed', detail, calls: outcome.calls });
+        failure ??= `step ${step.id}: the change did not take: ${check.detail}`;
+      }
       if (step.on_failure === 'continue') continue;
-      if (step.on_failure === 'undo')
-        await undoSteps(apply, plan, hash, [...succeededNow].reverse(), options, reports);
+      if (step.on_failure === 'undo') {
+        // What this step changed before it failed (now, or in the interrupted run this one resumed) is
+        // taken back first: a half-done isolation leaves interfaces in the all-traffic group.
+        const changedHere = journaled !== undefined ? [step] : [];
+        await undoSteps(
+          apply,
+          plan,
+          hash,
+          [...changedHere, ...[...succeededNow].reverse()],
+          options,
+          reports,
+        );
+      }
       for (const rest of steps.slice(index + 1)) {
         reports.push({
           step: rest.id,
@@ -472,19 +551,7 @@ async function runLive(
       }
       break;
     }
-    const check = await verify(connector, step.parameters, context, outcome.record);
-    const detail = `${outcome.changed ? 'changed' : 'already in place'}; verify: ${check.ok ? 'ok' : 'FAILED'}: ${check.detail}`;
-    if (!check.ok) {
-      await record(step, {
-        state: 'failed',
-        data: { live: true, calls: callsOf(outcome.calls), error: `verify failed: ${check.detail}`, detail },
-        record: outcome.record,
-      });
-      reports.push({ step: step.id, action: step.action, result: 'failed', detail, calls: outcome.calls });
-      failure ??= `step ${step.id}: the change did not take: ${check.detail}`;
-      if (step.on_failure === 'continue') continue;
-      break;
-    }
+    const detail = `${outcome.changed ? 'changed' : 'already in place'}; verify: ok: ${check.detail}`;
     await record(step, {
       state: 'succeeded',
       data: {
@@ -572,12 +639,7 @@ export async function undoPlan(
   id: string,
   options: Pick<ExecuteOptions, 'actor' | 'clients' | 'now' | 'only'>,
 ): Promise<ExecutionReport> {
-  const loaded = await apply(async (tx) => {
-    const current = await readPlan(tx, id);
-    const entries = parseAuditEntries((await tx.readText(auditFile(id))) ?? '');
-    return current && { ...current, entries };
-  });
-  if (!loaded) throw new InputError(id, 'has no plan: nothing was executed');
+  const loaded = await loadRecordedPlan(apply, id, 'has no plan: nothing was executed');
   const { plan, hash } = loaded;
   for (const name of options.only ?? []) {
     if (!plan.steps.some((step) => step.id === name)) {
