@@ -111,7 +111,13 @@ export function ledgerOf(
     if (entry.action !== 'step' || entry.data.plan !== planSha) continue;
     const step = entry.data.step;
     const state = entry.data.state;
-    if (typeof step === 'string' && typeof state === 'string' && state !== 'journal') {
+    // A journal save and a failed undo leave the step where it was.
+    if (
+      typeof step === 'string' &&
+      typeof state === 'string' &&
+      state !== 'journal' &&
+      state !== 'undo-failed'
+    ) {
       ledger.set(step, { state: state as StepState, entry });
     }
   }
@@ -120,7 +126,7 @@ export function ledgerOf(
 
 interface StepEntry {
   readonly step: PlanStep;
-  readonly state: StepState | 'journal';
+  readonly state: StepState | 'journal' | 'undo-failed';
   readonly data: JsonObject;
   readonly record?: JsonValue;
   /** Changes to incident.yaml that go with this entry. */
@@ -187,11 +193,19 @@ function contextFor(step: PlanStep, plan: Plan, options: ExecuteOptions): Action
 const callsOf = (calls: readonly ApiCall[]): JsonValue =>
   calls.map(({ call, target, effect }) => ({ call, target, effect }));
 
+/** A step that ran past its timeout. Its attempt may still be making changes: it is not retried in this run. */
+class StepTimeout extends Error {
+  override readonly name = 'StepTimeout';
+}
+
 /** Resolves with the promise, or rejects once the step's timeout has passed. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)}s`)), ms);
+    timer = setTimeout(
+      () => reject(new StepTimeout(`${what} timed out after ${Math.round(ms / 1000)}s`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([promise, timeout]);
@@ -502,6 +516,9 @@ async function runLive(
         );
       } catch (error) {
         lastError = error;
+        // Retrying next to an attempt that may still be running would make the same changes twice; the
+        // next run resumes from the record instead.
+        if (error instanceof StepTimeout) break;
       }
     }
     const check = outcome && (await verify(connector, step.parameters, context, outcome.record));
@@ -619,6 +636,14 @@ async function undoSteps(
       });
     } catch (error) {
       const reason = reasonLine(error);
+      // In the audit trail too; the step stays succeeded in the ledger, so a later `irac undo` tries again.
+      await apply((tx) =>
+        recordStep(tx, plan.incident, hash, options.actor, options.now().toISOString(), {
+          step,
+          state: 'undo-failed',
+          data: { live: true, error: reason, detail: `undo failed: ${reason}` },
+        }),
+      );
       reports.push({
         step: step.id,
         action: step.action,

@@ -403,6 +403,26 @@ describe('a live run of the template’s aws-compromised-ec2-instance', () => {
     expect((await verifyStore(new Git(dir), VERIFY)).problems).toEqual([]);
   });
 
+  it('records an undo that failed, and a later undo tries that step again', async () => {
+    const { dir, id, base, hash } = await plannedIncident();
+    const sims = await world();
+    const original = sims.instanceState();
+    const { execute, undo } = responder(dir, worldClients(sims));
+    await execute(id, { approvedBy: APPROVER, planHash: hash });
+    sims.aws.failNext('ModifyNetworkInterfaceAttribute', UNAUTHORIZED);
+    const failed = await undo(id, ['isolate-instance']);
+    expect(failed.failure).toMatch(/^undo failed: .*UnauthorizedOperation/);
+    expect(statesOf(dir, base, 'isolate-instance').at(-1)).toBe('undo-failed');
+
+    const retried = await undo(id, ['isolate-instance']);
+    expect(results(retried)).toEqual([['isolate-instance', 'succeeded']]);
+    expect(statesOf(dir, base, 'isolate-instance').at(-1)).toBe('undone');
+    expect((sims.instanceState() as { interfaces: unknown }).interfaces).toEqual(
+      (original as { interfaces: unknown }).interfaces,
+    );
+    expect((await verifyStore(new Git(dir), VERIFY)).problems).toEqual([]);
+  });
+
   it('undoes only the steps named', async () => {
     const { dir, id, base, hash } = await plannedIncident();
     const sims = await world();

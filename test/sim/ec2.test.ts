@@ -511,7 +511,7 @@ describe('tags and snapshots', () => {
     });
     const unknown = await rejection(
       ec2.send(
-        new CreateTagsCommand({ Resources: ['i-0fffffffffffffff0'], Tags: [{ Key: 'k', Value: 'v' }] }),
+        new CreateTagsCommand({ Resources: ['sg-x'], Tags: [{ Key: 'k', Value: 'v' }] }),
       ),
     );
     expect(unknown.name).toBe('InvalidID');
@@ -1386,6 +1386,33 @@ describe('credentials EC2 refuses', () => {
       vi.useRealTimers();
       session.destroy();
       sts.destroy();
+    }
+  });
+});
+
+describe('CreateTags on an instance that is gone', () => {
+  it('answers InvalidInstanceID.NotFound, as EC2 does, not InvalidID', async () => {
+    const { startAwsSim } = await import('../../src/sim/aws/index.js');
+    const { EC2Client, CreateTagsCommand } = await import('@aws-sdk/client-ec2');
+    const sim = await startAwsSim({ accountId: '123456789012', region: 'us-east-1' });
+    const ec2 = new EC2Client({
+      endpoint: sim.endpoint,
+      region: 'us-east-1',
+      credentials: sim.credentials,
+      maxAttempts: 1,
+    });
+    try {
+      const refusal = await ec2
+        .send(new CreateTagsCommand({ Resources: ['i-0000000000000dead'], Tags: [{ Key: 'k', Value: 'v' }] }))
+        .then(
+          () => null,
+          (error: Error) => error,
+        );
+      expect(refusal?.name).toBe('InvalidInstanceID.NotFound');
+      expect(refusal?.message).toBe("The instance ID 'i-0000000000000dead' does not exist");
+    } finally {
+      ec2.destroy();
+      await sim.close();
     }
   });
 });

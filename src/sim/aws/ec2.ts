@@ -1851,6 +1851,10 @@ export function createEc2Sim(
         }
         const added = readTags(params);
         for (const resourceId of resourceIds) {
+          // A well-formed instance id that does not exist is NotFound, as EC2 answers; anything else unknown
+          // is not an id at all.
+          if (resourceType(resourceId) === undefined && INSTANCE_ID.test(resourceId))
+            throw instanceNotFound(resourceId);
           if (resourceType(resourceId) === undefined) {
             throw new QueryError('InvalidID', `The ID '${shown(resourceId)}' is not valid`);
           }
