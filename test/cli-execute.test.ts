@@ -3,8 +3,7 @@
 // and GitHub through the standard variables. The sims answer in this process, so the bin is always
 // spawned asynchronously: a synchronous spawn would block them and never return.
 
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,11 +11,11 @@ import type { Plan } from '../src/plan/plan.js';
 import { parseIncident } from '../src/store/incident.js';
 import { incidentDir } from '../src/store/layout.js';
 import { parseAuditEntries } from '../src/store/record.js';
+import { type Run, runBin } from './helpers/bin.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 import { commitLog, git, scratchRepo } from './helpers/git.js';
 import { INSTANCE, REPOSITORY, type ResponseWorld, startResponseWorld } from './support/response-world.js';
 
-const BIN = join(REPO_ROOT, 'bin/irac.js');
 // The project's own Node (24), as the workflow runs it: the AWS SDK warns on stderr under older ones.
 const NODE = existsSync(join(REPO_ROOT, 'node_modules/node/bin/node'))
   ? join(REPO_ROOT, 'node_modules/node/bin/node')
@@ -32,12 +31,6 @@ const APPROVAL_REFUSED =
 // Several runs of the bin, each loading the SDKs, per test.
 const SLOW = 120_000;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 const worlds: ResponseWorld[] = [];
 afterEach(async () => {
   await Promise.all(worlds.splice(0).map((world) => world.close()));
@@ -50,21 +43,7 @@ async function world(options: { instance?: boolean } = {}): Promise<ResponseWorl
 }
 
 async function irac(args: string[], cwd: string, sims: ResponseWorld): Promise<Run> {
-  const child = spawn(NODE, [BIN, ...args], {
-    cwd,
-    env: { ...sims.env, IRAC_ACTOR: 'cli-test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
+  return runBin(args, cwd, { ...sims.env, IRAC_ACTOR: 'cli-test' }, NODE);
 }
 
 /** A command that must succeed, quietly. */

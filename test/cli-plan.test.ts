@@ -2,19 +2,18 @@
 // fork of this template, with real git — what a reviewer is shown and approves, what is committed, what
 // is refused, and what `irac verify` says of plan.json afterwards.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../src/plan/plan.js';
 import { incidentDir } from '../src/store/layout.js';
+import { type Run, runBin } from './helpers/bin.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 import { commitLog, git, scratchDir, scratchRemote, scratchRepo } from './helpers/git.js';
 
-const BIN = join(REPO_ROOT, 'bin/irac.js');
 const CONFIG = 'incident-response-config.yaml';
 const TEMPLATE = [CONFIG, 'playbooks', 'assets', 'intel'];
 /** An instance role's credentials used from outside AWS (eu-west-1, account 123456789012). */
@@ -26,28 +25,8 @@ const EC2_BACKDOOR = 'Backdoor:EC2/C&CActivity.B!DNS';
 const STOP_LOGGING = join(FIXTURES_DIR, 'cloudtrail/sample.json');
 const IAM_PLAYBOOK = 'playbooks/aws-compromised-iam-credentials.yaml';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 async function irac(args: string[], cwd: string): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...process.env, IRAC_ACTOR: 'cli-test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
+  return runBin(args, cwd, { ...process.env, IRAC_ACTOR: 'cli-test' });
 }
 
 /** A command that must succeed, quietly. */

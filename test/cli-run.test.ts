@@ -3,17 +3,15 @@
 // through the standard variables — one event all the way to a committed plan and the steps that need no
 // reviewer, what waits for one, and nothing done twice when the same event comes again.
 
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentDir } from '../src/store/layout.js';
+import { runBin } from './helpers/bin.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 import { commitLog, git, scratchRemote } from './helpers/git.js';
 import { INSTANCE, type ResponseWorld, startResponseWorld } from './support/response-world.js';
 
-const BIN = join(REPO_ROOT, 'bin/irac.js');
 const TEMPLATE = ['incident-response-config.yaml', 'playbooks', 'assets', 'intel'];
 /** GuardDuty's C&C finding on an EC2 instance (us-east-2) among two findings. */
 const FINDINGS = join(FIXTURES_DIR, 'guardduty/get-findings.json');
@@ -39,21 +37,7 @@ function checkout(): string {
 
 // The sims answer in this process: the bin must run without blocking it.
 async function irac(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...world.env, IRAC_ACTOR: 'ingest-workflow', PATH: process.env.PATH },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
+  return runBin(args, cwd, { ...world.env, IRAC_ACTOR: 'ingest-workflow', PATH: process.env.PATH });
 }
 
 interface Outcome {

@@ -1,7 +1,6 @@
 // `irac triage ID` as a responder (or the workflow) runs it: the compiled bin in a child process, in a
 // fork of this template — its configuration, playbooks, asset registry and intel feeds — with real git.
 
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,10 +11,10 @@ import { parse } from 'yaml';
 import { startAssetRegistrySim } from '../src/sim/asset-registry.js';
 import { incidentDir } from '../src/store/layout.js';
 import type { Decision } from '../src/triage/decide.js';
+import { type Run, runBin } from './helpers/bin.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 import { commitLog, git, scratchRemote, scratchRepo } from './helpers/git.js';
 
-const BIN = join(REPO_ROOT, 'bin/irac.js');
 const CONFIG = 'incident-response-config.yaml';
 const TEMPLATE = [CONFIG, 'playbooks', 'assets', 'intel'];
 /** Two GuardDuty findings: an EC2 instance querying a C&C domain, and CloudTrail logging disabled. */
@@ -25,29 +24,9 @@ const EC2_BACKDOOR = 'Backdoor:EC2/C&CActivity.B!DNS';
 const GUARDDUTY_CREDENTIALS = join(FIXTURES_DIR, 'guardduty/sample.json');
 const CLOUDTRAIL_STOP_LOGGING = join(FIXTURES_DIR, 'cloudtrail/sample.json');
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the bin without blocking this process, so that loopback servers of the test can answer it. */
 async function irac(args: string[], cwd: string): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { ...process.env, IRAC_ACTOR: 'cli-test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
+  return runBin(args, cwd, { ...process.env, IRAC_ACTOR: 'cli-test' });
 }
 
 /** A security team's repository: the template's configuration, playbooks, registry and feeds, committed. */

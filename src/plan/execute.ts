@@ -299,6 +299,23 @@ export async function executePlan(
     : runDry(apply, plan, hash, selected, ledger, options);
 }
 
+/** The report of a step this run has nothing to do for: it does not apply, or an earlier run did it. */
+function settledReport(step: PlanStep, ledger: ReturnType<typeof ledgerOf>): StepReport | undefined {
+  if (!step.applies) {
+    return { step: step.id, action: step.action, result: 'skipped', detail: step.skipped ?? '', calls: [] };
+  }
+  if (ledger.get(step.id)?.state === 'succeeded') {
+    return {
+      step: step.id,
+      action: step.action,
+      result: 'already-succeeded',
+      detail: 'done in an earlier run',
+      calls: [],
+    };
+  }
+  return undefined;
+}
+
 async function runDry(
   apply: Apply,
   plan: Plan,
@@ -309,24 +326,9 @@ async function runDry(
 ): Promise<ExecutionReport> {
   const reports: StepReport[] = [];
   for (const step of steps) {
-    if (!step.applies) {
-      reports.push({
-        step: step.id,
-        action: step.action,
-        result: 'skipped',
-        detail: step.skipped ?? '',
-        calls: [],
-      });
-      continue;
-    }
-    if (ledger.get(step.id)?.state === 'succeeded') {
-      reports.push({
-        step: step.id,
-        action: step.action,
-        result: 'already-succeeded',
-        detail: 'done in an earlier run',
-        calls: [],
-      });
+    const settled = settledReport(step, ledger);
+    if (settled) {
+      reports.push(settled);
       continue;
     }
     const connector = await loadConnector(step.runs);
@@ -429,24 +431,9 @@ async function runLive(
     );
 
   for (const [index, step] of steps.entries()) {
-    if (!step.applies) {
-      reports.push({
-        step: step.id,
-        action: step.action,
-        result: 'skipped',
-        detail: step.skipped ?? '',
-        calls: [],
-      });
-      continue;
-    }
-    if (ledger.get(step.id)?.state === 'succeeded') {
-      reports.push({
-        step: step.id,
-        action: step.action,
-        result: 'already-succeeded',
-        detail: 'done in an earlier run',
-        calls: [],
-      });
+    const settled = settledReport(step, ledger);
+    if (settled) {
+      reports.push(settled);
       continue;
     }
     if (step.needs_approval && !approved) {
