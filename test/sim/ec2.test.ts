@@ -510,9 +510,7 @@ describe('tags and snapshots', () => {
       Value: 'INC-2026-0001',
     });
     const unknown = await rejection(
-      ec2.send(
-        new CreateTagsCommand({ Resources: ['sg-x'], Tags: [{ Key: 'k', Value: 'v' }] }),
-      ),
+      ec2.send(new CreateTagsCommand({ Resources: ['sg-x'], Tags: [{ Key: 'k', Value: 'v' }] })),
     );
     expect(unknown.name).toBe('InvalidID');
     const reserved = await rejection(
