@@ -54,6 +54,8 @@ export interface ActionContext {
   readonly now: () => Date;
   /** Links a notification carries: the incident's file and the workflow run. */
   readonly links?: { readonly incident?: string; readonly run?: string };
+  /** The incident's threads as incident.yaml keeps them when the step runs: channel → first message. */
+  readonly threads?: Readonly<Record<string, string>>;
 }
 
 /** What `describe` may know: no clients, no I/O. */
@@ -77,6 +79,11 @@ export interface ConnectorAction<P, R extends JsonValue> {
    * irreversible action (the catalogue says `reversible: false` too; a test holds them equal).
    */
   readonly undo: ((params: P, context: ActionContext, record: R) => Promise<Inspection<R>>) | null;
+  /**
+   * The threads a run with this record started, for incident.yaml `notifications` (channel → the thread's
+   * first message), so that every later message about the incident goes to the same thread.
+   */
+  readonly threadsOf?: (record: R) => Readonly<Record<string, string>>;
 }
 
 /** Where a run writes its record down before changing anything; the ledger in a real run. */

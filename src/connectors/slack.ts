@@ -99,11 +99,14 @@ function resourcesField(resources: readonly string[]): string {
   return `*Resources*\n${shown.join('\n')}${more}`;
 }
 
-/** The thread to reply in: the incident's in this channel, when asked for and well-formed. */
-function threadOf(params: PostMessageParams): string | null {
+/**
+ * The thread to reply in: the incident's in this channel, when asked for and well-formed — as the step
+ * names it, else as incident.yaml holds it when the step runs.
+ */
+function threadOf(params: PostMessageParams, context?: Pick<ActionContext, 'threads'>): string | null {
   if (params.thread === false) return null;
-  const ts =
-    params.threads && Object.hasOwn(params.threads, params.channel) ? params.threads[params.channel] : null;
+  const threads = params.threads ?? context?.threads;
+  const ts = threads && Object.hasOwn(threads, params.channel) ? threads[params.channel] : null;
   return ts && TS.test(ts) ? ts : null;
 }
 
@@ -133,7 +136,7 @@ export const postMessage: ConnectorAction<PostMessageParams, PostMessageRecord> 
       channel: params.channel,
       channel_id: null,
       ts: null,
-      thread_ts: threadOf(params),
+      thread_ts: threadOf(params, context),
     };
     const poster = `posting as @${identity.user ?? 'unknown'} in ${identity.team ?? 'Slack'}`;
     if (record.ts !== null) {
@@ -200,4 +203,10 @@ export const postMessage: ConnectorAction<PostMessageParams, PostMessageRecord> 
 
   // A message once read cannot be unsent; deleting it would erase part of the record.
   undo: null,
+
+  // A message of its own starts the incident's thread in this channel; a reply keeps the thread it joined.
+  threadsOf: (record) => {
+    const first = record.thread_ts ?? record.ts;
+    return first === null ? {} : { [record.channel]: first };
+  },
 };

@@ -461,10 +461,11 @@ async function runLive(
         ? { approved_by: options.approvedBy, approved_plan: hash }
         : {};
     const connector = await loadConnector(step.runs);
-    const context = contextFor(step, plan, options);
-    const prior = resumable(ledger, step)
-      ? await apply((tx) => readRecord(tx, plan.incident, step.id))
-      : undefined;
+    const { prior, threads } = await apply(async (tx) => ({
+      prior: resumable(ledger, step) ? await readRecord(tx, plan.incident, step.id) : undefined,
+      threads: (await readIncident(tx, plan.incident))?.notifications ?? {},
+    }));
+    const context: ActionContext = { ...contextFor(step, plan, options), threads };
     await record(step, {
       state: 'running',
       data: { live: true, ...approval },
@@ -566,15 +567,18 @@ async function runLive(
         detail,
       },
       record: outcome.record,
-      ...(step.destructive
-        ? {
-            incident: (incident, at) => ({
-              ...incident,
-              status: incident.status === 'resolved' ? incident.status : 'contained',
-              timestamps: { ...incident.timestamps, contained: incident.timestamps.contained ?? at },
-            }),
-          }
-        : {}),
+      incident: (incident, at) => {
+        // The first thread a channel gets stays the incident's thread there.
+        const started = connector.threadsOf?.(outcome.record) ?? {};
+        const notifications = { ...started, ...incident.notifications };
+        if (!step.destructive) return { ...incident, notifications };
+        return {
+          ...incident,
+          notifications,
+          status: incident.status === 'resolved' ? incident.status : 'contained',
+          timestamps: { ...incident.timestamps, contained: incident.timestamps.contained ?? at },
+        };
+      },
     });
     succeededNow.push(step);
     reports.push({

@@ -131,6 +131,21 @@ describe('slack:post_message', () => {
     });
   });
 
+  it('replies in the thread incident.yaml holds for the channel, and names the thread a first message starts', async () => {
+    await within(slackWorld(), async ({ sim, context }) => {
+      const first = await execute(postMessage, PARAMS, context, new MemoryJournal());
+      const threads = postMessage.threadsOf?.(first.record) ?? {};
+      expect(threads).toEqual({ '#ir-critical': first.record.ts });
+      const reply = await execute(postMessage, PARAMS, { ...context, threads }, new MemoryJournal());
+      expect(reply.record.thread_ts).toBe(first.record.ts);
+      expect(postMessage.threadsOf?.(reply.record)).toEqual(threads);
+      expect(sim.messages('#ir-critical').map((message) => message.threadTs)).toEqual([
+        null,
+        first.record.ts,
+      ]);
+    });
+  });
+
   it('pings nobody whatever the event says: mentions, broadcasts and links arrive as plain text', async () => {
     const hostile = {
       ...PARAMS,

@@ -272,6 +272,9 @@ describe('a live run of the template’s aws-compromised-ec2-instance', () => {
     expect(sims.slack.messages(CHANNEL)).toHaveLength(1);
     expect(sims.github.issues(REPOSITORY)).toEqual([]);
     expect(incidentOf(dir, base)).toMatchObject({ status: 'triaged', approvals: [] });
+    // The first message started the incident's thread in the channel; every later message goes there.
+    const [posted] = sims.slack.messages(CHANNEL);
+    expect(incidentOf(dir, base).notifications).toEqual({ [`#${CHANNEL}`]: posted?.ts });
 
     const second = await execute(id, { approvedBy: APPROVER, planHash: hash });
     expect(results(second)).toEqual([
