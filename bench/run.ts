@@ -4,6 +4,7 @@
 
 import { type BenchResult, meetsTarget } from './helpers.js';
 import { benchNormalize } from './normalize.js';
+import { benchPipeline } from './pipeline.js';
 import { benchReplay } from './replay.js';
 import { benchStore } from './store.js';
 
@@ -14,6 +15,7 @@ function report(result: BenchResult): void {
 }
 
 for await (const result of benchStore()) report(result);
+for await (const result of benchPipeline()) report(result);
 report({ ...(await benchNormalize()), better: 'higher' });
 report({ ...(await benchReplay()), better: 'higher' });
 

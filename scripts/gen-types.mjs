@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCHEMAS = ['security-event', 'dispatch', 'incident', 'playbook', 'action', 'config'];
+const SCHEMAS = ['security-event', 'dispatch', 'incident', 'playbook', 'action', 'config', 'playbook-test'];
 export const TYPES_FILE = `${root}src/types.ts`;
 
 /**

@@ -10,7 +10,7 @@ import { readSettings } from './config/config.js';
 import type { Clients } from './connectors/clients.js';
 import { InputError } from './errors.js';
 import type { EventWithEvidence } from './ingest/normalize.js';
-import { type Apply, type ExecutionReport, executePlan } from './plan/execute.js';
+import { type Apply, type ExecuteOptions, type ExecutionReport, executePlan } from './plan/execute.js';
 import { planIncident } from './plan/record.js';
 import { loadPlaybooks } from './playbooks/load.js';
 import type { Playbook } from './playbooks/playbook.js';
@@ -39,6 +39,8 @@ export interface PipelineContext {
   readonly clients: Clients;
   readonly live: boolean;
   readonly now: () => Date;
+  /** Budgets and the concurrency hold, for live runs (see ExecuteOptions). */
+  readonly governance?: Pick<ExecuteOptions, 'budgets' | 'hold'>;
 }
 
 export interface IncidentOutcome {
@@ -94,6 +96,7 @@ export async function runPipeline(
       actor,
       clients: context.clients,
       now,
+      ...context.governance,
     });
     const waiting = execution.waiting.length > 0 || (!context.live && plan.needs_approval);
     outcomes.push({

@@ -350,6 +350,27 @@ export interface PlaybookStepDefinition {
     [k: string]: ParameterValue;
   };
   /**
+   * The step acts on each item of a list: one "{{ expr }}" template over the incident giving 1 to 100 items (instance ids, user names), each a target of its own in the plan, the ledger and undo; the step's parameters read the current one as `item` (instance_id: "{{ item }}").
+   */
+  for_each?: string;
+  /**
+   * Canary containment (for_each steps): the step acts on this share of its targets first, reads the effect back after `wait`, and goes on to the rest only if the check holds; otherwise it fails (on_failure decides what follows) with the rest untouched.
+   */
+  canary?: {
+    /**
+     * The share of the targets acted on first, rounded up, at least one.
+     */
+    percent: number;
+    /**
+     * How long after the canary targets are done before they are checked (automation that reverts a change, an outage it causes, show up by then).
+     */
+    wait?: string;
+    /**
+     * A CEL condition over `canary` (targets: a list of {item, verified, detail}; size; of) that must hold to go on; every canary target's effect verified when absent.
+     */
+    verify?: string;
+  };
+  /**
    * The step waits for a reviewer's approval (the GitHub Environment gate) before it runs live, whatever the tier says.
    */
   requires_approval?: boolean;
@@ -374,6 +395,20 @@ export interface PlaybookStepDefinition {
     | string
     | {
         [k: string]: ParameterValue;
+      }
+    | {
+        /**
+         * The share of the targets acted on first, rounded up, at least one.
+         */
+        percent: number;
+        /**
+         * How long after the canary targets are done before they are checked (automation that reverts a change, an outage it causes, show up by then).
+         */
+        wait?: string;
+        /**
+         * A CEL condition over `canary` (targets: a list of {item, verified, detail}; size; of) that must hold to go on; every canary target's effect verified when absent.
+         */
+        verify?: string;
       }
     | boolean
     | number
@@ -482,9 +517,33 @@ export interface OrchestratorConfig {
    * @maxItems 100
    */
   approval_environments?: [string, ...string[]];
+  /**
+   * Blast-radius budgets: how much of an action live runs may do in a window before a reviewer must approve more (at most 5 instances isolated per account per hour). A step that would go past one waits for approval, even where its tier pre-authorizes it. `[]` turns them off.
+   *
+   * @maxItems 100
+   */
+  budgets?: BudgetConfig[];
   store?: StoreConfig;
   committer?: CommitterConfig;
   signing?: SigningConfig;
+}
+export interface BudgetConfig {
+  /**
+   * A catalogue action (its aliases count towards it too).
+   */
+  action: string;
+  /**
+   * Targets the action may act on within the window.
+   */
+  max: number;
+  /**
+   * Counted per AWS account, per account and region, or across everything.
+   */
+  per?: 'account' | 'region' | 'all';
+  /**
+   * The sliding window counted over.
+   */
+  window: string;
 }
 /**
  * Optimistic concurrency: a run that loses a push race fetches, re-applies its change and pushes again, waiting a jittered, doubling backoff between attempts.
@@ -707,4 +766,135 @@ export interface JiraConnectorConfig {
    * The Jira Cloud site, https://<yours>.atlassian.net.
    */
   base_url: string;
+}
+
+/**
+ * Playbook test cases, playbooks/tests/<name>.yaml: each case an event (as a vendor sends it) and what the repository's triage and playbooks must make of it — the route, the severity, the approval, and the plan's steps with their parameters and API calls. `irac test` runs them.
+ */
+export interface PlaybookTestFile {
+  /**
+   * @minItems 1
+   * @maxItems 500
+   */
+  cases: [PlaybookTestCase, ...PlaybookTestCase[]];
+}
+/**
+ * One event (or several that form one incident) and what must come of it: the payload in `event` or in `event_file`, one of the two.
+ */
+export interface PlaybookTestCase {
+  /**
+   * Unique within the file; what `irac test` prints, and a NAME it selects.
+   */
+  name: string;
+  /**
+   * The payload inline, in any form `irac normalize` accepts: a vendor's JSON as a mapping, a list or a CloudTrail Records[] file, a repository_dispatch body, or text (one JSON document, or NDJSON).
+   */
+  event?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string;
+  /**
+   * A file holding the payload, relative to the repository root: no leading slash, no '..' segment.
+   */
+  event_file?: string;
+  /**
+   * The normalizer to use instead of detecting one, as `irac normalize --source`.
+   */
+  source?:
+    | 'guardduty'
+    | 'cloudtrail'
+    | 'securityhub'
+    | 'ocsf'
+    | 'falco'
+    | 'splunk'
+    | 'elastic'
+    | 'datadog'
+    | 'sentinel'
+    | 'generic';
+  /**
+   * When the incident is recorded, triaged and planned (ISO 8601 with a zone), so that suppression expiries and the incident id do not depend on the day the test runs. The time of the run when absent.
+   */
+  now?: string;
+  expect: PlaybookTestExpectation;
+}
+/**
+ * What triage and planning must decide. Only what is written is checked.
+ */
+export interface PlaybookTestExpectation {
+  /**
+   * The decision: routed to a playbook, suppressed by a rule, aggregated with recent incidents, or unrouted (no trigger holds and no default_playbook).
+   */
+  outcome: 'routed' | 'suppressed' | 'aggregated' | 'unrouted';
+  /**
+   * The playbook routed to; null when none.
+   */
+  playbook?: string | null;
+  /**
+   * The severity triage scores the incident at.
+   */
+  severity?: 'low' | 'medium' | 'high' | 'critical';
+  /**
+   * Whether any applying step of the plan waits for a reviewer.
+   */
+  needs_approval?: boolean;
+  /**
+   * The GitHub Environment whose reviewers approve the waiting steps; null when nothing waits.
+   */
+  environment?: string | null;
+  /**
+   * Steps of the plan, by id. Steps not listed are not checked, unless steps_exact.
+   *
+   * @maxItems 100
+   */
+  steps?: PlaybookTestStep[];
+  /**
+   * The plan has exactly the steps listed, in that order.
+   */
+  steps_exact?: boolean;
+}
+export interface PlaybookTestStep {
+  /**
+   * The step's id in the playbook.
+   */
+  id: string;
+  /**
+   * Whether the step applies to the incident (its `when` holds and its parameters resolve).
+   */
+  applies?: boolean;
+  /**
+   * Whether the step waits for a reviewer.
+   */
+  needs_approval?: boolean;
+  /**
+   * The AWS region the step acts in; null for a step that does not act on AWS.
+   */
+  region?: string | null;
+  /**
+   * The AWS account the step acts in; null when the step does not act on AWS or the event names no account.
+   */
+  account?: string | null;
+  /**
+   * Parameters the step must have, each equal to the plan's; the others are not checked.
+   */
+  parameters?: {
+    [k: string]: unknown;
+  };
+  /**
+   * API calls the step's plan must contain, each on its target; the others are not checked.
+   *
+   * @maxItems 100
+   */
+  calls?: PlaybookTestCall[];
+}
+export interface PlaybookTestCall {
+  /**
+   * The API call as the plan names it: ec2:ModifyNetworkInterfaceAttribute, slack:chat.postMessage.
+   */
+  call: string;
+  /**
+   * What it acts on: an instance id, a role ARN, a bucket, a channel.
+   */
+  target: string;
 }

@@ -5,7 +5,13 @@
 import { createClients } from '../connectors/clients.js';
 import { connectorEnvironment } from '../connectors/environment.js';
 import { OperationError } from '../errors.js';
-import { type Apply, type ExecutionReport, executePlan, undoPlan } from '../plan/execute.js';
+import {
+  type Apply,
+  type ExecuteOptions,
+  type ExecutionReport,
+  executePlan,
+  undoPlan,
+} from '../plan/execute.js';
 import { checkNote, resolveIncident } from '../plan/resolve.js';
 import { checkIncidentId, incidentDir } from '../store/layout.js';
 import type { CliIo } from './io.js';
@@ -36,6 +42,12 @@ function linksFor(id: string, env: NodeJS.ProcessEnv) {
 
 function bound(store: StoreContext): Apply {
   return (operation) => store.repository.apply(operation, store.publish).then((applied) => applied.result);
+}
+
+/** What the configuration asks of every live run in this clone: its budgets, and how many run at once. */
+export function governance(store: StoreContext): Required<Pick<ExecuteOptions, 'budgets' | 'hold'>> {
+  const { budgets, max_concurrent_playbooks: max } = store.config.settings.orchestrator;
+  return { budgets, hold: (incident) => store.repository.holdExecution(incident, max) };
 }
 
 /** The run as a responder reads it: one line per step, then what waits for whom. */
@@ -70,6 +82,7 @@ export async function executeCommand(id: string, options: ExecuteCommandOptions,
     clients: createClients(connectorEnvironment(store.config.settings, process.env)),
     now: () => new Date(),
     ...(linksFor(id, process.env) ? { links: linksFor(id, process.env) } : {}),
+    ...governance(store),
   });
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);
@@ -87,6 +100,7 @@ export async function undoCommand(
     clients: createClients(connectorEnvironment(store.config.settings, process.env)),
     now: () => new Date(),
     ...(options.step?.length ? { only: options.step } : {}),
+    hold: governance(store).hold,
   });
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);

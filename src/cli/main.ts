@@ -1,5 +1,7 @@
 // The `irac` command line: parses arguments (commander), dispatches to one command, and turns the
 // typed errors into exit codes — 0 success, 1 rejected input, 2 usage — with one line on stderr.
+// A command's module is imported when that command runs: `irac run`, started once per dispatched
+// event, does not load the simulator, the linter or replay.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError, OperationError, UsageError } from '../errors.js';
@@ -7,23 +9,11 @@ import { displayText } from '../ingest/display.js';
 import { SOURCE_NAMES } from '../ingest/registry.js';
 import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
-import {
-  type ExecuteCommandOptions,
-  executeCommand,
-  resolveCommand,
-  undoCommand,
-} from './execute-command.js';
-import { iamPolicyCommand } from './iam-policy-command.js';
-import { ingestCommand } from './ingest-command.js';
+import type { ExecuteCommandOptions } from './execute-command.js';
 import { type CliIo, processIo } from './io.js';
-import { lintCommand } from './lint-command.js';
-import { normalizeCommand } from './normalize-command.js';
-import { planCommand } from './plan-command.js';
-import { replayCommand } from './replay-command.js';
-import { type RunCommandOptions, runCommand } from './run-command.js';
+import type { RunCommandOptions } from './run-command.js';
+import type { SimulateOptions } from './simulate-command.js';
 import { TIMELINE_FORMATS, type TimelineFormat, timelineCommand } from './timeline-command.js';
-import { triageCommand } from './triage-command.js';
-import { verifyCommand } from './verify-command.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -56,6 +46,7 @@ function buildProgram(io: CliIo): Command {
     .option('--json', 'one SecurityEvent JSON per line')
     .action(
       async (file: string | undefined, options: { source?: Vendor; maxBytes?: number; json?: boolean }) => {
+        const { normalizeCommand } = await import('./normalize-command.js');
         await normalizeCommand(file, options, io);
       },
     );
@@ -79,6 +70,7 @@ function buildProgram(io: CliIo): Command {
         file: string | undefined,
         options: { source?: Vendor; maxBytes?: number; repo?: string; config?: string; json?: boolean },
       ) => {
+        const { ingestCommand } = await import('./ingest-command.js');
         await ingestCommand(file, options, io);
       },
     );
@@ -94,6 +86,7 @@ function buildProgram(io: CliIo): Command {
     .option('--allowed-signers <file>', "trust this allowed-signers file instead of the repository's copy")
     .option('--json', 'the report as one JSON object')
     .action(async (options: { repo?: string; config?: string; allowedSigners?: string; json?: boolean }) => {
+      const { verifyCommand } = await import('./verify-command.js');
       await verifyCommand(options, io);
     });
 
@@ -118,6 +111,7 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--json', 'the decision (triage.json) and its commit as one JSON object')
     .action(async (id: string, options: { repo?: string; config?: string; json?: boolean }) => {
+      const { triageCommand } = await import('./triage-command.js');
       await triageCommand(id, options, io);
     });
 
@@ -150,6 +144,7 @@ function buildProgram(io: CliIo): Command {
           json?: boolean;
         },
       ) => {
+        const { replayCommand } = await import('./replay-command.js');
         await replayCommand(file, options, io);
       },
     );
@@ -167,6 +162,7 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--json', 'the plan, its hash and its commit as one JSON object')
     .action(async (id: string, options: { repo?: string; config?: string; json?: boolean }) => {
+      const { planCommand } = await import('./plan-command.js');
       await planCommand(id, options, io);
     });
 
@@ -188,6 +184,7 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--json', 'one JSON object per incident')
     .action(async (file: string | undefined, options: RunCommandOptions) => {
+      const { runCommand } = await import('./run-command.js');
       await runCommand(file, options, io);
     });
 
@@ -209,6 +206,7 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--json', 'the run as one JSON object')
     .action(async (id: string, options: ExecuteCommandOptions) => {
+      const { executeCommand } = await import('./execute-command.js');
       await executeCommand(id, options, io);
     });
 
@@ -225,6 +223,7 @@ function buildProgram(io: CliIo): Command {
     .option('--json', 'the run as one JSON object')
     .action(
       async (id: string, options: { repo?: string; config?: string; step?: string[]; json?: boolean }) => {
+        const { undoCommand } = await import('./execute-command.js');
         await undoCommand(id, options, io);
       },
     );
@@ -240,6 +239,7 @@ function buildProgram(io: CliIo): Command {
       'configuration file (default: incident-response-config.yaml in the repository)',
     )
     .action(async (id: string, options: { repo?: string; config?: string; note: string }) => {
+      const { resolveCommand } = await import('./execute-command.js');
       await resolveCommand(id, options, io);
     });
 
@@ -250,7 +250,32 @@ function buildProgram(io: CliIo): Command {
     .option('--repo <dir>', 'the repository whose playbooks are read', process.cwd())
     .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
     .action(async (options: { repo?: string; config?: string; playbook?: string }) => {
+      const { iamPolicyCommand } = await import('./iam-policy-command.js');
       await iamPolicyCommand(options, io);
+    });
+
+  program
+    .command('simulate')
+    .description(
+      'scenarios through the whole pipeline in a scratch fork, against a simulated AWS, Slack and GitHub on loopback',
+    )
+    .option('--keep', 'keep the scratch fork (its path is printed) instead of deleting it')
+    .option('--json', 'the outcome of every scenario and check as one JSON object')
+    .action(async (options: SimulateOptions) => {
+      const { simulateCommand } = await import('./simulate-command.js');
+      await simulateCommand(options, io);
+    });
+
+  program
+    .command('test')
+    .description('run the playbook test cases of playbooks/tests/: event in, expected route and plan out')
+    .argument('[names...]', 'case files (name or path) or case names to run (default: all)')
+    .option('--repo <dir>', 'the repository whose cases, playbooks and configuration are used', process.cwd())
+    .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
+    .option('--json', 'one JSON object per case')
+    .action(async (names: string[], options: { repo?: string; config?: string; json?: boolean }) => {
+      const { testCommand } = await import('./test-command.js');
+      await testCommand(names, options, io);
     });
 
   program
@@ -261,6 +286,7 @@ function buildProgram(io: CliIo): Command {
     .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
     .option('--json', 'the problems as one JSON array')
     .action(async (paths: string[], options: { repo?: string; config?: string; json?: boolean }) => {
+      const { lintCommand } = await import('./lint-command.js');
       await lintCommand(paths, options, io);
     });
 

@@ -30,7 +30,13 @@ export function explainPlan(plan: Plan, hash: string): string {
     const where = step.target.region
       ? ` in ${step.target.account ?? "the credentials' account"}/${step.target.region}`
       : '';
-    lines.push(`  - ${step.id} (${step.action})${where}: ${gate}`);
+    const canary = step.canary
+      ? step.canary.member
+        ? `, canary (${step.canary.size} of ${step.for_each?.of} first)`
+        : `, after the canary (${step.canary.size} of ${step.for_each?.of}) holds`
+      : '';
+    const target = step.for_each ? ` [target ${step.for_each.index} of ${step.for_each.of}${canary}]` : '';
+    lines.push(`  - ${step.id} (${step.action})${where}${target}: ${gate}`);
     for (const call of step.calls) lines.push(`      ${call.call} ${call.target}: ${call.effect}`);
   }
   lines.push(

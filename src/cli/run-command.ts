@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeWithEvidence } from '../ingest/normalize.js';
 import { runPipeline } from '../pipeline.js';
 import type { Vendor } from '../types.js';
-import { explainExecution } from './execute-command.js';
+import { explainExecution, governance } from './execute-command.js';
 import { type CliIo, readInput } from './io.js';
 import { openStore } from './store-context.js';
 
@@ -45,6 +45,7 @@ export async function runCommand(
     clients: createClients(connectorEnvironment(store.config.settings, process.env)),
     live: (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
     now: () => new Date(),
+    governance: governance(store),
   });
   if (options.json) {
     for (const outcome of outcomes) io.stdout(`${JSON.stringify(outcome)}\n`);

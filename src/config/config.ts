@@ -44,6 +44,7 @@ export interface Settings {
     | 'max_concurrent_playbooks'
     | 'correlation_window'
     | 'approval_environments'
+    | 'budgets'
     | 'store'
     | 'signing'
   > & {
@@ -99,13 +100,23 @@ export interface LoadedConfig extends StoreSettings, ParsedConfig {
 const ORCHESTRATOR_DEFAULTS: Required<
   Pick<
     OrchestratorConfig,
-    'dry_run_default' | 'max_concurrent_playbooks' | 'correlation_window' | 'approval_environments'
+    | 'dry_run_default'
+    | 'max_concurrent_playbooks'
+    | 'correlation_window'
+    | 'approval_environments'
+    | 'budgets'
   >
 > = {
   dry_run_default: true,
   max_concurrent_playbooks: 10,
   correlation_window: '1h',
   approval_environments: ['ir-containment'],
+  // An alert storm must not contain the fleet unreviewed: the same budgets the template writes out.
+  budgets: [
+    { action: 'aws:ec2.isolate_instance', max: 5, per: 'account', window: '1h' },
+    { action: 'aws:iam.deactivate_access_keys', max: 10, per: 'account', window: '1h' },
+    { action: 'aws:autoscaling.standby', max: 5, per: 'account', window: '1h' },
+  ],
 };
 const STORE_DEFAULTS: Required<StoreConfig> = { push_attempts: 20, backoff_base: '200ms', backoff_max: '5s' };
 const SIGNING_DEFAULTS = { allowed_signers: '.github/allowed_signers', require_signed: false };

@@ -91,6 +91,8 @@ export interface Journal<R> {
   /** The record an earlier, interrupted run of the same step saved; undefined on a first run. */
   readonly prior: R | undefined;
   save(record: R): Promise<void>;
+  /** Aborted once the step has run past its timeout: no further change is sent. */
+  readonly signal?: AbortSignal;
 }
 
 export interface Outcome<R> {
@@ -145,6 +147,9 @@ async function applyAll<R extends JsonValue>(
   await journal?.save(record);
   const calls: ApiCall[] = [];
   for (const mutation of inspection.mutations) {
+    if (journal?.signal?.aborted) {
+      throw new ActionFailure(name, call(mutation), 'not sent: the step ran past its timeout', record);
+    }
     let updated: R | undefined;
     try {
       updated = await mutation.apply();

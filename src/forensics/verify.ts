@@ -184,6 +184,10 @@ async function listStore(git: Git, head: string, problems: string[]) {
       case 'key-index':
         keyIndex.set(path, sha);
         break;
+      case 'budget-index':
+        // A budget ledger is a cache of the `running` entries that reserved from it (each names its budget
+        // scopes), which the audit chains hold and verify; it is not a record of its own.
+        break;
     }
   }
   return { incidents, eventIndex, keyIndex };
@@ -589,7 +593,7 @@ function checkCommit(
   for (const path of commit.paths) {
     const place = classifyPath(path.replace(/^"|"$/g, ''));
     const own = dir !== undefined && path.startsWith(`${dir}/`);
-    if (!own && place.kind !== 'event-index' && place.kind !== 'key-index') {
+    if (!own && place.kind !== 'event-index' && place.kind !== 'key-index' && place.kind !== 'budget-index') {
       problems.push(`${where}: Incident-Id ${id} but it changes ${path}`);
     }
   }

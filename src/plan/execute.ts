@@ -13,6 +13,7 @@
 // - A failure stops the run (on_failure: stop), goes on (continue), or takes back what this run changed,
 //   the failed step's own half-done change first, then the steps before it, newest first (undo).
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { durationMs } from '../config/config.js';
 import {
   type ActionContext,
@@ -20,6 +21,7 @@ import {
   type ApiCall,
   dryRun,
   execute,
+  type Journal,
   type Outcome,
   undo,
   verify,
@@ -31,11 +33,25 @@ import { InputError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { type AuditEntry, nextEntry } from '../store/audit.js';
 import { serializeIncident } from '../store/incident.js';
-import { auditFile, incidentFile, planFile, readmeFile, stepFile } from '../store/layout.js';
+import {
+  auditFile,
+  BUDGET_INDEX_LIMIT,
+  budgetIndexFile,
+  incidentFile,
+  planFile,
+  readmeFile,
+  stepFile,
+} from '../store/layout.js';
 import { renderIncidentReadme } from '../store/readme.js';
 import { auditTrailers, parseAuditEntries, readIncident } from '../store/record.js';
 import type { Transaction } from '../store/transaction.js';
-import type { Incident } from '../types.js';
+import {
+  type CanaryContext,
+  ConditionError,
+  canaryConditions,
+  compileCondition,
+} from '../triage/expressions.js';
+import type { BudgetConfig, Incident } from '../types.js';
 import type { Plan, PlanStep } from './plan.js';
 import { readPlan } from './record.js';
 
@@ -57,6 +73,13 @@ export interface ExecuteOptions {
   readonly clients: Clients;
   readonly now: () => Date;
   readonly links?: ActionContext['links'];
+  /** The configuration's blast-radius budgets (orchestrator.budgets). */
+  readonly budgets?: readonly BudgetConfig[];
+  /**
+   * Takes this run's place among the executions allowed at once (orchestrator.max_concurrent_playbooks),
+   * and the incident's own lock, for a live run; resolves with its release.
+   */
+  readonly hold?: (incident: string) => Promise<() => Promise<void>>;
 }
 
 export interface StepReport {
@@ -193,18 +216,24 @@ function contextFor(step: PlanStep, plan: Plan, options: ExecuteOptions): Action
 const callsOf = (calls: readonly ApiCall[]): JsonValue =>
   calls.map(({ call, target, effect }) => ({ call, target, effect }));
 
+/** The journal as a plain value (its `prior` read now), to add an attempt's signal to. */
+const journalOf = (journal: Journal<JsonValue>): Journal<JsonValue> => ({
+  prior: journal.prior,
+  save: (record) => journal.save(record),
+});
+
 /** A step that ran past its timeout. Its attempt may still be making changes: it is not retried in this run. */
 class StepTimeout extends Error {
   override readonly name = 'StepTimeout';
 }
 
 /** Resolves with the promise, or rejects once the step's timeout has passed. */
-async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+async function within<T>(step: PlanStep, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new StepTimeout(`${what} timed out after ${Math.round(ms / 1000)}s`)),
-      ms,
+      () => reject(new StepTimeout(`${step.id} timed out after ${step.timeout}`)),
+      durationMs(step.timeout),
     );
   });
   try {
@@ -264,6 +293,25 @@ export async function executePlan(
   id: string,
   options: ExecuteOptions,
 ): Promise<ExecutionReport> {
+  // Held before the ledger is read: a second live run of the incident waits, then finds the steps done.
+  return holding(options, id, () => executeHeld(apply, id, options));
+}
+
+async function holding<T>(
+  options: Pick<ExecuteOptions, 'live' | 'hold'>,
+  id: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!options.live || options.hold === undefined) return work();
+  const release = await options.hold(id);
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+async function executeHeld(apply: Apply, id: string, options: ExecuteOptions): Promise<ExecutionReport> {
   const loaded = await loadRecordedPlan(apply, id, 'has no plan: run `irac plan` first');
   const { plan, hash } = loaded;
   if (options.planHash !== undefined && !SHA256.test(options.planHash)) {
@@ -283,20 +331,28 @@ export async function executePlan(
     if (options.planHash === undefined)
       throw new InputError('--approved-by', 'needs --plan-hash, the hash of the plan that was approved');
   }
-  for (const name of options.only ?? []) {
-    if (!plan.steps.some((step) => step.id === name)) {
-      throw new InputError(
-        '--only',
-        `the plan has no step "${name}" (it has ${plan.steps.map((step) => step.id).join(', ')})`,
-      );
-    }
-  }
+  const selected = selectSteps(plan, options.only, '--only');
   const approved = options.approvedBy !== undefined && options.planHash === hash;
   const ledger = ledgerOf(loaded.entries, hash);
-  const selected = plan.steps.filter((step) => !options.only || options.only.includes(step.id));
   return options.live
     ? runLive(apply, plan, hash, selected, ledger, approved, options)
     : runDry(apply, plan, hash, selected, ledger, options);
+}
+
+/**
+ * The plan's steps a run is limited to (all without `only`), in plan order. A name is a step's id, or the
+ * id of a for_each step, which stands for every one of its targets.
+ */
+function selectSteps(plan: Plan, only: readonly string[] | undefined, option: string): PlanStep[] {
+  if (only === undefined) return [...plan.steps];
+  const named = (step: PlanStep, name: string) => step.id === name || step.for_each?.step === name;
+  for (const name of only) {
+    if (!plan.steps.some((step) => named(step, name))) {
+      const ids = [...new Set(plan.steps.map((step) => step.for_each?.step ?? step.id))];
+      throw new InputError(option, `the plan has no step "${name}" (it has ${ids.join(', ')})`);
+    }
+  }
+  return plan.steps.filter((step) => only.some((name) => named(step, name)));
 }
 
 /** The report of a step this run has nothing to do for: it does not apply, or an earlier run did it. */
@@ -337,8 +393,7 @@ async function runDry(
         ? await apply((tx) => readRecord(tx, plan.incident, step.id))
         : undefined;
       const outcome = await within(
-        durationMs(step.timeout),
-        step.id,
+        step,
         dryRun(connector, step.parameters, contextFor(step, plan, options), prior),
       );
       reports.push({
@@ -358,14 +413,8 @@ async function runDry(
       });
     }
   }
-  const at = options.now().toISOString();
-  await apply(async (tx) => {
-    const auditText = (await tx.readText(auditFile(plan.incident))) ?? '';
-    const { entry, line } = nextEntry(auditText, {
-      at,
-      actor: options.actor,
-      action: 'dry-run',
-      incident: plan.incident,
+  await apply((tx) =>
+    recordEntry(tx, plan.incident, options, 'dry-run', {
       data: {
         plan: hash,
         steps: reports.map((report) => ({
@@ -375,19 +424,34 @@ async function runDry(
           calls: callsOf(report.calls),
         })),
       },
-    });
-    const audit = auditText + line;
-    const incident = await readIncident(tx, plan.incident);
-    tx.write(auditFile(plan.incident), audit);
-    if (incident)
-      tx.write(readmeFile(plan.incident), renderIncidentReadme(incident, parseAuditEntries(audit)));
-    await tx.commit({
       subject: `dry-run: ${plan.incident} ${reports.filter((r) => r.result === 'would-run').length} steps would change something`,
       body: [],
-      trailers: auditTrailers(entry),
-    });
-  });
+    }),
+  );
   return report(plan, hash, false, reports, null);
+}
+
+/** An audit entry that changes no file of the incident but the trail and its README: one commit. */
+async function recordEntry(
+  tx: Transaction,
+  id: string,
+  options: Pick<ExecuteOptions, 'actor' | 'now'>,
+  action: string,
+  entry: { data: JsonObject; subject: string; body: string[] },
+): Promise<void> {
+  const auditText = (await tx.readText(auditFile(id))) ?? '';
+  const next = nextEntry(auditText, {
+    at: options.now().toISOString(),
+    actor: options.actor,
+    action,
+    incident: id,
+    data: entry.data,
+  });
+  const audit = auditText + next.line;
+  const incident = await readIncident(tx, id);
+  tx.write(auditFile(id), audit);
+  if (incident) tx.write(readmeFile(id), renderIncidentReadme(incident, parseAuditEntries(audit)));
+  await tx.commit({ subject: entry.subject, body: entry.body, trailers: auditTrailers(next.entry) });
 }
 
 function reasonLine(error: unknown): string {
@@ -425,10 +489,48 @@ async function runLive(
   const reports: StepReport[] = [];
   const succeededNow: PlanStep[] = [];
   let failure: string | null = null;
+  /** Canary groups checked in this run, and whether their check held. */
+  const gates = new Map<string, boolean>();
+  /** for_each steps whose canary failed with on_failure continue: their other targets are left alone. */
+  const abandoned = new Set<string>();
   const record = (step: PlanStep, entry: Omit<StepEntry, 'step'>) =>
     apply((tx) =>
       recordStep(tx, plan.incident, hash, options.actor, options.now().toISOString(), { step, ...entry }),
     );
+  const notReached = (from: number, why: string) => {
+    for (const rest of steps.slice(from)) {
+      reports.push({ step: rest.id, action: rest.action, result: 'not-reached', detail: why, calls: [] });
+    }
+  };
+  const waitFor = (step: PlanStep, index: number, detail: string) => {
+    // Later steps may rely on this one: the run stops here and waits.
+    reports.push({
+      step: step.id,
+      action: step.action,
+      result: 'waiting-for-approval',
+      detail,
+      calls: step.calls,
+    });
+    notReached(index + 1, `after ${step.id}`);
+  };
+  /** What a failure leads to, per the step's on_failure: whether the run goes on. */
+  const failed = async (step: PlanStep, index: number, changedHere: boolean): Promise<boolean> => {
+    if (step.on_failure === 'continue') return true;
+    if (step.on_failure === 'undo') {
+      // What this step changed before it failed (now, or in the interrupted run this one resumed) is
+      // taken back first: a half-done isolation leaves interfaces in the all-traffic group.
+      const earlier = step.canary ? await canaryMembersDone(apply, plan, hash, step) : [];
+      const newestFirst = [...succeededNow].reverse();
+      const undoing = [
+        ...(changedHere ? [step] : []),
+        ...newestFirst,
+        ...earlier.filter((member) => !succeededNow.includes(member)),
+      ];
+      await undoSteps(apply, plan, hash, undoing, options, reports);
+    }
+    notReached(index + 1, `after ${step.id} failed`);
+    return false;
+  };
 
   for (const [index, step] of steps.entries()) {
     const settled = settledReport(step, ledger);
@@ -436,25 +538,39 @@ async function runLive(
       reports.push(settled);
       continue;
     }
-    if (step.needs_approval && !approved) {
-      // Later steps may rely on this one: the run stops here and waits.
+    const group = step.for_each?.step;
+    if (group !== undefined && abandoned.has(group)) {
       reports.push({
         step: step.id,
         action: step.action,
-        result: 'waiting-for-approval',
-        detail: `needs a reviewer in ${plan.environment}: --approved-by and --plan-hash ${hash}`,
-        calls: step.calls,
+        result: 'not-reached',
+        detail: `held back: the canary of ${group} failed`,
+        calls: [],
       });
-      for (const rest of steps.slice(index + 1)) {
-        reports.push({
-          step: rest.id,
-          action: rest.action,
-          result: 'not-reached',
-          detail: `after ${step.id}`,
-          calls: [],
-        });
-      }
+      continue;
+    }
+    if (step.needs_approval && !approved) {
+      waitFor(step, index, `needs a reviewer in ${plan.environment}: --approved-by and --plan-hash ${hash}`);
       break;
+    }
+    if (group !== undefined && step.canary && !step.canary.member) {
+      if (!gates.has(group)) {
+        const gate = await checkCanary(apply, plan, hash, step, options);
+        gates.set(group, gate.held);
+        if (!gate.held) {
+          reports.push({
+            step: step.id,
+            action: step.action,
+            result: 'failed',
+            detail: `held back: canary check failed: ${gate.detail}`,
+            calls: [],
+          });
+          failure ??= `step ${group}: the canary check failed: ${gate.detail}`;
+          if (await failed(step, index, false)) abandoned.add(group);
+          else break;
+          continue;
+        }
+      }
     }
     const approval =
       step.needs_approval && options.approvedBy
@@ -466,21 +582,44 @@ async function runLive(
       threads: (await readIncident(tx, plan.incident))?.notifications ?? {},
     }));
     const context: ActionContext = { ...contextFor(step, plan, options), threads };
-    await record(step, {
-      state: 'running',
-      data: { live: true, ...approval },
-      ...(step.needs_approval && options.approvedBy
-        ? {
-            incident: (incident, at) => ({
-              ...incident,
-              approvals: [
-                ...incident.approvals,
-                { by: options.approvedBy ?? '', at, step: step.id, plan_sha256: hash },
-              ],
-            }),
-          }
-        : {}),
+    // The budgets are counted and the step marked running in one commit: two runs racing for the last
+    // unit of a budget cannot both land.
+    const over = await apply(async (tx) => {
+      const at = options.now().toISOString();
+      const spent = await spendBudgets(tx, plan, step, options.budgets ?? [], at);
+      if (spent.over && !approved) return spent.over;
+      for (const [file, content] of spent.writes) tx.write(file, content);
+      await recordStep(tx, plan.incident, hash, options.actor, at, {
+        step,
+        state: 'running',
+        data: {
+          live: true,
+          ...approval,
+          ...(spent.uses.length > 0 ? { budgets: spent.uses } : {}),
+          ...(spent.over ? { over_budget: spent.over, approved_by: options.approvedBy ?? '' } : {}),
+        },
+        ...(options.approvedBy && (step.needs_approval || spent.over)
+          ? {
+              incident: (incident: Incident, when: string) => ({
+                ...incident,
+                approvals: [
+                  ...incident.approvals,
+                  { by: options.approvedBy ?? '', at: when, step: step.id, plan_sha256: hash },
+                ],
+              }),
+            }
+          : {}),
+      });
+      return undefined;
     });
+    if (over !== undefined) {
+      waitFor(
+        step,
+        index,
+        `over budget: ${over}; a reviewer in ${plan.environment} may approve more: --approved-by and --plan-hash ${hash}`,
+      );
+      break;
+    }
     // A retry goes on from what the failed attempt journaled, as the next run would: the record of the
     // state before the first change, not the half-changed state the attempt left behind.
     let journaled = prior;
@@ -496,17 +635,26 @@ async function runLive(
     let outcome: Outcome<JsonValue> | undefined;
     let lastError: unknown;
     for (let attempt = 0; attempt <= step.retries && outcome === undefined; attempt++) {
+      const stop = new AbortController();
+      const running = execute(connector, step.parameters, context, {
+        ...journalOf(journal),
+        signal: stop.signal,
+      });
       try {
-        outcome = await within(
-          durationMs(step.timeout),
-          step.id,
-          execute(connector, step.parameters, context, journal),
-        );
+        outcome = await within(step, running);
       } catch (error) {
         lastError = error;
-        // Retrying next to an attempt that may still be running would make the same changes twice; the
-        // next run resumes from the record instead.
-        if (error instanceof StepTimeout) break;
+        if (error instanceof StepTimeout) {
+          // The call in flight cannot be recalled: the attempt sends nothing after it, and what it returns
+          // is still journaled, for a while. Retrying next to it would make the same changes twice; the
+          // next run resumes from the record instead.
+          stop.abort();
+          await Promise.race([
+            running.catch(() => undefined),
+            sleep(Math.min(durationMs(step.timeout), 30_000)),
+          ]);
+          break;
+        }
       }
     }
     const check = outcome && (await verify(connector, step.parameters, context, outcome.record));
@@ -531,29 +679,7 @@ async function runLive(
         reports.push({ step: step.id, action: step.action, result: 'failed', detail, calls: outcome.calls });
         failure ??= `step ${step.id}: the change did not take: ${check.detail}`;
       }
-      if (step.on_failure === 'continue') continue;
-      if (step.on_failure === 'undo') {
-        // What this step changed before it failed (now, or in the interrupted run this one resumed) is
-        // taken back first: a half-done isolation leaves interfaces in the all-traffic group.
-        const changedHere = journaled !== undefined ? [step] : [];
-        await undoSteps(
-          apply,
-          plan,
-          hash,
-          [...changedHere, ...[...succeededNow].reverse()],
-          options,
-          reports,
-        );
-      }
-      for (const rest of steps.slice(index + 1)) {
-        reports.push({
-          step: rest.id,
-          action: rest.action,
-          result: 'not-reached',
-          detail: `after ${step.id} failed`,
-          calls: [],
-        });
-      }
+      if (await failed(step, index, journaled !== undefined)) continue;
       break;
     }
     const detail = `${outcome.changed ? 'changed' : 'already in place'}; verify: ok: ${check.detail}`;
@@ -592,6 +718,155 @@ async function runLive(
   return report(plan, hash, true, reports, failure);
 }
 
+/** The canary targets of `step`'s for_each that have succeeded, by the ledger as committed now. */
+async function canaryMembersDone(
+  apply: Apply,
+  plan: Plan,
+  hash: string,
+  step: PlanStep,
+): Promise<PlanStep[]> {
+  const entries = await apply(async (tx) =>
+    parseAuditEntries((await tx.readText(auditFile(plan.incident))) ?? ''),
+  );
+  const ledger = ledgerOf(entries, hash);
+  return plan.steps.filter(
+    (member) =>
+      member.for_each?.step === step.for_each?.step &&
+      member.canary?.member === true &&
+      ledger.get(member.id)?.state === 'succeeded',
+  );
+}
+
+/**
+ * The canary check before the rest of a for_each step's targets: every canary target done, then after the
+ * canary's wait each one's effect read back again (an automation that puts security groups back, an
+ * instance replaced meanwhile) and the playbook's condition over them. Recorded as a `canary` audit entry.
+ */
+async function checkCanary(
+  apply: Apply,
+  plan: Plan,
+  hash: string,
+  step: PlanStep,
+  options: ExecuteOptions,
+): Promise<{ held: boolean; detail: string }> {
+  const canary = step.canary;
+  const group = step.for_each?.step ?? step.id;
+  if (canary === null) return { held: true, detail: 'no canary' };
+  const members = plan.steps.filter((member) => member.for_each?.step === group && member.canary?.member);
+  const done = await canaryMembersDone(apply, plan, hash, step);
+  const targets: { item: JsonValue; verified: boolean; detail: string }[] = [];
+  let detail: string;
+  let held: boolean;
+  const missing = members.filter((member) => !done.includes(member));
+  if (missing.length > 0) {
+    held = false;
+    detail = `canary target${missing.length > 1 ? 's' : ''} ${missing.map((m) => m.id).join(', ')} did not succeed`;
+  } else {
+    await sleep(durationMs(canary.wait));
+    for (const member of members) {
+      const connector = await loadConnector(member.runs);
+      const saved = await apply((tx) => readRecord(tx, plan.incident, member.id));
+      try {
+        const check = await verify(
+          connector,
+          member.parameters,
+          contextFor(member, plan, options),
+          saved ?? null,
+        );
+        targets.push({ item: member.for_each?.item ?? null, verified: check.ok, detail: check.detail });
+      } catch (error) {
+        targets.push({ item: member.for_each?.item ?? null, verified: false, detail: reasonLine(error) });
+      }
+    }
+    const seen = { canary: { targets, size: canary.size, of: step.for_each?.of ?? members.length } };
+    if (canary.verify === null) {
+      const bad = targets.filter((target) => !target.verified);
+      held = bad.length === 0;
+      detail = held
+        ? `${targets.length} of ${step.for_each?.of} targets done and read back after ${canary.wait}`
+        : `${bad.map((target) => `${JSON.stringify(target.item)}: ${target.detail}`).join('; ')}`;
+    } else {
+      try {
+        const condition = compileCondition<CanaryContext>(
+          canary.verify,
+          `${planFile(plan.incident)}: ${group} canary.verify`,
+          canaryConditions(),
+        );
+        held = condition.evaluate(seen);
+        detail = `${canary.verify} ${held ? 'holds' : 'does not hold'} for ${targets.length} canary target${targets.length > 1 ? 's' : ''}`;
+      } catch (error) {
+        held = false;
+        detail =
+          error instanceof ConditionError || error instanceof InputError ? error.message : reasonLine(error);
+      }
+    }
+  }
+  await apply((tx) =>
+    recordEntry(tx, plan.incident, options, 'canary', {
+      data: { plan: hash, step: group, held, detail, targets },
+      subject: `canary: ${plan.incident} ${group} ${held ? 'held' : 'FAILED'}`,
+      body: [detail.slice(0, 500)],
+    }),
+  );
+  return { held, detail };
+}
+
+/** One budget a step counts towards, as its `running` entry records it. */
+type BudgetUse = {
+  readonly scope: string;
+  /** Including this step. */
+  readonly used: number;
+  readonly max: number;
+  readonly window: string;
+};
+
+/**
+ * Counts the step against every budget of its action and, unless one is spent (`over`, in words),
+ * writes its line into each budget's ledger. A step already in a ledger (a resumed run) counts once.
+ */
+async function spendBudgets(
+  tx: Transaction,
+  plan: Plan,
+  step: PlanStep,
+  budgets: readonly BudgetConfig[],
+  at: string,
+): Promise<{ uses: BudgetUse[]; writes: [string, string][]; over?: string }> {
+  const uses: BudgetUse[] = [];
+  const writes: [string, string][] = [];
+  let over: string | undefined;
+  const nowMs = Date.parse(at);
+  for (const budget of budgets) {
+    if (budget.action !== step.runs && budget.action !== step.action) continue;
+    const per = budget.per ?? 'account';
+    const account = step.target.account ?? 'an unknown account';
+    const scope =
+      per === 'all'
+        ? budget.action
+        : per === 'account'
+          ? `${budget.action} in account ${account}`
+          : `${budget.action} in account ${account} ${step.target.region ?? 'no region'}`;
+    const file = budgetIndexFile(scope);
+    const text = (await tx.readText(file)) ?? '';
+    const since = nowMs - durationMs(budget.window);
+    const lines = text.split('\n').filter((line) => line !== '');
+    const recent = lines.filter((line) => Date.parse(line.split(' ')[1] ?? '') >= since);
+    const mine = `${plan.incident} `;
+    const counted = recent.some((line) => line.startsWith(mine) && line.endsWith(` ${step.id}`));
+    const used = recent.length + (counted ? 0 : 1);
+    if (!counted && used > budget.max) {
+      over ??= `${recent.length} of ${budget.max} ${scope} within ${budget.window}`;
+    }
+    uses.push({ scope, used, max: budget.max, window: budget.window });
+    if (!counted) {
+      writes.push([
+        file,
+        [...lines, `${plan.incident} ${at} ${step.id}`].slice(-BUDGET_INDEX_LIMIT).join('\n').concat('\n'),
+      ]);
+    }
+  }
+  return { uses, writes, ...(over === undefined ? {} : { over }) };
+}
+
 async function undoSteps(
   apply: Apply,
   plan: Plan,
@@ -622,7 +897,7 @@ async function undoSteps(
         step: step.id,
         action: step.action,
         result: 'succeeded',
-        detail: `undone: ${outcome.state}`,
+        detail: outcome.changed ? `undone; it was: ${outcome.state}` : `nothing to undo: ${outcome.state}`,
         calls: outcome.calls,
       });
     } catch (error) {
@@ -653,22 +928,22 @@ async function undoSteps(
 export async function undoPlan(
   apply: Apply,
   id: string,
+  options: Pick<ExecuteOptions, 'actor' | 'clients' | 'now' | 'only' | 'hold'>,
+): Promise<ExecutionReport> {
+  return holding({ ...options, live: true }, id, () => undoHeld(apply, id, options));
+}
+
+async function undoHeld(
+  apply: Apply,
+  id: string,
   options: Pick<ExecuteOptions, 'actor' | 'clients' | 'now' | 'only'>,
 ): Promise<ExecutionReport> {
   const loaded = await loadRecordedPlan(apply, id, 'has no plan: nothing was executed');
   const { plan, hash } = loaded;
-  for (const name of options.only ?? []) {
-    if (!plan.steps.some((step) => step.id === name)) {
-      throw new InputError(
-        '--step',
-        `the plan has no step "${name}" (it has ${plan.steps.map((step) => step.id).join(', ')})`,
-      );
-    }
-  }
+  const selected = selectSteps(plan, options.only, '--step');
   const ledger = ledgerOf(loaded.entries, hash);
-  const done = plan.steps
+  const done = selected
     .filter((step) => ledger.get(step.id)?.state === 'succeeded')
-    .filter((step) => !options.only || options.only.includes(step.id))
     .sort((a, b) => (ledger.get(b.id)?.entry.seq ?? 0) - (ledger.get(a.id)?.entry.seq ?? 0));
   const reports: StepReport[] = [];
   const full = { ...options, live: true };

@@ -11,6 +11,7 @@ import { loadConnector } from '../connectors/registry.js';
 import { canonicalJson, sha256Hex } from '../digest.js';
 import { InputError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../json.js';
+import { MAX_FOR_EACH } from '../playbooks/compile.js';
 import { needsApproval, type Playbook, renderParameters } from '../playbooks/playbook.js';
 import { TemplateError } from '../playbooks/templates.js';
 import { conditionContext, type Decision } from '../triage/decide.js';
@@ -18,7 +19,7 @@ import { type ConditionContext, ConditionError } from '../triage/expressions.js'
 import type { Incident, SecurityEvent } from '../types.js';
 
 /** Bumped when the plan's shape changes: a hash is only comparable within one format. */
-export const PLAN_FORMAT = 1;
+export const PLAN_FORMAT = 2;
 
 export interface PlanStep {
   readonly id: string;
@@ -42,6 +43,27 @@ export interface PlanStep {
   readonly on_failure: 'stop' | 'continue' | 'undo';
   /** The calls a live run makes, with concrete targets. */
   readonly calls: readonly ApiCall[];
+  /**
+   * One target of a step over several (for_each): the step as the playbook names it, this target's place
+   * (from 1) among how many, and its item. Its id is `<step>.<index>`. Null for a step with one target.
+   */
+  readonly for_each: {
+    readonly step: string;
+    readonly index: number;
+    readonly of: number;
+    readonly item: JsonValue;
+  } | null;
+  /**
+   * Canary containment of a for_each step: `size` of its targets (`member`s, the first ones) run first,
+   * `wait` passes, their effect is read back and `verify` (CEL over `canary`) must hold before the others run.
+   */
+  readonly canary: {
+    readonly member: boolean;
+    readonly size: number;
+    readonly percent: number;
+    readonly wait: string;
+    readonly verify: string | null;
+  } | null;
 }
 
 export interface Plan {
@@ -118,6 +140,49 @@ function holds(evaluate: () => boolean): { holds: boolean; error?: string } {
   }
 }
 
+/** The step's parameters for this incident (and target), or why they cannot be resolved. */
+function resolve(
+  step: Playbook['steps'][number],
+  context: ConditionContext,
+  item?: JsonValue,
+): { parameters: JsonObject | null; skipped: string | null } {
+  try {
+    return { parameters: renderParameters(step, context, item) as JsonObject, skipped: null };
+  } catch (error) {
+    // A template over what this incident lacks (a role where the event names only a user) fails here.
+    if (!(error instanceof InputError || error instanceof TemplateError || error instanceof ConditionError)) {
+      throw error;
+    }
+    const reason = error instanceof InputError ? error.what : error.message;
+    return { parameters: null, skipped: `its parameters cannot be resolved: ${reason}` };
+  }
+}
+
+/** A for_each step's targets for this incident, each once, in order; or why it has none to act on. */
+function targetsOf(step: Playbook['steps'][number], context: ConditionContext): JsonValue[] | string {
+  let value: JsonValue;
+  try {
+    value = step.forEach?.render(context) ?? null;
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return `its for_each cannot be evaluated: ${error.reason}`;
+  }
+  if (!Array.isArray(value))
+    return `its for_each gives ${value === null ? 'null' : typeof value}, not a list`;
+  const seen = new Set<string>();
+  const items = value.filter((item) => {
+    const key = canonicalJson(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (items.length === 0) return 'its for_each gives no targets';
+  if (items.length > MAX_FOR_EACH) {
+    return `its for_each gives ${items.length} targets, more than the ${MAX_FOR_EACH} one step may act on: contain in smaller steps, reviewed as such`;
+  }
+  return items;
+}
+
 export async function buildPlan(input: PlanInput): Promise<Plan> {
   const { incident, decision, playbook } = input;
   if (decision.outcome !== 'routed' || decision.playbook !== playbook.id) {
@@ -130,42 +195,24 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
   const event = context.event as { region?: unknown; account?: unknown };
   const target = { region: textOf(event.region), account: textOf(event.account) };
   const steps: PlanStep[] = [];
-  for (const step of playbook.steps) {
-    const when = step.when ? holds(() => step.when?.evaluate(context) ?? true) : { holds: true };
-    let parameters: JsonObject | null = null;
-    let skipped: string | null = null;
-    if (!when.holds) {
-      skipped = when.error
-        ? `its condition cannot be evaluated: ${when.error}`
-        : 'its condition does not hold';
-    } else {
-      try {
-        parameters = renderParameters(step, context) as JsonObject;
-      } catch (error) {
-        // A template over what this incident lacks (a role where the event names only a user) fails here.
-        if (
-          !(error instanceof InputError || error instanceof TemplateError || error instanceof ConditionError)
-        ) {
-          throw error;
-        }
-        skipped = `its parameters cannot be resolved: ${error instanceof InputError ? error.what : error.message}`;
-      }
-    }
-    if (parameters && step.action.runs.startsWith('aws:') && target.region === null) {
+  const aws = { region: target.region ?? '', ...(target.account ? { account: target.account } : {}) };
+  const plan = async (
+    step: Playbook['steps'][number],
+    id: string,
+    resolved: { parameters: JsonObject | null; skipped: string | null },
+    forEach: PlanStep['for_each'] = null,
+    canary: PlanStep['canary'] = null,
+  ): Promise<PlanStep> => {
+    let { parameters, skipped } = resolved;
+    const onAws = step.action.runs.startsWith('aws:');
+    if (parameters && onAws && target.region === null) {
       skipped = 'the event names no AWS region to act in';
       parameters = null;
     }
-    const onAws = step.action.runs.startsWith('aws:');
     const connector = await loadConnector(step.action.runs);
-    const calls =
-      parameters === null
-        ? []
-        : connector.describe(parameters, {
-            incidentId: incident.id,
-            aws: { region: target.region ?? '', ...(target.account ? { account: target.account } : {}) },
-          });
-    steps.push({
-      id: step.id,
+    const calls = parameters === null ? [] : connector.describe(parameters, { incidentId: incident.id, aws });
+    return {
+      id,
       action: step.action.name,
       runs: step.action.runs,
       applies: parameters !== null,
@@ -180,7 +227,42 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
       retries: step.retries,
       on_failure: step.onFailure,
       calls: calls.map(({ call, target: on, effect }) => ({ call, target: on, effect })),
-    });
+      for_each: forEach,
+      canary,
+    };
+  };
+  for (const step of playbook.steps) {
+    const when = step.when ? holds(() => step.when?.evaluate(context) ?? true) : { holds: true };
+    if (!when.holds) {
+      const skipped = when.error
+        ? `its condition cannot be evaluated: ${when.error}`
+        : 'its condition does not hold';
+      steps.push(await plan(step, step.id, { parameters: null, skipped }));
+      continue;
+    }
+    if (!step.forEach) {
+      steps.push(await plan(step, step.id, resolve(step, context)));
+      continue;
+    }
+    const items = targetsOf(step, context);
+    if (typeof items === 'string') {
+      steps.push(await plan(step, step.id, { parameters: null, skipped: items }));
+      continue;
+    }
+    const size = step.canary ? Math.max(1, Math.ceil((items.length * step.canary.percent) / 100)) : 0;
+    for (const [index, item] of items.entries()) {
+      const forEach = { step: step.id, index: index + 1, of: items.length, item };
+      const canary = step.canary
+        ? {
+            member: index < size,
+            size,
+            percent: step.canary.percent,
+            wait: step.canary.wait,
+            verify: step.canary.verify?.source ?? null,
+          }
+        : null;
+      steps.push(await plan(step, `${step.id}.${index + 1}`, resolve(step, context, item), forEach, canary));
+    }
   }
   return {
     format: PLAN_FORMAT,

@@ -12,18 +12,21 @@ import type { JsonPath, JsonValue } from '../json.js';
 import { openIncident } from '../store/incident.js';
 import { conditionContext } from '../triage/decide.js';
 import {
+  type CanaryContext,
   CONDITION_VARIABLES,
   type Condition,
   type ConditionContext,
   ConditionError,
+  canaryConditions,
   compileCondition,
+  variablesOf,
 } from '../triage/expressions.js';
 import type { PlaybookDefinition, PlaybookStepDefinition, SecurityEvent, Severity } from '../types.js';
 import { type Catalogue, DEFAULT_TIMEOUT } from './catalogue.js';
 import { parameterProblems, type WrittenParameter } from './parameters.js';
 import type { Playbook, PlaybookStep } from './playbook.js';
 import { type Problem, problemAt } from './problems.js';
-import { type CompiledValue, compileValue } from './templates.js';
+import { type CompiledValue, compileTemplate, compileValue, type Template } from './templates.js';
 
 /** The keys a step has; any other key is a parameter of its action. */
 const STEP_KEYS = [
@@ -36,7 +39,12 @@ const STEP_KEYS = [
   'timeout',
   'retries',
   'on_failure',
+  'for_each',
+  'canary',
 ];
+
+/** Most targets one for_each step may act on: more is a fleet operation, not an incident's containment. */
+export const MAX_FOR_EACH = 100;
 
 /** How a pre-authorized scope holds for the incident as a whole: every asset known, none production. */
 const SCOPE_EXAMPLE =
@@ -53,14 +61,7 @@ export interface DefinitionSource {
 
 /** Whether a condition reads anything of the incident, or would give the same answer for every one. */
 function readsIncident(source: string): boolean {
-  const seen = (node: unknown): boolean => {
-    if (Array.isArray(node)) return node.some(seen);
-    if (typeof node !== 'object' || node === null) return false;
-    const { op, args } = node as { op?: unknown; args?: unknown };
-    if (op === 'id' && typeof args === 'string') return args in CONDITION_VARIABLES;
-    return seen(args);
-  };
-  return seen(parse(source).ast);
+  return [...variablesOf(parse(source).ast)].some((name) => name in CONDITION_VARIABLES);
 }
 
 const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
@@ -345,6 +346,31 @@ function compileStep(
     }
   }
 
+  const forEach = step.for_each === undefined ? undefined : targetsTemplate(step, rel, ctx);
+  if (step.for_each === undefined) {
+    for (const [name, { value, path }] of Object.entries(written)) {
+      const reading = value.templates.find(({ template }) => template.reads.has('item'));
+      if (reading) {
+        error(
+          [...path, ...reading.path],
+          `step "${step.id}": parameter "${name}" reads item, which only a step with for_each has`,
+        );
+      }
+    }
+  }
+  if (
+    step.for_each !== undefined &&
+    !Object.values(written).some(({ value }) =>
+      value.templates.some(({ template }) => template.reads.has('item')),
+    )
+  ) {
+    error(
+      [...rel, 'for_each'],
+      `step "${step.id}" has for_each, but none of its parameters reads item: every target would get the same parameters (write e.g. instance_id: "{{ item }}")`,
+    );
+  }
+  const canary = step.canary === undefined ? undefined : canaryOf(step, rel, ctx);
+
   if (step.timeout !== undefined && durationMs(step.timeout) === 0) {
     error([...rel, 'timeout'], `step "${step.id}" has a timeout of ${step.timeout}: it could never finish`);
   }
@@ -362,6 +388,75 @@ function compileStep(
     timeoutMs: durationMs(timeout),
     retries: step.retries ?? 0,
     onFailure: step.on_failure ?? 'stop',
+    ...(forEach && { forEach }),
+    ...(canary && { canary }),
     where: locate(rel).where,
   };
+}
+
+/** A for_each: one whole `{{ }}` over the incident, giving a list (it cannot read the item it makes). */
+function targetsTemplate(
+  step: PlaybookStepDefinition,
+  rel: JsonPath,
+  ctx: StepContext,
+): Template | undefined {
+  const at = [...rel, 'for_each'];
+  const report = (what: string) =>
+    ctx.problems.push(problemAt(ctx.locate(at), `${ctx.subject(at)}: ${what}`));
+  let template: Template | undefined;
+  try {
+    template = compileTemplate(step.for_each ?? '', ctx.locate(at).where);
+  } catch (caught) {
+    if (!(caught instanceof InputError)) throw caught;
+    report(caught.what);
+    return undefined;
+  }
+  if (!template?.whole) {
+    report(
+      `must be one "{{ expr }}" giving a list (of instance ids, user names…), e.g. "{{ event.resources.filter(r, r.type == 'aws.ec2.instance').map(r, r.id) }}"`,
+    );
+    return undefined;
+  }
+  if (template.reads.has('item')) {
+    report('reads item, which it is what defines');
+    return undefined;
+  }
+  if (template.type !== 'dyn' && !template.type.startsWith('list')) {
+    report(`gives a ${template.type}, not a list`);
+    return undefined;
+  }
+  return template;
+}
+
+function canaryOf(step: PlaybookStepDefinition, rel: JsonPath, ctx: StepContext): PlaybookStep['canary'] {
+  const at = [...rel, 'canary'];
+  const canary = step.canary;
+  if (canary === undefined) return undefined;
+  if (step.for_each === undefined) {
+    ctx.problems.push(
+      problemAt(
+        ctx.locate(rel, 'canary'),
+        `step "${step.id}" has a canary but no for_each: a canary holds back some of a step's targets, and this step has one`,
+      ),
+    );
+    return undefined;
+  }
+  let verify: Condition<CanaryContext> | undefined;
+  if (canary.verify !== undefined) {
+    const where = ctx.locate([...at, 'verify']);
+    try {
+      verify = compileCondition<CanaryContext>(canary.verify, where.where, canaryConditions());
+    } catch (caught) {
+      if (!(caught instanceof InputError)) throw caught;
+      ctx.problems.push(
+        problemAt(
+          where,
+          `${ctx.subject([...at, 'verify'])}: ${caught.what} (a canary check sees only canary: targets, size, of)`,
+        ),
+      );
+      return undefined;
+    }
+  }
+  const wait = canary.wait ?? '0s';
+  return { percent: canary.percent, wait, waitMs: durationMs(wait), ...(verify && { verify }) };
 }

@@ -5,7 +5,7 @@
 // degraded, which nobody sees until an incident.
 
 import { lstat, open, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { checkConfig, DEFAULT_CONFIG_FILE, expiryMs, shownPath } from '../config/config.js';
 import { InputError } from '../errors.js';
 import { loadAssetRegistry } from '../triage/enrichment/assets/files.js';
@@ -13,6 +13,7 @@ import { loadIntelFeeds } from '../triage/enrichment/intel/feeds.js';
 import type { EnrichmentSource } from '../types.js';
 import type { Catalogue } from './catalogue.js';
 import {
+  CASES_DIR,
   type ConfigView,
   checkPlaybooks,
   isPlaybookFileName,
@@ -67,13 +68,18 @@ async function readText(path: string, shown: string): Promise<string | Problem> 
   }
 }
 
+/** playbooks/tests/ under any directory: test cases, not playbooks (`irac test` checks them). */
+function isCasesDir(path: string): boolean {
+  return resolve(path).split(sep).slice(-2).join('/') === CASES_DIR;
+}
+
 /** The YAML files under a directory, depth first and sorted; symbolic links are not followed. */
 async function yamlFilesUnder(dir: string): Promise<string[]> {
   const found: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await yamlFilesUnder(path)));
+    if (entry.isDirectory() && !isCasesDir(path)) found.push(...(await yamlFilesUnder(path)));
     else if (entry.isFile() && isPlaybookFileName(entry.name)) found.push(path);
   }
   return found;

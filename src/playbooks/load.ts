@@ -19,6 +19,9 @@ import type { RepoFiles } from './repo-files.js';
 /** Where playbook files live, relative to the repository root. */
 export const PLAYBOOKS_DIR = 'playbooks';
 
+/** Where playbook test cases live (cases.ts): beside the playbooks, never read as playbooks. */
+export const CASES_DIR = `${PLAYBOOKS_DIR}/tests`;
+
 /** A playbook file's name and text. */
 export interface PlaybookFile {
   readonly file: string;
@@ -141,6 +144,28 @@ export function checkPlaybooks(
         ),
       );
     }
+  }
+
+  // A budget on a name the catalogue lacks would count nothing and hold nothing back.
+  for (const [index, budget] of (config?.settings?.orchestrator.budgets ?? []).entries()) {
+    const spec = catalogue.get(budget.action);
+    if (!config?.yaml || (spec && spec.runs === budget.action)) continue;
+    if (spec) {
+      problems.push(
+        problemAt(
+          config.yaml.locate(['orchestrator', 'budgets', index, 'action']),
+          `orchestrator.budgets[${index}].action "${budget.action}" stands for "${spec.runs}": name that, so that steps naming either count`,
+        ),
+      );
+      continue;
+    }
+    const guess = closestOf(budget.action, catalogue.names);
+    problems.push(
+      problemAt(
+        config.yaml.locate(['orchestrator', 'budgets', index, 'action']),
+        `orchestrator.budgets[${index}].action "${budget.action}" is not a catalogue action${guess ? ` (did you mean "${guess}"?)` : ''}: the budget would never count anything`,
+      ),
+    );
   }
 
   const playbooks = compiled.sort(

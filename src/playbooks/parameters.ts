@@ -29,7 +29,14 @@ export interface ParameterProblem {
 }
 
 /** Stands for a template that did not compile: like `dyn`, it passes. */
-const UNKNOWN: Template = { source: '', where: '', whole: true, type: 'dyn', render: () => null };
+const UNKNOWN: Template = {
+  source: '',
+  where: '',
+  whole: true,
+  type: 'dyn',
+  reads: new Set(),
+  render: () => null,
+};
 
 /** A value of the template's CEL type, standing in for it during validation. */
 function placeholder(template: Template): JsonValue {

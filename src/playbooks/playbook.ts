@@ -4,9 +4,14 @@
 
 import { InputError } from '../errors.js';
 import type { JsonValue } from '../json.js';
-import { type Condition, type ConditionContext, ConditionError } from '../triage/expressions.js';
+import {
+  type CanaryContext,
+  type Condition,
+  type ConditionContext,
+  ConditionError,
+} from '../triage/expressions.js';
 import type { ActionSpec } from './catalogue.js';
-import type { CompiledValue } from './templates.js';
+import type { CompiledValue, Template } from './templates.js';
 
 export type OnFailure = 'stop' | 'continue' | 'undo';
 
@@ -25,6 +30,16 @@ export interface PlaybookStep {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly onFailure: OnFailure;
+  /** A step over several targets: the list of items, each planned, run and undone on its own. */
+  readonly forEach?: Template;
+  /** Canary containment of a for_each step: this share first, checked, then the rest. */
+  readonly canary?: {
+    readonly percent: number;
+    readonly wait: string;
+    readonly waitMs: number;
+    /** What must hold of the canary targets to go on; each one verified when absent. */
+    readonly verify?: Condition<CanaryContext>;
+  };
   /** `file:line:col` of the step. */
   readonly where: string;
 }
@@ -73,10 +88,15 @@ export function needsApproval(playbook: Playbook, step: PlaybookStep, context: C
  * rendered, checked against the action's schema. Throws a TemplateError when a template fails on this
  * incident (the event names no instance), an InputError when the result does not fit the action.
  */
-export function renderParameters(step: PlaybookStep, context: ConditionContext): Record<string, JsonValue> {
+export function renderParameters(
+  step: PlaybookStep,
+  context: ConditionContext,
+  item?: JsonValue,
+): Record<string, JsonValue> {
   const rendered: Record<string, JsonValue> = {};
+  const seen = item === undefined ? context : { ...context, item };
   for (const [key, value] of Object.entries({ ...step.action.defaults, ...step.parameters })) {
-    rendered[key] = value.render(context);
+    rendered[key] = value.render(seen);
   }
   if (!step.action.validate(rendered)) {
     const [error] = step.action.validate.errors ?? [];

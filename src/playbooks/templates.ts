@@ -6,12 +6,28 @@
 // tags, a number); text around `{{ expr }}` gives text. `${{ … }}` is refused: it is GitHub Actions'
 // syntax, which the runner would expand (from untrusted event data) before irac ever saw it.
 
+import type { Environment } from '@marcbachmann/cel-js';
 import { InputError } from '../errors.js';
 import type { JsonPath, JsonValue } from '../json.js';
-import { type ConditionContext, conditions, firstLine, hint, patternProblem } from '../triage/expressions.js';
+import {
+  type ConditionContext,
+  conditions,
+  firstLine,
+  hint,
+  patternProblem,
+  variablesOf,
+} from '../triage/expressions.js';
 
-// Templates are conditions that give a value: the same variables, the same limits.
-const templates = conditions;
+/** What a template sees: what conditions see, and in a for_each step the current `item`. */
+export type TemplateContext = ConditionContext & { readonly item?: unknown };
+
+// Templates are conditions that give a value: the same variables, the same limits, and `item`, which only
+// a for_each step's parameters may read (compile.ts refuses it elsewhere).
+let environment: Environment | undefined;
+function templates(): Environment {
+  environment ??= conditions().clone().registerVariable('item', 'dyn');
+  return environment;
+}
 
 /** A template that failed while rendering (a key the incident lacks, an index out of range). */
 export class TemplateError extends Error {
@@ -33,7 +49,9 @@ export interface Template {
   readonly whole: boolean;
   /** The CEL type of the value: the expression's for a whole template (maybe `dyn`), else `string`. */
   readonly type: string;
-  render(context: ConditionContext): JsonValue;
+  /** The variables its expressions read. */
+  readonly reads: ReadonlySet<string>;
+  render(context: TemplateContext): JsonValue;
 }
 
 type Piece = string | { readonly expression: string; readonly program: (context: object) => unknown };
@@ -84,7 +102,7 @@ function compileExpression(expression: string, source: string, where: string) {
   const program = templates().parse(expression);
   const refused = patternProblem(program.ast, expression);
   if (refused) fail(refused);
-  return { type, program: program as (context: object) => unknown };
+  return { type, program: program as (context: object) => unknown, reads: variablesOf(program.ast) };
 }
 
 /**
@@ -99,6 +117,7 @@ export function compileTemplate(text: string, where: string): Template | undefin
     );
   }
   const pieces: Piece[] = [];
+  const reads = new Set<string>();
   let type = 'string';
   let at = 0;
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', at)) {
@@ -108,6 +127,7 @@ export function compileTemplate(text: string, where: string): Template | undefin
     const expression = text.slice(open + 2, close);
     const compiled = compileExpression(expression, text, where);
     pieces.push({ expression, program: compiled.program });
+    for (const name of compiled.reads) reads.add(name);
     type = compiled.type;
     at = close + 2;
   }
@@ -116,7 +136,7 @@ export function compileTemplate(text: string, where: string): Template | undefin
 
   const [only] = pieces;
   const whole = pieces.length === 1 && typeof only === 'object';
-  const run = (piece: Exclude<Piece, string>, context: ConditionContext): JsonValue => {
+  const run = (piece: Exclude<Piece, string>, context: TemplateContext): JsonValue => {
     let value: unknown;
     try {
       value = piece.program(context);
@@ -130,6 +150,7 @@ export function compileTemplate(text: string, where: string): Template | undefin
     where,
     whole,
     type: whole ? type : 'string',
+    reads,
     render(context) {
       if (whole) return run(only, context);
       return pieces
@@ -189,7 +210,7 @@ export interface CompiledValue {
   readonly templates: readonly { readonly path: JsonPath; readonly template: Template }[];
   /** Strings whose templates did not compile (reported): what they will be is unknown. */
   readonly broken: readonly JsonPath[];
-  render(context: ConditionContext): JsonValue;
+  render(context: TemplateContext): JsonValue;
 }
 
 /**
@@ -204,7 +225,7 @@ export function compileValue(
 ): CompiledValue {
   const found: { path: JsonPath; template: Template }[] = [];
   const broken: JsonPath[] = [];
-  const compile = (value: JsonValue, path: JsonPath): ((context: ConditionContext) => JsonValue) => {
+  const compile = (value: JsonValue, path: JsonPath): ((context: TemplateContext) => JsonValue) => {
     if (typeof value === 'string') {
       let template: Template | undefined;
       try {

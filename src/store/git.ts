@@ -1,9 +1,9 @@
 // All git plumbing behind one class whose methods are named for what the store wants. The store builds
 // commits from objects (blobs, trees, commit-tree) and moves refs with compare-and-swap, so it never
 // needs the working tree or the index to record an incident, and a user's unrelated changes stay
-// untouched. Reads and writes of objects go through long-lived `git cat-file --batch`,
-// and `git hash-object --stdin-paths` processes: one process per kind per operation, not one per
-// object.
+// untouched. Reads and writes of objects (and reads of refs) go through long-lived `git cat-file
+// --batch` and `git hash-object --stdin-paths` processes: one process per kind for an operation and
+// the ones that follow it, not one per object.
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -94,6 +94,8 @@ function collect(child: ChildProcessWithoutNullStreams, args: readonly string[])
 }
 
 export class Git {
+  private format: Promise<'sha1' | 'sha256'> | undefined;
+
   constructor(
     /** The working tree's top level (or the repository for a bare one). */
     readonly dir: string,
@@ -215,14 +217,18 @@ export class Git {
   }
 
   /**
-   * Fetches `branch` from `remote` into its remote-tracking ref and returns the commit it points at;
-   * undefined when the remote has no such branch yet (a fresh bare repository).
+   * Fetches `branch` from `remote` into its remote-tracking ref and returns the commit it points at
+   * (read by `resolve`); undefined when the remote has no such branch yet (a fresh bare repository).
    */
-  async fetchBranch(remote: string, branch: string): Promise<string | undefined> {
+  async fetchBranch(
+    remote: string,
+    branch: string,
+    resolve: (ref: string) => Promise<string | undefined> = (ref) => this.resolveCommit(ref),
+  ): Promise<string | undefined> {
     const tracking = `refs/remotes/${remote}/${branch}`;
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--end-of-options', remote];
     const result = await this.run([...args, `+refs/heads/${branch}:${tracking}`], { okCodes: [0, 128] });
-    if (result.exitCode === 0) return this.resolveCommit(tracking);
+    if (result.exitCode === 0) return resolve(tracking);
     if (/couldn't find remote ref/.test(result.stderr)) return undefined;
     throw new GitError(args, result.exitCode, result.stderr);
   }
@@ -286,12 +292,19 @@ export class Git {
     await this.run(from ? ['read-tree', '-m', '-u', from, to] : ['read-tree', '-m', '-u', to]);
   }
 
-  async objectFormat(): Promise<'sha1' | 'sha256'> {
-    const format = await this.output(['rev-parse', '--show-object-format']);
-    return format === 'sha256' ? 'sha256' : 'sha1';
+  /** A repository's object format never changes: asked once per Git, not once per operation. */
+  objectFormat(): Promise<'sha1' | 'sha256'> {
+    this.format ??= this.output(['rev-parse', '--show-object-format']).then(
+      (format) => (format === 'sha256' ? 'sha256' : 'sha1'),
+      (error: unknown) => {
+        this.format = undefined; // a failed call (a full disk) is asked again next time
+        throw error;
+      },
+    );
+    return this.format;
   }
 
-  /** A reader and writer of objects for one operation; close it when done. */
+  /** A reader and writer of objects (and reader of refs); close it when done. */
   async objects(): Promise<ObjectStore> {
     return new ObjectStore(this, await this.objectFormat());
   }
@@ -299,7 +312,8 @@ export class Git {
 
 /**
  * Request/response over a long-lived git process. Requests are serialized; responses are read from
- * a buffer by the parser that knows their shape.
+ * a buffer by the parser that knows their shape. Between requests the process does not keep this one
+ * alive: an object store kept open between operations must not hold up the end of a command.
  */
 class GitPipe {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -308,6 +322,7 @@ class GitPipe {
   private failure: Error | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private stderr = '';
+  private pending = 0;
 
   constructor(git: Git, args: readonly string[]) {
     this.child = git.spawn(args);
@@ -333,10 +348,27 @@ class GitPipe {
    */
   exchange<T>(request: string | Buffer, parse: () => Promise<T>): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.pending++ === 0) this.keepAlive(true);
     this.child.stdin.write(request);
     const next = this.queue.then(() => parse());
-    this.queue = next.catch(() => {});
+    this.queue = next
+      .catch(() => {})
+      .finally(() => {
+        if (--this.pending === 0) this.keepAlive(false);
+      });
     return next;
+  }
+
+  /** Whether the process and its pipes keep this process's event loop running. */
+  private keepAlive(on: boolean): void {
+    const { child } = this;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr] as {
+      ref(): void;
+      unref(): void;
+    }[]) {
+      if (on) handle.ref();
+      else handle.unref();
+    }
   }
 
   private async waitFor(bytes: number | 'line'): Promise<number> {
@@ -368,6 +400,7 @@ class GitPipe {
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const closed = new Promise<void>((resolve) => this.child.once('close', () => resolve()));
+    this.keepAlive(true); // whoever awaits the close must see it
     this.child.stdin.end();
     await closed;
   }
@@ -405,6 +438,16 @@ export class ObjectStore {
       await pipe.readBytes(1); // the line break after the content
       return { sha: match[1] as string, type: match[2] as string, content };
     });
+  }
+
+  /**
+   * The commit `rev` names, or undefined when it names none: what `git rev-parse --verify` answers,
+   * without a process of its own. git reads a ref afresh on every request, so a long-lived reader sees
+   * every move of it.
+   */
+  async resolveCommit(rev: string): Promise<string | undefined> {
+    const object = await this.read(`${rev}^{commit}`);
+    return object?.type === 'commit' ? object.sha : undefined;
   }
 
   async readBlob(spec: string): Promise<Buffer | undefined> {
@@ -457,12 +500,18 @@ export class ObjectStore {
     return this.writeObject('tree', Buffer.concat(parts));
   }
 
+  /** Removes the scratch directory writes go through (made again by the next write): between operations. */
+  async clearScratch(): Promise<void> {
+    const scratch = this.scratch;
+    this.scratch = undefined;
+    if (scratch) await rm(scratch.dir, { recursive: true, force: true });
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.reader?.close(), ...[...this.writers.values()].map((pipe) => pipe.close())]);
-    if (this.scratch) await rm(this.scratch.dir, { recursive: true, force: true });
+    await this.clearScratch();
     this.reader = undefined;
     this.writers.clear();
-    this.scratch = undefined;
   }
 }
 

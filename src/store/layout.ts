@@ -121,6 +121,20 @@ export function withKeyIndexLine(text: string, incident: string, opened: string)
     .join('');
 }
 
+/**
+ * Blast-radius budget ledgers: for one budget's action and scope (an account, an account and region, or
+ * everything), one line per target a live run was allowed to act on — `<incident id> <at> <step>` — written
+ * in the same commit as the step's `running` entry, so concurrent runs cannot both take the last unit.
+ * `incidents/.index/budgets/<2 hex>/<sha256 of the scope>`.
+ */
+export function budgetIndexFile(scope: string): string {
+  const key = sha256Hex(scope);
+  return `${INDEX_DIR}/budgets/${key.slice(0, 2)}/${key}`;
+}
+
+/** How many lines a budget ledger keeps: more than any budget's max, which is at most 1000. */
+export const BUDGET_INDEX_LIMIT = 1000;
+
 export const triageFile = (id: string) => `${incidentDir(id)}/triage.json`;
 export const planFile = (id: string) => `${incidentDir(id)}/plan.json`;
 /** A plan step's record: what it changed and undo restores (and a lookup's evidence), as last journaled. */
@@ -133,12 +147,13 @@ export type StorePath =
   | { readonly kind: 'step'; readonly incident: string; readonly step: string }
   | { readonly kind: 'event-index'; readonly event: string }
   | { readonly kind: 'key-index'; readonly index: KeyIndex; readonly key: string }
+  | { readonly kind: 'budget-index'; readonly key: string }
   | { readonly kind: 'unknown' };
 
 const INCIDENT_PATH =
-  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|plan\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json|steps\/([a-z0-9][a-z0-9-]{0,63})\.json)$/;
+  /^incidents\/(\d{4})\/(\d{2})\/(IR-\d{8}-[0-9a-hjkmnp-tv-z]{8})\/(incident\.yaml|audit\.jsonl|README\.md|triage\.json|plan\.json|events\/([a-z]+-[0-9a-f]{32})(\.raw)?\.json|steps\/([a-z0-9][a-z0-9-]{0,63}(?:\.[1-9][0-9]{0,2})?)\.json)$/;
 const INDEX_PATH =
-  /^incidents\/\.index\/(events|fingerprints|resources|actors)\/([0-9a-f]{2})\/([a-z0-9-]+)$/;
+  /^incidents\/\.index\/(events|fingerprints|resources|actors|budgets)\/([0-9a-f]{2})\/([a-z0-9-]+)$/;
 const FILE_KINDS = {
   'incident.yaml': 'incident',
   'audit.jsonl': 'audit',
@@ -163,6 +178,7 @@ export function classifyPath(path: string): StorePath {
     if (name === 'events') {
       if (EVENT_ID.test(key) && eventIndexFile(key) === path) return { kind: 'event-index', event: key };
     } else if (FINGERPRINT.test(key) && key.startsWith(shard)) {
+      if (name === 'budgets') return { kind: 'budget-index', key };
       return { kind: 'key-index', index: name as KeyIndex, key };
     }
   }

@@ -80,6 +80,8 @@ function stringAt(data: JsonObject, key: string): string | undefined {
 export function auditSummary(data: JsonObject): string {
   const summary = stringAt(data, 'summary');
   if (summary !== undefined) return summary;
+  const execution = executionSummary(data);
+  if (execution !== undefined) return execution;
   const finding = [stringAt(data, 'severity'), stringAt(data, 'vendor'), stringAt(data, 'kind')]
     .filter((part) => part !== undefined)
     .join(' ');
@@ -90,6 +92,36 @@ export function auditSummary(data: JsonObject): string {
   const title = stringAt(data, 'title');
   if (title === undefined) return detail;
   return detail === '' ? title : `${title} (${detail})`;
+}
+
+/** A line about a plan's execution: a step's transition, a canary check, a dry run; undefined otherwise. */
+function executionSummary(data: JsonObject): string | undefined {
+  const step = stringAt(data, 'step');
+  const state = stringAt(data, 'state');
+  if (step !== undefined && state !== undefined) {
+    const by = stringAt(data, 'approved_by');
+    const over = stringAt(data, 'over_budget');
+    const said = stringAt(data, 'error') ?? stringAt(data, 'detail');
+    if (state === 'journal') return `${step}: record journaled`;
+    if (state === 'running') {
+      return [`${step} running`, by && `approved by ${by}`, over && `over budget (${over})`]
+        .filter(Boolean)
+        .join(', ');
+    }
+    return said === undefined ? `${step} ${state}` : `${step} ${state}: ${said}`;
+  }
+  if (step !== undefined && typeof data.held === 'boolean') {
+    return `canary of ${step} ${data.held ? 'held' : 'failed'}: ${stringAt(data, 'detail') ?? ''}`;
+  }
+  if (Array.isArray(data.steps) && stringAt(data, 'plan') !== undefined) {
+    const results = data.steps.map((entry) =>
+      entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+        ? `${stringAt(entry, 'step')} ${stringAt(entry, 'result')}`
+        : '',
+    );
+    return `dry run: ${results.filter(Boolean).join(', ')}`;
+  }
+  return undefined;
 }
 
 // The Mermaid timeline lexer ends a period at the first ASCII colon, so `10:04` would be period `10`

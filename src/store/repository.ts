@@ -8,13 +8,13 @@
 // as text, and an operation that finds its work already done (an event already recorded) is a no-op,
 // so a re-run after any failure is safe.
 
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { InputError, OperationError } from '../errors.js';
-import { Git, GitError } from './git.js';
-import { INCIDENTS_DIR } from './layout.js';
+import { Git, GitError, type ObjectStore } from './git.js';
+import { INCIDENTS_DIR, isIncidentId } from './layout.js';
 import { type CommitSigner, Transaction } from './transaction.js';
 
 export interface Committer {
@@ -57,7 +57,20 @@ function isLockContention(error: unknown): boolean {
   );
 }
 
+/** An object store kept open between operations, and who is using it. */
+interface KeptObjects {
+  readonly store: Promise<ObjectStore>;
+  users: number;
+  idle: NodeJS.Timeout | undefined;
+}
+
+/** How long an unused object store stays open, waiting for the next operation. */
+const OBJECTS_IDLE_MS = 1000;
+
 export class IncidentRepository {
+  private userEmail: Promise<string | undefined> | undefined;
+  private kept: KeptObjects | undefined;
+
   private constructor(
     readonly git: Git,
     /** The working tree's top level. */
@@ -90,7 +103,8 @@ export class IncidentRepository {
     }
     const root = await new Git(dir).output(['rev-parse', '--show-toplevel']);
     const git = new Git(root);
-    const branchRef = await git.currentBranchRef();
+    // Questions that do not depend on each other are asked at once: a workflow opens the store per event.
+    const [branchRef, remotes] = await Promise.all([git.currentBranchRef(), git.remotes()]);
     if (!branchRef) {
       throw new InputError(
         root,
@@ -98,15 +112,16 @@ export class IncidentRepository {
       );
     }
     const branch = branchRef.replace(/^refs\/heads\//, '');
-    const remotes = await git.remotes();
-    const configured = await git.config(`branch.${branch}.remote`);
+    const [configured, merge] = await Promise.all([
+      git.config(`branch.${branch}.remote`),
+      git.config(`branch.${branch}.merge`),
+    ]);
     const remote =
       configured && remotes.includes(configured)
         ? configured
         : remotes.includes('origin')
           ? 'origin'
           : undefined;
-    const merge = await git.config(`branch.${branch}.merge`);
     const remoteBranch = merge?.startsWith('refs/heads/') ? merge.slice('refs/heads/'.length) : branch;
     return new IncidentRepository(git, root, gitDir, branchRef, remote, remoteBranch);
   }
@@ -117,7 +132,21 @@ export class IncidentRepository {
 
   /** The commit incidents are read from: the local branch (a fresh remote state arrives with `apply`). */
   async head(): Promise<string | undefined> {
-    return this.git.resolveCommit(this.branchRef);
+    return this.refCommit(this.branchRef);
+  }
+
+  /** What `ref` points at now, asked of the kept object reader rather than of a git process of its own. */
+  private async refCommit(ref: string): Promise<string | undefined> {
+    const objects = this.openObjects();
+    let failed = false;
+    try {
+      return await (await objects.store).resolveCommit(ref);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await this.releaseObjects(objects, failed);
+    }
   }
 
   /**
@@ -126,17 +155,20 @@ export class IncidentRepository {
    */
   async apply<T>(operation: (tx: Transaction) => Promise<T>, settings: PublishSettings): Promise<Applied<T>> {
     // Under the lock: another irac process in this clone may be between moving the index and the ref.
-    await this.withLocalLock(() => this.checkIndex());
+    // The branch read there serves the first attempt: should a writer move it meanwhile, publishing
+    // notices (a refused push or compare-and-swap) and the next attempt reads it again.
+    let local = await this.withLocalLock(() => this.checkIndex());
     const signer = await this.signer(settings);
     const target = this.remote ? `${this.remote}/${this.remoteBranch}` : this.branch;
     let lastReason = '';
     for (let attempt = 1; attempt <= settings.pushAttempts; attempt++) {
       if (attempt > 1) await sleep(backoffMs(attempt - 1, settings));
-      const objects = await this.git.objects();
+      const objects = this.openObjects();
+      let failed = false;
       try {
-        const local = await this.head();
+        if (attempt > 1) local = await this.head();
         const base = this.remote ? await this.remoteBase(local) : local;
-        const tx = new Transaction(objects, base, signer);
+        const tx = new Transaction(await objects.store, base, signer);
         const result = await operation(tx);
         const tip = tx.tip;
         if (tx.commits.length === 0 || tip === undefined) {
@@ -153,17 +185,18 @@ export class IncidentRepository {
             lastReason = `${target} moved on (${pushed.reason})`;
             continue;
           }
-          const warnings = await this.withLocalLock(() => this.catchUp(tip));
+          const warnings = await this.withLocalLock(() => this.catchUp(base, tip));
           return { result, commits: tx.commits, attempts: attempt, target, warnings };
         }
         const landed = await this.withLocalLock(() => this.advanceLocal(base, tip));
         if (landed) return { result, commits: tx.commits, attempts: attempt, target, warnings: [] };
         lastReason = `${target} moved on`;
       } catch (error) {
+        failed = true;
         if (!isLockContention(error)) throw error;
         lastReason = (error as GitError).stderr.trim().split('\n').at(-1) ?? 'a git lock was held';
       } finally {
-        await objects.close();
+        await this.releaseObjects(objects, failed);
       }
     }
     throw new OperationError(
@@ -171,9 +204,13 @@ export class IncidentRepository {
     );
   }
 
-  /** Staged unrelated changes would ride along in a user's next commit: refuse rather than guess. */
-  private async checkIndex(): Promise<void> {
-    const staged = await this.git.stagedPaths(await this.head());
+  /**
+   * Staged unrelated changes would ride along in a user's next commit: refuse rather than guess.
+   * Returns the branch's commit it compared the index with.
+   */
+  private async checkIndex(): Promise<string | undefined> {
+    const head = await this.head();
+    const staged = await this.git.stagedPaths(head);
     if (staged.length > 0) {
       const shown = staged.slice(0, 3).join(', ') + (staged.length > 3 ? `, … (${staged.length} paths)` : '');
       throw new InputError(
@@ -181,6 +218,7 @@ export class IncidentRepository {
         `the index has staged changes (${shown}): commit or unstage them first; irac commits only its own files`,
       );
     }
+    return head;
   }
 
   /**
@@ -213,7 +251,7 @@ export class IncidentRepository {
 
   private async remoteBase(local: string | undefined): Promise<string | undefined> {
     const remote = this.remote as string;
-    const remoteHead = await this.git.fetchBranch(remote, this.remoteBranch);
+    const remoteHead = await this.git.fetchBranch(remote, this.remoteBranch, (ref) => this.refCommit(ref));
     if (remoteHead === undefined) return local; // a fresh remote: the first push creates the branch
     if (local !== undefined && local !== remoteHead && !(await this.isAncestor(local, remoteHead))) {
       throw new InputError(
@@ -240,10 +278,13 @@ export class IncidentRepository {
     return false;
   }
 
-  /** After a push: bring the local branch and its checkout up to the pushed commit when that is safe. */
-  private async catchUp(tip: string): Promise<string[]> {
+  /**
+   * After a push: bring the local branch and its checkout up to the pushed commit when that is safe.
+   * A branch still at the operation's base needs no asking: the pushed commits were built on it.
+   */
+  private async catchUp(base: string | undefined, tip: string): Promise<string[]> {
     const local = await this.head();
-    if (local !== undefined && !(await this.isAncestor(local, tip))) {
+    if (local !== undefined && local !== base && !(await this.isAncestor(local, tip))) {
       return [`${this.branch} moved while irac worked; it was not updated — run \`git pull\``];
     }
     try {
@@ -261,6 +302,97 @@ export class IncidentRepository {
     }
     await this.git.compareAndSwapRef(this.branchRef, tip, local, 'irac: record');
     return [];
+  }
+
+  /**
+   * A live execution's place in this clone: first the incident's own lock (a second run of the same
+   * incident waits, then finds its steps done), then one of `max` slots (orchestrator.max_concurrent_playbooks).
+   * Waits up to `waitMs` for both; locks of a process that died go stale after 30 s. Resolves with the release.
+   */
+  async holdExecution(incident: string, max: number, waitMs = 15 * 60_000): Promise<() => Promise<void>> {
+    if (!isIncidentId(incident))
+      throw new InputError(incident, 'is not an incident id (IR-yyyymmdd-xxxxxxxx)');
+    const dir = join(this.gitDir, 'irac-executions');
+    await mkdir(dir, { recursive: true });
+    const deadline = Date.now() + waitMs;
+    const options = {
+      realpath: false,
+      stale: 30_000,
+      // A lock whose refresh failed (a stalled disk) must not kill a run in the middle of containment.
+      onCompromised: () => {},
+    };
+    const tryLock = async (name: string) => {
+      try {
+        return await lockfile.lock(join(dir, name), options);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ELOCKED') return undefined;
+        throw error;
+      }
+    };
+    const waitForLock = async (names: readonly string[], busy: () => string) => {
+      for (;;) {
+        for (const name of names) {
+          const release = await tryLock(name);
+          if (release) return release;
+        }
+        if (Date.now() >= deadline) throw new OperationError(busy());
+        await sleep(100 + Math.random() * 400);
+      }
+    };
+    const own = await waitForLock(
+      [incident],
+      () =>
+        `${incident}: another live run of this incident is still going after ${Math.round(waitMs / 1000)}s of waiting; run again once it ends`,
+    );
+    try {
+      const slots = Array.from({ length: max }, (_, i) => `slot-${i}`);
+      const slot = await waitForLock(
+        slots,
+        () =>
+          `${max} playbook execution${max > 1 ? 's are' : ' is'} already running in this clone (orchestrator.max_concurrent_playbooks) after ${Math.round(waitMs / 1000)}s of waiting; run again later`,
+      );
+      return async () => {
+        await slot();
+        await own();
+      };
+    } catch (error) {
+      await own();
+      throw error;
+    }
+  }
+
+  /**
+   * The object reader and writers, which also read refs. They stay open for the next operation (a
+   * pipeline makes four in a row, and starting them is three git processes each time); objects a fetch
+   * brings in meanwhile are found all the same, since git looks again for an object it does not know.
+   */
+  private openObjects(): KeptObjects {
+    if (!this.kept) {
+      const store = this.git.objects();
+      store.catch(() => {}); // awaited by the operation, which meets the failure there
+      this.kept = { store, users: 0, idle: undefined };
+    }
+    const kept = this.kept;
+    clearTimeout(kept.idle);
+    kept.users++;
+    return kept;
+  }
+
+  /**
+   * Done with `kept`: closed once unused for a while, or as soon as unused after a failure. Unused, it
+   * keeps no scratch files, so a process that ends meanwhile leaves nothing behind.
+   */
+  private async releaseObjects(kept: KeptObjects, failed: boolean): Promise<void> {
+    kept.users--;
+    if (failed && this.kept === kept) this.kept = undefined; // the next attempt starts afresh
+    if (kept.users > 0) return;
+    const close = () => {
+      if (this.kept === kept) this.kept = undefined;
+      return kept.store.then((objects) => objects.close()).catch(() => {}); // a failed start has nothing to close
+    };
+    if (this.kept !== kept) return close();
+    kept.idle = setTimeout(close, OBJECTS_IDLE_MS).unref();
+    await kept.store.then((objects) => objects.clearScratch()).catch(() => {});
   }
 
   /** Serializes changes to the index and working tree between irac processes sharing this clone. */
@@ -289,12 +421,21 @@ export class IncidentRepository {
     };
   }
 
+  /** git's user.email for this clone, read once: it only decides whether irac needs an identity of its own. */
+  private configuredEmail(): Promise<string | undefined> {
+    this.userEmail ??= this.git.config('user.email').catch((error: unknown) => {
+      this.userEmail = undefined; // asked again next time
+      throw error;
+    });
+    return this.userEmail;
+  }
+
   private async identityEnv(committer: Committer | undefined): Promise<Record<string, string>> {
     const chosen =
       committer ??
       (process.env.GITHUB_ACTIONS === 'true'
         ? GITHUB_ACTIONS_BOT
-        : (await this.git.config('user.email')) === undefined
+        : (await this.configuredEmail()) === undefined
           ? { name: 'irac', email: 'irac@localhost' }
           : undefined);
     if (!chosen) return {};

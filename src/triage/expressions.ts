@@ -56,11 +56,50 @@ export class ConditionError extends Error {
   }
 }
 
-export interface Condition {
+export interface Condition<Context extends object = ConditionContext> {
   readonly source: string;
   /** Where it was written: `playbooks/x.yaml:3:10`, or a config path. */
   readonly where: string;
-  evaluate(context: ConditionContext): boolean;
+  evaluate(context: Context): boolean;
+}
+
+/** What a canary check sees: the targets acted on first, each read back after the wait. */
+export interface CanaryContext {
+  readonly canary: {
+    readonly targets: readonly {
+      readonly item: unknown;
+      readonly verified: boolean;
+      readonly detail: string;
+    }[];
+    /** How many targets the canary holds… */
+    readonly size: number;
+    /** …out of how many the step has. */
+    readonly of: number;
+  };
+}
+
+let canaryEnvironment: Environment | undefined;
+/** The CEL environment of a step's canary.verify: only `canary`, checked before the rest is touched. */
+export function canaryConditions(): Environment {
+  canaryEnvironment ??= new Environment({ limits: LIMITS }).registerVariable('canary', 'map');
+  return canaryEnvironment;
+}
+
+/** The variables an expression reads (`event` in `event.region == 'x'`), from its parsed form. */
+export function variablesOf(ast: ASTNode): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const { op, args } = node as { op?: unknown; args?: unknown };
+    if (op === 'id' && typeof args === 'string') found.add(args);
+    else visit(args);
+  };
+  visit(ast);
+  return found;
 }
 
 export function firstLine(error: unknown): string {
@@ -125,10 +164,14 @@ export function patternProblem(ast: ASTNode, source: string): string | undefined
 }
 
 /** Parses and type-checks a condition once; refuses anything that is not a boolean expression. */
-export function compileCondition(source: string, where: string): Condition {
+export function compileCondition<Context extends object = ConditionContext>(
+  source: string,
+  where: string,
+  environment: Environment = conditions(),
+): Condition<Context> {
   let checked: ReturnType<Environment['check']>;
   try {
-    checked = conditions().check(source);
+    checked = environment.check(source);
   } catch (error) {
     throw new InputError(where, `condition ${JSON.stringify(source)}: ${firstLine(error)}`);
   }
@@ -138,7 +181,7 @@ export function compileCondition(source: string, where: string): Condition {
   if (checked.type !== 'bool' && checked.type !== 'dyn') {
     throw new InputError(where, `condition ${JSON.stringify(source)} is a ${checked.type}, not a bool`);
   }
-  const program = conditions().parse(source);
+  const program = environment.parse(source);
   const refused = patternProblem(program.ast, source);
   if (refused) throw new InputError(where, `condition ${JSON.stringify(source)}: ${refused}`);
   return {

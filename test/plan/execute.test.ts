@@ -126,7 +126,7 @@ const apply =
 async function plannedIncident(playbook?: string) {
   const dir = scratchRepo();
   for (const path of TEMPLATE) cpSync(join(REPO_ROOT, path), join(dir, path), { recursive: true });
-  if (playbook) writeText(dir, 'playbooks/contain-c2-host.yaml', playbook);
+  if (playbook) writeText(dir, `playbooks/${/^id: (\S+)/m.exec(playbook)?.[1]}.yaml`, playbook);
   commitAll(dir, 'start from the irac template');
   const now = ticking('2026-11-28T10:00:00Z');
   const bytes = readFileSync(join(FIXTURES_DIR, GET_FINDINGS));
@@ -655,7 +655,7 @@ describe('a step that fails', () => {
       ['tag-instance', 'succeeded'],
       ['disable-metadata', 'not-reached'],
     ]);
-    expect(run.steps.slice(3, 6).every((step) => step.detail.startsWith('undone: '))).toBe(true);
+    expect(run.steps.slice(3, 6).every((step) => step.detail.startsWith('undone; it was: '))).toBe(true);
     expect(sims.instanceState()).toEqual(original);
     const undone = auditOf(dir, base)
       .filter((entry) => entry.data.state === 'undone')
@@ -732,5 +732,363 @@ describe('what execute refuses before anything runs', () => {
       '--only: the plan has no step "isolate" (it has tag-instance, protect-instance, isolate-instance, disable-metadata)',
     );
     expect(sims.mutations()).toEqual({ aws: 0, slack: 0, github: 0 });
+  });
+});
+
+/** Three more instances of the orders service, one interface each, in the world's VPC. */
+const FLEET = ['i-0f1e2d3c4b5a69781', 'i-0f1e2d3c4b5a69782', 'i-0f1e2d3c4b5a69783'] as const;
+
+function addFleet(sims: ResponseWorld): void {
+  const web = sims.aws.ec2.findSecurityGroup(VPC, 'orders-web')?.groupId ?? '';
+  for (const [n, instanceId] of FLEET.entries()) {
+    sims.aws.ec2.addInstance({
+      instanceId,
+      vpcId: VPC,
+      subnetId: 'subnet-0c2c2c2c2c2c2c2c1',
+      networkInterfaces: [{ networkInterfaceId: `eni-0f1e2d3c4b5a6978${n + 1}`, groupIds: [web] }],
+      volumes: [],
+      tags: { Name: `orders-worker-${n + 4}` },
+    });
+  }
+}
+
+/** The names of the groups on each interface of an instance, as EC2 now has them. */
+function groupsOf(sims: ResponseWorld, instanceId: string): (string | undefined)[][] {
+  const instance = sims.aws.ec2.instance(instanceId);
+  return (instance?.networkInterfaces ?? []).map((eni) =>
+    eni.groupIds.map((id) => sims.aws.ec2.securityGroup(id)?.groupName),
+  );
+}
+
+/** A playbook isolating the C&C host and three of its siblings, one for_each step with a canary. */
+function fleetPlaybook(canary: string, onFailure: 'stop' | 'continue' | 'undo' = 'stop'): string {
+  return `id: contain-fleet
+description: The C&C host and the instances built from the same image, isolated a canary first.
+owner: security@example.com
+priority: 5
+trigger: event.kind.startsWith('Backdoor:EC2/')
+tier:
+  environment: ir-containment
+steps:
+  - id: isolate-fleet
+    action: aws:ec2.isolate_instance
+    for_each: "{{ [string(event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id), ${FLEET.map((i) => `'${i}'`).join(', ')}] }}"
+    with:
+      instance_id: "{{ item }}"
+    requires_approval: true
+    on_failure: ${onFailure}
+    canary: ${canary}
+  - id: disable-metadata
+    action: aws:ec2.disable_imds
+    requires_approval: true
+`;
+}
+
+describe('a step over several targets, with a canary', () => {
+  it('is planned as one target each, the canary share marked, and acts on the rest only once the canary holds', async () => {
+    const { dir, id, base, hash, plan } = await plannedIncident(fleetPlaybook('{ percent: 25, wait: 10ms }'));
+    expect(
+      plan.steps.map((step) => [step.id, step.parameters?.instance_id ?? null, step.canary?.member ?? null]),
+    ).toEqual([
+      ['isolate-fleet.1', INSTANCE, true],
+      ['isolate-fleet.2', FLEET[0], false],
+      ['isolate-fleet.3', FLEET[1], false],
+      ['isolate-fleet.4', FLEET[2], false],
+      ['disable-metadata', INSTANCE, null],
+    ]);
+    expect(plan.steps[1]).toMatchObject({
+      for_each: { step: 'isolate-fleet', index: 2, of: 4, item: FLEET[0] },
+      canary: { size: 1, percent: 25, wait: '10ms', verify: null },
+    });
+    const sims = await world();
+    addFleet(sims);
+    const run = await responder(dir, worldClients(sims)).execute(id, {
+      approvedBy: APPROVER,
+      planHash: hash,
+    });
+    expect(run.failure).toBeNull();
+    expect(results(run)).toEqual([
+      ['isolate-fleet.1', 'succeeded'],
+      ['isolate-fleet.2', 'succeeded'],
+      ['isolate-fleet.3', 'succeeded'],
+      ['isolate-fleet.4', 'succeeded'],
+      ['disable-metadata', 'succeeded'],
+    ]);
+    for (const instance of [INSTANCE, ...FLEET]) {
+      expect(
+        groupsOf(sims, instance)
+          .flat()
+          .every((group) => group === 'irac-isolation'),
+      ).toBe(true);
+    }
+    // The canary was checked between its target and the others: in the trail, in that order.
+    const trail = auditOf(dir, base)
+      .filter((entry) => entry.action === 'canary' || entry.data.state === 'succeeded')
+      .map((entry) => (entry.action === 'canary' ? `canary ${entry.data.held}` : entry.data.step));
+    expect(trail.slice(-6)).toEqual([
+      'isolate-fleet.1',
+      'canary true',
+      'isolate-fleet.2',
+      'isolate-fleet.3',
+      'isolate-fleet.4',
+      'disable-metadata',
+    ]);
+    // Each target its own record, undone on its own.
+    const undone = await responder(dir, worldClients(sims)).undo(id, ['isolate-fleet']);
+    expect(undone.steps.map((step) => step.step)).toEqual([
+      'isolate-fleet.4',
+      'isolate-fleet.3',
+      'isolate-fleet.2',
+      'isolate-fleet.1',
+    ]);
+    for (const instance of FLEET) expect(groupsOf(sims, instance)).toEqual([['orders-web']]);
+    expect((await verifyStore(new Git(dir), VERIFY)).problems).toEqual([]);
+  });
+
+  it('leaves the rest untouched when a canary target no longer holds its containment after the wait', async () => {
+    const { dir, id, base, hash } = await plannedIncident(fleetPlaybook('{ percent: 25, wait: 10ms }'));
+    const sims = await world();
+    addFleet(sims);
+    const { execute } = responder(dir, worldClients(sims));
+    const approved = { approvedBy: APPROVER, planHash: hash };
+    await execute(id, { ...approved, only: ['isolate-fleet.1'] });
+    // Something in the account puts the web group back on the canary's first interface (a drift
+    // remediation that knows nothing of the incident).
+    const web = sims.aws.ec2.findSecurityGroup(VPC, 'orders-web')?.groupId ?? '';
+    await asAdmin(sims.aws, EC2Client, (admin) =>
+      admin.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: ENIS[0], Groups: [web] })),
+    );
+    const counts = sims.mutations();
+
+    const run = await execute(id, approved);
+    expect(results(run)).toEqual([
+      ['isolate-fleet.1', 'already-succeeded'],
+      ['isolate-fleet.2', 'failed'],
+      ['isolate-fleet.3', 'not-reached'],
+      ['isolate-fleet.4', 'not-reached'],
+      ['disable-metadata', 'not-reached'],
+    ]);
+    expect(run.failure).toMatch(/^step isolate-fleet: the canary check failed: "i-07a8b9c0d1e2f3a4b": /);
+    expect(run.failure).toContain(ENIS[0]);
+    expect(sims.mutations()).toEqual(counts);
+    for (const instance of FLEET) expect(groupsOf(sims, instance)).toEqual([['orders-web']]);
+    const canary = auditOf(dir, base).findLast((entry) => entry.action === 'canary');
+    expect(canary?.data).toMatchObject({ step: 'isolate-fleet', held: false, plan: hash });
+    expect(canary?.data.targets).toEqual([
+      { item: INSTANCE, verified: false, detail: expect.stringContaining(ENIS[0]) },
+    ]);
+  });
+
+  it('with a verify condition that does not hold, and on_failure undo, takes the canary back', async () => {
+    const { dir, id, hash } = await plannedIncident(
+      fleetPlaybook(
+        '{ percent: 50, verify: "canary.targets.all(t, t.verified) && canary.size > 2" }',
+        'undo',
+      ),
+    );
+    const sims = await world();
+    addFleet(sims);
+    const original = groupsOf(sims, INSTANCE);
+    const run = await responder(dir, worldClients(sims)).execute(id, {
+      approvedBy: APPROVER,
+      planHash: hash,
+    });
+    expect(results(run)).toEqual([
+      ['isolate-fleet.1', 'succeeded'],
+      ['isolate-fleet.2', 'succeeded'],
+      ['isolate-fleet.3', 'failed'],
+      ['isolate-fleet.2', 'succeeded'],
+      ['isolate-fleet.1', 'succeeded'],
+      ['isolate-fleet.4', 'not-reached'],
+      ['disable-metadata', 'not-reached'],
+    ]);
+    expect(run.failure).toBe(
+      'step isolate-fleet: the canary check failed: canary.targets.all(t, t.verified) && canary.size > 2 does not hold for 2 canary targets',
+    );
+    expect(groupsOf(sims, INSTANCE)).toEqual(original);
+    for (const instance of FLEET) expect(groupsOf(sims, instance)).toEqual([['orders-web']]);
+  });
+});
+
+describe('blast-radius budgets', () => {
+  const tagFleet = `id: tag-fleet
+description: Tags the C&C host and its siblings; nothing destructive, so nobody needs to approve it.
+owner: security@example.com
+priority: 5
+trigger: event.kind.startsWith('Backdoor:EC2/')
+tier:
+  environment: ir-containment
+steps:
+  - id: tag-fleet
+    action: aws:ec2.tag_resource
+    for_each: "{{ [string(event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id), ${FLEET.map((i) => `'${i}'`).join(', ')}] }}"
+    with:
+      resource_id: "{{ item }}"
+`;
+  const budgets = [{ action: 'aws:ec2.tag_resource', max: 2, per: 'account' as const, window: '1h' }];
+
+  it('stop a step that would go past one and ask for a reviewer, who may approve more', async () => {
+    const { dir, id, base, hash } = await plannedIncident(tagFleet);
+    const sims = await world();
+    addFleet(sims);
+    const { execute } = responder(dir, worldClients(sims));
+    const first = await execute(id, { budgets });
+    expect(results(first)).toEqual([
+      ['tag-fleet.1', 'succeeded'],
+      ['tag-fleet.2', 'succeeded'],
+      ['tag-fleet.3', 'waiting-for-approval'],
+      ['tag-fleet.4', 'not-reached'],
+    ]);
+    expect(first.waiting).toEqual(['tag-fleet.3']);
+    expect(first.steps[2]?.detail).toBe(
+      `over budget: 2 of 2 aws:ec2.tag_resource in account 123456789012 within 1h; a reviewer in ir-containment may approve more: --approved-by and --plan-hash ${hash}`,
+    );
+    expect(sims.aws.ec2.tags(FLEET[1]).has('irac:incident')).toBe(false);
+    const running = auditOf(dir, base).filter((e) => e.data.state === 'running');
+    expect(running.map((e) => e.data.budgets)).toEqual([
+      [{ scope: 'aws:ec2.tag_resource in account 123456789012', used: 1, max: 2, window: '1h' }],
+      [{ scope: 'aws:ec2.tag_resource in account 123456789012', used: 2, max: 2, window: '1h' }],
+    ]);
+
+    // Run again without a reviewer: still held, nothing counted twice.
+    const again = await execute(id, { budgets });
+    expect(results(again).slice(2)).toEqual([
+      ['tag-fleet.3', 'waiting-for-approval'],
+      ['tag-fleet.4', 'not-reached'],
+    ]);
+
+    const approved = await execute(id, { budgets, approvedBy: APPROVER, planHash: hash });
+    expect(results(approved).slice(2)).toEqual([
+      ['tag-fleet.3', 'succeeded'],
+      ['tag-fleet.4', 'succeeded'],
+    ]);
+    const over = auditOf(dir, base).find((e) => e.data.step === 'tag-fleet.3' && e.data.state === 'running');
+    expect(over?.data).toMatchObject({
+      over_budget: '2 of 2 aws:ec2.tag_resource in account 123456789012 within 1h',
+      approved_by: APPROVER,
+    });
+    expect(incidentOf(dir, base).approvals.map((a) => a.step)).toEqual(['tag-fleet.3', 'tag-fleet.4']);
+    expect((await verifyStore(new Git(dir), VERIFY)).problems).toEqual([]);
+  });
+
+  it('count across incidents, and let a window pass free the budget', async () => {
+    const { dir, id, hash } = await plannedIncident(tagFleet);
+    const sims = await world();
+    addFleet(sims);
+    const clients = worldClients(sims);
+    // Another incident's run an hour and a half earlier spent the whole budget; one 10 minutes ago, half.
+    const ledger = (at: string) =>
+      apply(dir)(async (tx) => {
+        const { budgetIndexFile } = await import('../../src/store/layout.js');
+        const file = budgetIndexFile('aws:ec2.tag_resource in account 123456789012');
+        tx.write(file, `${(await tx.readText(file)) ?? ''}IR-20261128-aaaaaaaa ${at} tag-fleet.1\n`);
+        await tx.commit({ subject: 'earlier runs', body: [], trailers: [] });
+      });
+    await ledger('2026-11-28T08:30:00.000Z');
+    await ledger('2026-11-28T08:31:00.000Z');
+    await ledger('2026-11-28T09:55:00.000Z');
+    const run = await executePlan(apply(dir), id, {
+      live: true,
+      actor: ACTOR,
+      clients,
+      now: () => new Date('2026-11-28T10:05:00Z'),
+      budgets,
+    });
+    expect(results(run)).toEqual([
+      ['tag-fleet.1', 'succeeded'],
+      ['tag-fleet.2', 'waiting-for-approval'],
+      ['tag-fleet.3', 'not-reached'],
+      ['tag-fleet.4', 'not-reached'],
+    ]);
+    expect(run.steps[1]?.detail).toMatch(/^over budget: 2 of 2 /);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('live runs in one clone', () => {
+  it('of the same incident at once: one waits for the other, then finds the work done — no second change', async () => {
+    const { dir, id, hash } = await plannedIncident(containPlaybook());
+    const sims = await world();
+    const clients = worldClients(sims);
+    const repository = await IncidentRepository.open(dir);
+    const hold = (incident: string) => repository.holdExecution(incident, 10);
+    const run = () =>
+      executePlan(apply(dir), id, {
+        live: true,
+        actor: ACTOR,
+        clients,
+        now: () => new Date(),
+        approvedBy: APPROVER,
+        planHash: hash,
+        hold,
+      });
+    const [a, b] = await Promise.all([run(), run()]);
+    const outcomes = [results(a), results(b)].sort((x, y) =>
+      String(x[0]?.[1]).localeCompare(String(y[0]?.[1])),
+    );
+    expect(outcomes).toEqual([
+      [
+        ['tag-instance', 'already-succeeded'],
+        ['protect-instance', 'already-succeeded'],
+        ['isolate-instance', 'already-succeeded'],
+        ['disable-metadata', 'already-succeeded'],
+      ],
+      [
+        ['tag-instance', 'succeeded'],
+        ['protect-instance', 'succeeded'],
+        ['isolate-instance', 'succeeded'],
+        ['disable-metadata', 'succeeded'],
+      ],
+    ]);
+    expect(callsTo(sims, 'CreateSecurityGroup')).toEqual([200, 200]);
+    expect(callsTo(sims, 'ModifyInstanceMetadataOptions')).toEqual([200]);
+  });
+
+  it('of different incidents: no more than orchestrator.max_concurrent_playbooks hold a place at once', async () => {
+    const dir = scratchRepo();
+    const repository = await IncidentRepository.open(dir);
+    const first = await repository.holdExecution('IR-20261128-aaaaaaaa', 1);
+    await expect(repository.holdExecution('IR-20261128-bbbbbbbb', 1, 300)).rejects.toThrow(
+      '1 playbook execution is already running in this clone (orchestrator.max_concurrent_playbooks) after 0s of waiting; run again later',
+    );
+    const waiting = repository.holdExecution('IR-20261128-bbbbbbbb', 1, 10_000);
+    await first();
+    const second = await waiting;
+    await second();
+    await expect(repository.holdExecution('../../etc', 1)).rejects.toThrow('is not an incident id');
+  });
+});
+
+describe('a step past its timeout', () => {
+  it('is recorded failed, not retried next to the attempt that may still be running, and resumed by the next run', async () => {
+    const playbook = containPlaybook({ retries: 3 }).replace(
+      '    retries: 3\n',
+      '    retries: 3\n    timeout: 2s\n',
+    );
+    const { dir, id, base, hash } = await plannedIncident(playbook);
+    const sims = await world();
+    // EC2 stalls on the first interface change past the step's timeout.
+    sims.aws.failNext('ModifyNetworkInterfaceAttribute', { hangMs: 5000 });
+    const { execute } = responder(dir, worldClients(sims));
+    const approved = { approvedBy: APPROVER, planHash: hash, only: ['isolate-instance'] };
+    const run = await execute(id, approved);
+    expect(results(run)).toEqual([['isolate-instance', 'failed']]);
+    expect(run.failure).toBe('step isolate-instance failed: isolate-instance timed out after 2s');
+    expect(statesOf(dir, base, 'isolate-instance')).toEqual(['running', 'journal', 'failed']);
+    // Not retried: once the stalled call has been answered, it is the only one there was.
+    for (let waited = 0; callsTo(sims, 'ModifyNetworkInterfaceAttribute').length === 0; waited += 100) {
+      expect(waited).toBeLessThan(10_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(callsTo(sims, 'ModifyNetworkInterfaceAttribute')).toEqual([200]);
+
+    const resumed = await execute(id, approved);
+    expect(results(resumed)).toEqual([['isolate-instance', 'succeeded']]);
+    expect(sims.instanceState()).toMatchObject({
+      interfaces: ENIS.map((eni) => ({ eni, groups: ['irac-isolation'] })),
+    });
+    await responder(dir, worldClients(sims)).undo(id, ['isolate-instance']);
+    expect(groupsOf(sims, INSTANCE)).toEqual([['orders-web', 'orders-admin'], ['orders-admin']]);
   });
 });

@@ -219,7 +219,7 @@ describe('the plan for a routed incident', () => {
 
     const playbookFile = 'playbooks/aws-compromised-iam-credentials.yaml';
     expect(planned).toMatchObject({
-      format: 1,
+      format: 2,
       incident: id,
       playbook: {
         id: 'aws-compromised-iam-credentials',

@@ -20,7 +20,7 @@ export function contextOf(event: SecurityEvent, overrides: Partial<ConditionCont
     event: { account: null, region: null, actor: null, ...event },
     incident: { id: 'IR-20260303-abcd2345', title: event.title, status: 'open' },
     asset: {},
-    intel: {},
+    intel: { score: 0, matched: false, hits: [] },
     history: {},
     score: 0.6,
     severity: event.severity,

@@ -2,7 +2,7 @@
 // the first error refused with its place; the same from a commit's tree as from the working tree.
 
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import playbookSchema from '../../schemas/playbook.schema.json' with { type: 'json' };
 import { loadConfig, parseSettings, readSettings } from '../../src/config/config.js';
@@ -288,6 +288,71 @@ tier:
       `6:23: tier.preauthorized_when: condition "has(asset.environment) && asset.environment.matches('(?i)dev')": matches pattern "(?i)dev" is not a valid regular expression (Invalid group): patterns run as JavaScript RegExp, without RE2-only syntax such as (?i)`,
       `14:11: steps[1].when: condition "event.kind.matches('^([A-Za-z]+:)+EC2/')": matches pattern "^([A-Za-z]+:)+EC2/" may backtrack catastrophically on a hostile string (a repetition inside a repetition, or more than 25 repetitions): write it without nesting quantifiers`,
       `16:16: steps[1].with.channel: template "#ir-{{ event.vendor.matches(incident.title) ? 'a' : 'b' }}": matches takes its pattern as a string literal, not incident.title: a pattern taken from the incident could be written to backtrack for ever`,
+    ]);
+  });
+});
+
+describe('steps over several targets', () => {
+  it('refuse a for_each that is no list, parameters reading item without one, a canary without one, and a bad canary check', async () => {
+    const root = tree({
+      'playbooks/queue-for-review.yaml': `${QUEUE.replace(
+        'trigger: "false"',
+        `trigger: "false"
+tier:
+  environment: ir-containment`,
+      )}  - id: tag-all
+    action: aws:ec2.tag_resource
+    for_each: "{{ string(event.region) }}"
+    with:
+      resource_id: "{{ item }}"
+  - id: tag-one
+    action: aws:ec2.tag_resource
+    with:
+      resource_id: "{{ item }}"
+  - id: tag-same
+    action: aws:ec2.tag_resource
+    for_each: "{{ event.resources.map(r, r.id) }}"
+    canary:
+      percent: 10
+      verify: event.severity == 'high'
+  - id: tag-canary
+    action: aws:ec2.tag_resource
+    canary:
+      percent: 10
+`,
+    });
+    const { problems } = await lint({ root, paths: [], now: new Date() });
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '12: steps[1].for_each: gives a string, not a list',
+      '18: step "tag-one": parameter "resource_id" reads item, which only a step with for_each has',
+      '21: step "tag-same" has for_each, but none of its parameters reads item: every target would get the same parameters (write e.g. instance_id: "{{ item }}")',
+      `24: steps[3].canary.verify: condition "event.severity == 'high'": Unknown variable: event (known: event, incident, asset, intel, history, score, severity) (a canary check sees only canary: targets, size, of)`,
+      '27: step "tag-canary" has a canary but no for_each: a canary holds back some of a step\'s targets, and this step has one',
+    ]);
+  });
+});
+
+describe('blast-radius budgets in the configuration', () => {
+  it('refuse an action the catalogue lacks, and an alias, which would count only the steps naming it', async () => {
+    const root = tree({
+      'playbooks/queue-for-review.yaml': QUEUE,
+      [CONFIG]: `orchestrator:
+  budgets:
+    - action: aws:ec2.isolate_instances
+      max: 5
+      window: 1h
+    - action: cloud:security_group_deny_all
+      max: 5
+      window: 1h
+    - action: aws:ec2.isolate_instance
+      max: 5
+      window: 1h
+`,
+    });
+    const { problems } = await lint({ root, paths: [], now: new Date() });
+    expect(problems.map((p) => `${basename(p.file)}:${p.line}: ${p.message}`)).toEqual([
+      `${CONFIG}:3: orchestrator.budgets[0].action "aws:ec2.isolate_instances" is not a catalogue action (did you mean "aws:ec2.isolate_instance"?): the budget would never count anything`,
+      `${CONFIG}:6: orchestrator.budgets[1].action "cloud:security_group_deny_all" stands for "aws:ec2.isolate_instance": name that, so that steps naming either count`,
     ]);
   });
 });

@@ -54,6 +54,12 @@ export interface IamInstanceProfileState {
   readonly roleName: string | null;
 }
 
+export interface IamAccessKeySeed {
+  /** `AKIA` and 16 or more capitals and digits; unique in the account. */
+  readonly accessKeyId?: string;
+  readonly createDate?: Date;
+}
+
 export interface IamAccessKeySecret {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
@@ -67,8 +73,11 @@ export interface IamSim {
   createRole(roleName: string, assumeRolePolicyDocument: string, path?: string): IamRoleState;
   /** Seeds an instance profile, as CreateInstanceProfile (and AddRoleToInstanceProfile) would; its ARN. */
   createInstanceProfile(instanceProfileName: string, roleName?: string): string;
-  /** Seeds an access key for a user, as CreateAccessKey would; the secret is only shown here. */
-  createAccessKey(userName: string): IamAccessKeySecret;
+  /**
+   * Seeds an access key for a user, as CreateAccessKey would; the secret is only shown here. A key id and
+   * creation date may be given, so that a scenario's events name keys the account really holds.
+   */
+  createAccessKey(userName: string, seed?: IamAccessKeySeed): IamAccessKeySecret;
   /** What IAM now holds for a user or role (copies; changing them changes nothing). */
   user(userName: string): IamUserState | undefined;
   role(roleName: string): IamRoleState | undefined;
@@ -318,7 +327,7 @@ export function createIamSim(accountId: string): IamSim {
     profile.role = role;
   };
 
-  const createAccessKey = (user: User): AccessKey => {
+  const createAccessKey = (user: User, seed: IamAccessKeySeed = {}): AccessKey => {
     if (user.accessKeys.length >= ACCESS_KEYS_PER_USER) {
       throw new QueryError(
         'LimitExceeded',
@@ -327,10 +336,10 @@ export function createIamSim(accountId: string): IamSim {
       );
     }
     const key: AccessKey = {
-      accessKeyId: randomId('AKIA', 16),
+      accessKeyId: seed.accessKeyId ?? randomId('AKIA', 16),
       secretAccessKey: randomBytes(30).toString('base64'),
       status: 'Active',
-      createDate: new Date(),
+      createDate: seed.createDate ?? new Date(),
     };
     user.accessKeys.push(key);
     keys.set(key.accessKeyId, { key, user });
@@ -628,8 +637,14 @@ export function createIamSim(accountId: string): IamSim {
       if (roleName !== undefined) addRoleToInstanceProfile(profile, findRole(roleName));
       return instanceProfileArn(profile);
     },
-    createAccessKey(userName) {
-      const { accessKeyId, secretAccessKey } = createAccessKey(findUser(userName));
+    createAccessKey(userName, seed) {
+      if (
+        seed?.accessKeyId !== undefined &&
+        (!/^AKIA[A-Z0-9]{16,124}$/.test(seed.accessKeyId) || keys.has(seed.accessKeyId))
+      ) {
+        throw new Error(`createAccessKey: "${seed.accessKeyId}" is not a fresh AKIA key id`);
+      }
+      const { accessKeyId, secretAccessKey } = createAccessKey(findUser(userName), seed);
       return { accessKeyId, secretAccessKey };
     },
     user(userName) {

@@ -7,6 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultQueue, type HttpAnswer, readBoundedBody, sendAnswer, serveOnLoopback } from '../http.js';
 import { el, type Xml, xmlJoin } from './xml.js';
 
@@ -218,11 +219,10 @@ export interface RestService {
 }
 
 /** A failure to give one request for an action, as a throttled or failing AWS would. */
-export interface QueryFault {
-  readonly status: number;
-  readonly code: string;
-  readonly message?: string;
-}
+/** An error AWS answers with, or (with `hangMs`) an answer that takes that long to come: a stalled API. */
+export type QueryFault =
+  | { readonly status: number; readonly code: string; readonly message?: string }
+  | { readonly hangMs: number };
 
 export interface LoggedQueryRequest {
   readonly action: string;
@@ -541,7 +541,9 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     try {
       parsed.check();
       const fault = faults.take(parsed.operation);
-      if (fault) throw new QueryError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
+      if (fault && 'hangMs' in fault) await sleep(fault.hangMs);
+      else if (fault)
+        throw new QueryError(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
       if (!credentials) {
         throw new QueryError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
       }

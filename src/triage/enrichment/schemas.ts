@@ -11,10 +11,19 @@ import { InputError } from '../../errors.js';
 import type { AssetRegistryAnswer, AssetRegistryFile, IntelFeedFile } from './schema-types.js';
 
 let ajv: Ajv2020 | undefined;
-/** Every error, each with the schema it broke, so that the first in file order can be put in words. */
+/**
+ * Every error, each with the schema it broke, so that the first in file order can be put in words. The
+ * schemas are irac's own, checked against the meta-schema by test/validation.test.ts, not on every run.
+ */
 function compiler(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+    ajv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      validateSchema: false,
+    });
     ajv.addSchema(assetsSchema);
     ajv.addSchema(intelFeedSchema);
   }
