@@ -4,7 +4,7 @@
 // which survives a person editing the labels. Tickets are closed by people, with a resolution, so
 // nothing here is undone.
 
-import { HttpException, type Version3Client } from 'jira.js';
+import type { Version3Client } from 'jira.js';
 import type { ActionContext, ConnectorAction } from './action.js';
 
 export interface CreateIssueParams {
@@ -34,8 +34,14 @@ class JiraRefusal extends Error {
   override readonly name = 'JiraRefusal';
 }
 
-function jiraWords(error: unknown): unknown {
-  if (!(error instanceof HttpException)) return error;
+/**
+ * Jira's HttpException class, for the catch paths. They follow a call made with the client, so jira.js is
+ * loaded already: describe() and the plan never load it (it is the slowest SDK to load).
+ */
+const httpException = async () => (await import('jira.js')).HttpException;
+
+async function jiraWords(error: unknown): Promise<unknown> {
+  if (!(error instanceof (await httpException()))) return error;
   const data = (error.response as { data?: unknown } | undefined)?.data;
   const body = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const messages = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : [];
@@ -53,7 +59,7 @@ async function jiraCall<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    throw jiraWords(error);
+    throw await jiraWords(error);
   }
 }
 
@@ -92,8 +98,8 @@ async function issueByKey(client: Version3Client, key: string) {
       properties: [INCIDENT_PROPERTY],
     });
   } catch (error) {
-    if (error instanceof HttpException && error.status === 404) return null;
-    throw jiraWords(error);
+    if (error instanceof (await httpException()) && error.status === 404) return null;
+    throw await jiraWords(error);
   }
 }
 

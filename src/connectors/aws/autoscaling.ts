@@ -12,13 +12,11 @@
 // nothing. The state says what the group is doing with it, and verify tells whether the group can still
 // replace it.
 
-import {
-  AutoScalingClient,
-  DescribeAutoScalingInstancesCommand,
-  EnterStandbyCommand,
-  ExitStandbyCommand,
-} from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { ActionContext, ConnectorAction, Inspection } from '../action.js';
+
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-auto-scaling');
 
 export interface StandbyParams {
   readonly instance_id: string;
@@ -62,9 +60,11 @@ function cannotEnterStandby(lifecycleState: string): string {
   return 'only an InService instance can enter Standby';
 }
 
-const autoscaling = (context: ActionContext) => context.clients.aws(AutoScalingClient, context.aws);
+const autoscaling = async (context: ActionContext) =>
+  context.clients.aws((await sdk()).AutoScalingClient, context.aws);
 
 async function membershipOf(client: AutoScalingClient, instanceId: string): Promise<Membership | null> {
+  const { DescribeAutoScalingInstancesCommand } = await sdk();
   const { AutoScalingInstances } = await client.send(
     new DescribeAutoScalingInstancesCommand({ InstanceIds: [instanceId] }),
   );
@@ -129,6 +129,7 @@ export const standbyInstance: ConnectorAction<StandbyParams, StandbyRecord> = {
           target: instance_id,
           effect: `InService → Standby in ${groupName}; ${capacityEffect(record.decremented)}`,
           apply: async () => {
+            const { EnterStandbyCommand } = await sdk();
             await client.send(
               new EnterStandbyCommand({
                 AutoScalingGroupName: groupName,
@@ -174,6 +175,7 @@ export const standbyInstance: ConnectorAction<StandbyParams, StandbyRecord> = {
           target: instance_id,
           effect: `Standby → InService in ${groupName}; desired capacity raised by one`,
           apply: async () => {
+            const { ExitStandbyCommand } = await sdk();
             await client.send(
               new ExitStandbyCommand({ AutoScalingGroupName: groupName, InstanceIds: [instance_id] }),
             );

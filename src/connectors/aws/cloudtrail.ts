@@ -15,16 +15,14 @@
 // each event was found.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  CloudTrailClient,
-  type Event,
-  type LookupAttributeKey,
-  LookupEventsCommand,
-} from '@aws-sdk/client-cloudtrail';
+import type { Event, LookupAttributeKey } from '@aws-sdk/client-cloudtrail';
 import { canonicalJson, sha256Hex } from '../../digest.js';
 import type { JsonObject } from '../../json.js';
 import type { ActionContext, ConnectorAction, Mutation } from '../action.js';
 import type { AwsTarget } from '../clients.js';
+
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-cloudtrail');
 
 export interface LookupEventsParams {
   /** How far back from the run to look: `7d`, `36h`; at most 90 days, CloudTrail's own history. */
@@ -161,6 +159,7 @@ async function lookUp(
 ): Promise<{ events: JsonObject[]; truncated: boolean }> {
   // One client and one pace per account and region: us-east-1 has its own two lookups a second.
   const target: AwsTarget = { ...context.aws, region };
+  const { CloudTrailClient, LookupEventsCommand } = await sdk();
   const client = await context.clients.aws(CloudTrailClient, target);
   const events: JsonObject[] = [];
   let nextToken: string | undefined;

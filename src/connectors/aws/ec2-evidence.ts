@@ -3,18 +3,13 @@
 // that tell the next responder — and automation that would "fix" the instance — that it is under
 // investigation.
 
-import {
-  CreateSnapshotsCommand,
-  CreateTagsCommand,
-  DeleteTagsCommand,
-  DescribeInstancesCommand,
-  EC2Client,
-  paginateDescribeSnapshots,
-  paginateDescribeTags,
-} from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ActionContext, ConnectorAction, Inspection } from '../action.js';
 
-const ec2 = (context: ActionContext) => context.clients.aws(EC2Client, context.aws);
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-ec2');
+
+const ec2 = async (context: ActionContext) => context.clients.aws((await sdk()).EC2Client, context.aws);
 
 /** The tag every irac snapshot carries, with the incident id as its value. */
 export const INCIDENT_TAG = 'irac:incident';
@@ -39,6 +34,7 @@ interface AttachedVolumes {
 }
 
 async function attachedVolumes(client: EC2Client, instanceId: string): Promise<AttachedVolumes> {
+  const { DescribeInstancesCommand } = await sdk();
   const { Reservations } = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
   const instance = Reservations?.[0]?.Instances?.[0];
   if (!instance) throw new Error(`${instanceId} was not found`);
@@ -63,6 +59,7 @@ async function incidentSnapshots(
   incidentId: string,
   volumeIds: readonly string[],
 ): Promise<IncidentSnapshots> {
+  const { paginateDescribeSnapshots } = await sdk();
   const found: IncidentSnapshots = { good: new Map(), failed: new Set() };
   if (volumeIds.length === 0) return found;
   const pages = paginateDescribeSnapshots(
@@ -157,6 +154,7 @@ export const snapshotInstance: ConnectorAction<SnapshotInstanceParams, SnapshotI
           target: instance_id,
           effect: `snapshot ${missing.map((volume) => volume.volumeId).join(', ')}, tagged ${INCIDENT_TAG}=${context.incidentId}`,
           apply: async () => {
+            const { CreateSnapshotsCommand } = await sdk();
             const { Snapshots } = await client.send(
               new CreateSnapshotsCommand({
                 InstanceSpecification: {
@@ -229,6 +227,7 @@ export interface TagResourceRecord {
 }
 
 async function tagsOf(client: EC2Client, resourceId: string): Promise<Map<string, string>> {
+  const { paginateDescribeTags } = await sdk();
   const tags = new Map<string, string>();
   const pages = paginateDescribeTags(
     { client },
@@ -275,6 +274,7 @@ export const tagResource: ConnectorAction<TagResourceParams, TagResourceRecord> 
           target: resource_id,
           effect: listTags(Object.fromEntries(changed)),
           apply: async () => {
+            const { CreateTagsCommand } = await sdk();
             await client.send(
               new CreateTagsCommand({
                 Resources: [resource_id],
@@ -320,6 +320,7 @@ export const tagResource: ConnectorAction<TagResourceParams, TagResourceRecord> 
                 target: resource_id,
                 effect: `put back ${restore.map((tag) => `${tag.Key}=${tag.Value}`).join(', ')}`,
                 apply: async () => {
+                  const { CreateTagsCommand } = await sdk();
                   await client.send(new CreateTagsCommand({ Resources: [resource_id], Tags: restore }));
                   return undefined;
                 },
@@ -333,6 +334,7 @@ export const tagResource: ConnectorAction<TagResourceParams, TagResourceRecord> 
                 target: resource_id,
                 effect: `remove ${remove.map((tag) => tag.Key).join(', ')}`,
                 apply: async () => {
+                  const { DeleteTagsCommand } = await sdk();
                   await client.send(new DeleteTagsCommand({ Resources: [resource_id], Tags: remove }));
                   return undefined;
                 },

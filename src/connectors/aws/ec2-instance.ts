@@ -5,22 +5,17 @@
 // first and records the values it overwrites; undo puts back only what this run changed and nobody has
 // changed since, so it never weakens hardening a responder added during the incident.
 
-import {
-  AssociateIamInstanceProfileCommand,
-  DescribeInstanceAttributeCommand,
-  DescribeInstancesCommand,
-  DisassociateIamInstanceProfileCommand,
+import type {
   EC2Client,
-  type IamInstanceProfileAssociation,
-  type InstanceMetadataOptionsResponse,
-  ModifyInstanceAttributeCommand,
-  ModifyInstanceMetadataOptionsCommand,
-  paginateDescribeIamInstanceProfileAssociations,
-  ReplaceIamInstanceProfileAssociationCommand,
+  IamInstanceProfileAssociation,
+  InstanceMetadataOptionsResponse,
 } from '@aws-sdk/client-ec2';
 import type { ActionContext, ConnectorAction, Inspection, Mutation } from '../action.js';
 
-const ec2 = (context: ActionContext) => context.clients.aws(EC2Client, context.aws);
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-ec2');
+
+const ec2 = async (context: ActionContext) => context.clients.aws((await sdk()).EC2Client, context.aws);
 
 // ---------------------------------------------------------------------------------------------------------
 // aws:ec2.disable_imds
@@ -53,6 +48,7 @@ interface ReadMetadataOptions extends MetadataOptions {
 }
 
 async function metadataOptions(client: EC2Client, instanceId: string): Promise<ReadMetadataOptions> {
+  const { DescribeInstancesCommand } = await sdk();
   const { Reservations } = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
   const options: InstanceMetadataOptionsResponse | undefined =
     Reservations?.[0]?.Instances?.[0]?.MetadataOptions;
@@ -104,6 +100,7 @@ export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> 
           target: instance_id,
           effect: 'metadata endpoint enabled → disabled',
           apply: async () => {
+            const { ModifyInstanceMetadataOptionsCommand } = await sdk();
             // EC2 answers `pending`; verify reads the applied state back.
             await client.send(
               new ModifyInstanceMetadataOptionsCommand({ InstanceId: instance_id, HttpEndpoint: 'disabled' }),
@@ -142,6 +139,7 @@ export const disableImds: ConnectorAction<DisableImdsParams, DisableImdsRecord> 
           target: instance_id,
           effect: `metadata endpoint disabled → enabled, tokens kept ${current.http_tokens}`,
           apply: async () => {
+            const { ModifyInstanceMetadataOptionsCommand } = await sdk();
             // HttpTokens goes with it, as it is now: older EC2 documentation has an omitted HttpTokens
             // fall back to `optional`, which would re-open IMDSv1 on an instance that requires v2.
             await client.send(
@@ -182,6 +180,7 @@ async function profileAssociation(
   client: EC2Client,
   instanceId: string,
 ): Promise<IamInstanceProfileAssociation | undefined> {
+  const { paginateDescribeIamInstanceProfileAssociations } = await sdk();
   const pages = paginateDescribeIamInstanceProfileAssociations(
     { client },
     { Filters: [{ Name: 'instance-id', Values: [instanceId] }] },
@@ -216,6 +215,7 @@ function profileMutation(
       target: instanceId,
       effect: `remove ${currentArn}`,
       apply: async () => {
+        const { DisassociateIamInstanceProfileCommand } = await sdk();
         await client.send(new DisassociateIamInstanceProfileCommand({ AssociationId: associationId }));
         return undefined;
       },
@@ -227,6 +227,7 @@ function profileMutation(
       target: instanceId,
       effect: `associate ${target}`,
       apply: async () => {
+        const { AssociateIamInstanceProfileCommand } = await sdk();
         await client.send(
           new AssociateIamInstanceProfileCommand({
             InstanceId: instanceId,
@@ -242,6 +243,7 @@ function profileMutation(
     target: instanceId,
     effect: `${currentArn} → ${target}`,
     apply: async () => {
+      const { ReplaceIamInstanceProfileAssociationCommand } = await sdk();
       await client.send(
         new ReplaceIamInstanceProfileAssociationCommand({
           AssociationId: associationId,
@@ -337,6 +339,7 @@ interface Protection {
 }
 
 async function protection(client: EC2Client, instanceId: string): Promise<Protection> {
+  const { DescribeInstanceAttributeCommand, DescribeInstancesCommand } = await sdk();
   const attribute = (
     Attribute: 'disableApiTermination' | 'instanceInitiatedShutdownBehavior' | 'blockDeviceMapping',
   ) => client.send(new DescribeInstanceAttributeCommand({ InstanceId: instanceId, Attribute }));
@@ -384,6 +387,7 @@ function protectionMutations(
     target: instanceId,
     effect,
     apply: async () => {
+      const { ModifyInstanceAttributeCommand } = await sdk();
       await client.send(new ModifyInstanceAttributeCommand({ InstanceId: instanceId, ...change }));
       return undefined;
     },

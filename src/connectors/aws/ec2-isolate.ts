@@ -5,21 +5,11 @@
 // group with no rules at all, which cuts every untracked flow at once. The two groups are created once per
 // VPC, found again by name, and tagged; what each interface had before is recorded and restored by undo.
 
-import {
-  AuthorizeSecurityGroupEgressCommand,
-  AuthorizeSecurityGroupIngressCommand,
-  CreateSecurityGroupCommand,
-  DescribeInstancesCommand,
-  DescribeSecurityGroupsCommand,
-  EC2Client,
-  type IpPermission,
-  ModifyNetworkInterfaceAttributeCommand,
-  paginateDescribeNetworkInterfaces,
-  RevokeSecurityGroupEgressCommand,
-  RevokeSecurityGroupIngressCommand,
-  type SecurityGroup,
-} from '@aws-sdk/client-ec2';
+import type { EC2Client, IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import type { ActionContext, ConnectorAction, Inspection, Mutation } from '../action.js';
+
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-ec2');
 
 /** Allows everything both ways: connections under it are untracked, so the next swap cuts them. */
 export const OPEN_GROUP_NAME = 'irac-isolation-untrack';
@@ -42,9 +32,10 @@ const ALL_TRAFFIC: IpPermission[] = [
   { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }] },
 ];
 
-const ec2 = (context: ActionContext) => context.clients.aws(EC2Client, context.aws);
+const ec2 = async (context: ActionContext) => context.clients.aws((await sdk()).EC2Client, context.aws);
 
 async function instanceVpc(client: EC2Client, instanceId: string): Promise<string> {
+  const { DescribeInstancesCommand } = await sdk();
   const { Reservations } = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
   const vpcId = Reservations?.[0]?.Instances?.[0]?.VpcId;
   if (!vpcId)
@@ -54,6 +45,7 @@ async function instanceVpc(client: EC2Client, instanceId: string): Promise<strin
 
 /** Every interface attached to the instance (not only the primary) with its groups, by device index. */
 async function interfacesOf(client: EC2Client, instanceId: string): Promise<Map<string, string[]>> {
+  const { paginateDescribeNetworkInterfaces } = await sdk();
   const found: { id: string; index: number; groups: string[] }[] = [];
   const pages = paginateDescribeNetworkInterfaces(
     { client },
@@ -78,6 +70,7 @@ async function groupNamed(
   vpcId: string,
   name: string,
 ): Promise<SecurityGroup | undefined> {
+  const { DescribeSecurityGroupsCommand } = await sdk();
   const { SecurityGroups } = await client.send(
     new DescribeSecurityGroupsCommand({
       Filters: [
@@ -142,6 +135,7 @@ function groupMutations(
     target: vpcId,
     effect: `create ${name}, tagged irac:purpose`,
     apply: async () => {
+      const { CreateSecurityGroupCommand } = await sdk();
       const { GroupId } = await client.send(
         new CreateSecurityGroupCommand({
           VpcId: vpcId,
@@ -187,6 +181,7 @@ function groupMutations(
       target: open?.GroupId ?? OPEN_GROUP_NAME,
       effect: 'allow all traffic in from 0.0.0.0/0 and ::/0',
       apply: async () => {
+        const { AuthorizeSecurityGroupIngressCommand } = await sdk();
         await client.send(
           new AuthorizeSecurityGroupIngressCommand({
             GroupId: groupId('open'),
@@ -205,6 +200,7 @@ function groupMutations(
       target: open?.GroupId ?? OPEN_GROUP_NAME,
       effect: 'allow all traffic out to 0.0.0.0/0 and ::/0',
       apply: async () => {
+        const { AuthorizeSecurityGroupEgressCommand } = await sdk();
         await client.send(
           new AuthorizeSecurityGroupEgressCommand({
             GroupId: groupId('open'),
@@ -230,6 +226,7 @@ function groupMutations(
       target: isolation.GroupId ?? ISOLATION_GROUP_NAME,
       effect: 'remove every inbound rule someone added',
       apply: async () => {
+        const { RevokeSecurityGroupIngressCommand } = await sdk();
         await client.send(
           new RevokeSecurityGroupIngressCommand({ GroupId: groupId('isolation'), IpPermissions: rules }),
         );
@@ -247,6 +244,7 @@ function groupMutations(
       target: isolation?.GroupId ?? ISOLATION_GROUP_NAME,
       effect: 'remove every outbound rule',
       apply: async () => {
+        const { RevokeSecurityGroupEgressCommand } = await sdk();
         await client.send(
           new RevokeSecurityGroupEgressCommand({ GroupId: groupId('isolation'), IpPermissions: egress }),
         );
@@ -268,6 +266,7 @@ function setGroups(
     target: eniId,
     effect,
     apply: async () => {
+      const { ModifyNetworkInterfaceAttributeCommand } = await sdk();
       await client.send(
         new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eniId, Groups: groups() }),
       );

@@ -10,18 +10,12 @@
 // (loopback, link-local, multicast, reserved…) never, and a private one or one inside the VPC only when
 // the step says allow_private. The plan names the ACL's reach: default or not, and how many subnets.
 
-import {
-  CreateNetworkAclEntryCommand,
-  DeleteNetworkAclEntryCommand,
-  DescribeInstancesCommand,
-  DescribeNetworkAclsCommand,
-  DescribeVpcsCommand,
-  EC2Client,
-  type NetworkAcl,
-  type NetworkAclEntry,
-} from '@aws-sdk/client-ec2';
+import type { EC2Client, NetworkAcl, NetworkAclEntry } from '@aws-sdk/client-ec2';
 import ipaddr from 'ipaddr.js';
 import type { ActionContext, ConnectorAction, Inspection, Mutation } from '../action.js';
+
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-ec2');
 
 /** The rule numbers irac writes denies in: before the 100 of the default ACL's allow-all rule. */
 export const IRAC_RULE_NUMBERS = { first: 1, last: 99 } as const;
@@ -30,7 +24,7 @@ export const IRAC_RULE_NUMBERS = { first: 1, last: 99 } as const;
 // bad indicator must not cut off from a production subnet.
 const WIDEST_PREFIX = { ipv4: 8, ipv6: 32 } as const;
 
-const ec2 = (context: ActionContext) => context.clients.aws(EC2Client, context.aws);
+const ec2 = async (context: ActionContext) => context.clients.aws((await sdk()).EC2Client, context.aws);
 
 export interface BlockIpParams {
   readonly ip: string;
@@ -202,6 +196,7 @@ function freeRuleNumber(aclId: string, cidr: string, d: Direction): number {
 }
 
 async function networkAcl(client: EC2Client, aclId: string): Promise<NetworkAcl> {
+  const { DescribeNetworkAclsCommand } = await sdk();
   const { NetworkAcls } = await client.send(new DescribeNetworkAclsCommand({ NetworkAclIds: [aclId] }));
   const acl = NetworkAcls?.[0];
   if (!acl) throw new Error(`${aclId} was not found`);
@@ -210,6 +205,7 @@ async function networkAcl(client: EC2Client, aclId: string): Promise<NetworkAcl>
 
 /** The ACL to write in: the one given, else the one associated with the instance's subnet. */
 async function targetAcl(client: EC2Client, params: BlockIpParams): Promise<NetworkAcl> {
+  const { DescribeInstancesCommand, DescribeNetworkAclsCommand } = await sdk();
   if (params.network_acl_id) return networkAcl(client, params.network_acl_id);
   const instanceId = params.instance_id;
   if (!instanceId) throw new Error('block_ip needs an instance_id or a network_acl_id');
@@ -231,6 +227,7 @@ function aclIdOf(acl: NetworkAcl): string {
 
 /** Refuses a block that overlaps the ACL's own VPC, unless the step allows private addresses. */
 async function checkOutsideVpc(client: EC2Client, acl: NetworkAcl, cidr: string, allowPrivate: boolean) {
+  const { DescribeVpcsCommand } = await sdk();
   if (allowPrivate || !acl.VpcId) return;
   const { Vpcs } = await client.send(new DescribeVpcsCommand({ VpcIds: [acl.VpcId] }));
   const vpc = Vpcs?.[0];
@@ -312,6 +309,7 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
           target: aclId,
           effect: `rule ${ruleNumber} ${d.egress ? 'egress' : 'ingress'}: deny all ${inOrOut(d.egress)} ${cidr} (${reachOf(acl)})`,
           apply: async () => {
+            const { CreateNetworkAclEntryCommand } = await sdk();
             await client.send(
               new CreateNetworkAclEntryCommand({
                 NetworkAclId: aclId,
@@ -371,6 +369,7 @@ export const blockIp: ConnectorAction<BlockIpParams, BlockIpRecord> = {
         target: record.network_acl_id,
         effect: `delete ${egress ? 'egress' : 'ingress'} rule ${rule_number} (deny ${record.cidr})`,
         apply: async () => {
+          const { DeleteNetworkAclEntryCommand } = await sdk();
           await client.send(
             new DeleteNetworkAclEntryCommand({
               NetworkAclId: record.network_acl_id,

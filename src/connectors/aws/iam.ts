@@ -3,26 +3,17 @@
 // (never delete them: the key id must stay searchable in CloudTrail), and deny a user everything with an
 // inline policy (API and console at once). Each reads what is there first and records what it overwrote.
 
-import {
-  DeleteRolePolicyCommand,
-  DeleteUserPolicyCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  GetUserPolicyCommand,
-  IAMClient,
-  NoSuchEntityException,
-  PutRolePolicyCommand,
-  PutUserPolicyCommand,
-  paginateListAccessKeys,
-  UpdateAccessKeyCommand,
-} from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { ActionContext, ConnectorAction, Inspection, Mutation } from '../action.js';
+
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-iam');
 
 /** The policy name the console's "Revoke active sessions" writes; responders and tools look for it. */
 export const REVOKE_POLICY_NAME = 'AWSRevokeOlderSessions';
 export const DENY_ALL_POLICY_NAME = 'irac-deny-all';
 
-const iam = (context: ActionContext) => context.clients.aws(IAMClient, context.aws);
+const iam = async (context: ActionContext) => context.clients.aws((await sdk()).IAMClient, context.aws);
 
 /** IAM answers policy documents URL-encoded (RFC 3986); null when the policy does not exist. */
 async function readPolicy(reading: Promise<{ PolicyDocument?: string | undefined }>): Promise<string | null> {
@@ -30,6 +21,8 @@ async function readPolicy(reading: Promise<{ PolicyDocument?: string | undefined
     const { PolicyDocument } = await reading;
     return PolicyDocument === undefined ? null : decodeURIComponent(PolicyDocument);
   } catch (error) {
+    // The SDK is loaded by now: the call that failed was made with its client.
+    const { NoSuchEntityException } = await sdk();
     if (error instanceof NoSuchEntityException) return null;
     throw error;
   }
@@ -126,6 +119,7 @@ function identityCenterRole(roleName: string): Error {
  * Identity Center's roles are known by name before any call; service-linked roles by their path.
  */
 async function checkRevocable(context: ActionContext, roleName: string): Promise<IAMClient> {
+  const { GetRoleCommand } = await sdk();
   if (IDENTITY_CENTER_ROLE.test(roleName)) throw identityCenterRole(roleName);
   const client = await iam(context);
   const { Role } = await client.send(new GetRoleCommand({ RoleName: roleName }));
@@ -162,6 +156,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
   ],
 
   async inspect({ role_name }, context, prior) {
+    const { GetRolePolicyCommand } = await sdk();
     const client = await checkRevocable(context, role_name);
     const current = await readPolicy(
       client.send(new GetRolePolicyCommand({ RoleName: role_name, PolicyName: REVOKE_POLICY_NAME })),
@@ -189,6 +184,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
           target: role_name,
           effect: `${REVOKE_POLICY_NAME}: deny everything to sessions issued before ${record.cutoff}; ${WHO_IS_CUT}`,
           apply: async () => {
+            const { PutRolePolicyCommand } = await sdk();
             await client.send(
               new PutRolePolicyCommand({
                 RoleName: role_name,
@@ -204,6 +200,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
   },
 
   async verify({ role_name }, context, record) {
+    const { GetRolePolicyCommand } = await sdk();
     const client = await iam(context);
     const current = await readPolicy(
       client.send(new GetRolePolicyCommand({ RoleName: role_name, PolicyName: REVOKE_POLICY_NAME })),
@@ -219,6 +216,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
   },
 
   async undo({ role_name }, context, record) {
+    const { GetRolePolicyCommand } = await sdk();
     const client = await iam(context);
     const current = await readPolicy(
       client.send(new GetRolePolicyCommand({ RoleName: role_name, PolicyName: REVOKE_POLICY_NAME })),
@@ -239,6 +237,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
             target: role_name,
             effect: `remove ${REVOKE_POLICY_NAME}`,
             apply: async () => {
+              const { DeleteRolePolicyCommand } = await sdk();
               await client.send(
                 new DeleteRolePolicyCommand({ RoleName: role_name, PolicyName: REVOKE_POLICY_NAME }),
               );
@@ -250,6 +249,7 @@ export const revokeRoleSessions: ConnectorAction<RevokeRoleSessionsParams, Revok
             target: role_name,
             effect: `put back the earlier ${REVOKE_POLICY_NAME} (cutoff ${cutoffOf(previous) ?? 'unknown'})`,
             apply: async () => {
+              const { PutRolePolicyCommand } = await sdk();
               await client.send(
                 new PutRolePolicyCommand({
                   RoleName: role_name,
@@ -281,6 +281,7 @@ export interface DeactivateAccessKeysRecord {
 }
 
 async function accessKeys(client: IAMClient, userName: string): Promise<Map<string, string>> {
+  const { paginateListAccessKeys } = await sdk();
   const keys = new Map<string, string>();
   for await (const page of paginateListAccessKeys({ client }, { UserName: userName })) {
     for (const key of page.AccessKeyMetadata ?? []) {
@@ -306,6 +307,7 @@ function setStatus(
     target: keyId,
     effect: `${userName}'s key → ${status}`,
     apply: async () => {
+      const { UpdateAccessKeyCommand } = await sdk();
       await client.send(
         new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: keyId, Status: status }),
       );
@@ -399,6 +401,7 @@ const deniesAll = (document: string | null): boolean =>
   statements(document).some((statement) => deniesEverything(statement) && statement.Condition === undefined);
 
 async function readUserPolicy(client: IAMClient, userName: string): Promise<string | null> {
+  const { GetUserPolicyCommand } = await sdk();
   return readPolicy(
     client.send(new GetUserPolicyCommand({ UserName: userName, PolicyName: DENY_ALL_POLICY_NAME })),
   );
@@ -433,6 +436,7 @@ export const denyAll: ConnectorAction<DenyAllParams, DenyAllRecord> = {
           target: user_name,
           effect: `${DENY_ALL_POLICY_NAME}: deny every action on every resource`,
           apply: async () => {
+            const { PutUserPolicyCommand } = await sdk();
             await client.send(
               new PutUserPolicyCommand({
                 UserName: user_name,
@@ -476,6 +480,7 @@ export const denyAll: ConnectorAction<DenyAllParams, DenyAllRecord> = {
               target: user_name,
               effect: `remove ${DENY_ALL_POLICY_NAME}`,
               apply: async () => {
+                const { DeleteUserPolicyCommand } = await sdk();
                 await client.send(
                   new DeleteUserPolicyCommand({ UserName: user_name, PolicyName: DENY_ALL_POLICY_NAME }),
                 );
@@ -487,6 +492,7 @@ export const denyAll: ConnectorAction<DenyAllParams, DenyAllRecord> = {
               target: user_name,
               effect: `put back the earlier ${DENY_ALL_POLICY_NAME}`,
               apply: async () => {
+                const { PutUserPolicyCommand } = await sdk();
                 await client.send(
                   new PutUserPolicyCommand({
                     UserName: user_name,

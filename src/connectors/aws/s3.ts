@@ -5,14 +5,11 @@
 // can only add to these, so the bucket's own four decide. Every call names the account the event came
 // from as the expected bucket owner: a same-named bucket elsewhere is refused, never changed.
 
-import {
-  DeletePublicAccessBlockCommand,
-  GetBucketPolicyStatusCommand,
-  GetPublicAccessBlockCommand,
-  PutPublicAccessBlockCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ActionContext, ConnectorAction, Mutation } from '../action.js';
+
+// Loaded on the first call, not with the module: describe() and the plan need no SDK.
+const sdk = () => import('@aws-sdk/client-s3');
 
 export interface BlockPublicAccessParams {
   readonly bucket: string;
@@ -48,7 +45,7 @@ const SETTING_NAMES = [
   'RestrictPublicBuckets',
 ] as const;
 
-const s3 = (context: ActionContext) => context.clients.aws(S3Client, context.aws);
+const s3 = async (context: ActionContext) => context.clients.aws((await sdk()).S3Client, context.aws);
 
 /** The event's account as the bucket's expected owner, when the event names one. */
 const owner = (context: ActionContext) =>
@@ -65,6 +62,7 @@ async function readSettings(
   bucket: string,
   context: ActionContext,
 ): Promise<PublicAccessSettings | null> {
+  const { GetPublicAccessBlockCommand } = await sdk();
   try {
     const { PublicAccessBlockConfiguration: found } = await client.send(
       new GetPublicAccessBlockCommand({ Bucket: bucket, ...owner(context) }),
@@ -88,6 +86,7 @@ async function readPolicyIsPublic(
   bucket: string,
   context: ActionContext,
 ): Promise<boolean | null> {
+  const { GetBucketPolicyStatusCommand } = await sdk();
   try {
     const { PolicyStatus } = await client.send(
       new GetBucketPolicyStatusCommand({ Bucket: bucket, ...owner(context) }),
@@ -141,6 +140,7 @@ function putSettings(
     target: bucket,
     effect,
     apply: async () => {
+      const { PutPublicAccessBlockCommand } = await sdk();
       await client.send(
         new PutPublicAccessBlockCommand({
           Bucket: bucket,
@@ -217,6 +217,7 @@ export const blockPublicAccess: ConnectorAction<BlockPublicAccessParams, BlockPu
             effect:
               'remove the Block Public Access configuration (DeletePublicAccessBlock), as before the run',
             apply: async () => {
+              const { DeletePublicAccessBlockCommand } = await sdk();
               await client.send(new DeletePublicAccessBlockCommand({ Bucket: bucket, ...owner(context) }));
               return undefined;
             },
