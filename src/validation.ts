@@ -1,84 +1,63 @@
-// Ajv validators for the schemas in schemas/, compiled once on first use and shared by every stage.
-// They are irac's own, fixed at build time, and test/validation.test.ts checks every one against the
-// JSON Schema meta-schema: `validateSchema: false` spares each run compiling the meta-schema (tens of
-// milliseconds per Ajv instance) to check them again.
+// The validators for irac's own schemas (schemas/), compiled ahead of time into src/generated/ by
+// `npm run gen:validators`, so that a run loads functions instead of compiling schemas, and never loads
+// Ajv for them. test/validation.test.ts checks every schema against the JSON Schema meta-schema and the
+// generated code against a fresh compile. Only a schema that is data at run time (the parameters of an
+// action in a catalogue other than the shipped one) is compiled here, by Ajv, loaded on first use.
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import actionSchema from '../schemas/action.schema.json' with { type: 'json' };
-import configSchema from '../schemas/config.schema.json' with { type: 'json' };
-import dispatchSchema from '../schemas/dispatch.schema.json' with { type: 'json' };
-import incidentSchema from '../schemas/incident.schema.json' with { type: 'json' };
-import playbookSchema from '../schemas/playbook.schema.json' with { type: 'json' };
-import securityEventSchema from '../schemas/security-event.schema.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import * as fast from './generated/fast-validators.js';
+import * as readable from './generated/readable-validators.js';
 import type {
   ActionDefinition,
   Config,
   Dispatch,
   Incident,
   PlaybookDefinition,
+  PlaybookTestFile,
   SecurityEvent,
 } from './types.js';
 
-// ajv-formats is CommonJS; under Node's ESM interop its default export is the plugin itself.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const require = createRequire(import.meta.url);
 
-let ajv: Ajv2020 | undefined;
-function compiler(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, validateSchema: false });
-    // The fast (regex-only) mode: dates are produced by toISOString, the check guards the contract.
-    addFormats(ajv, { mode: 'fast', formats: ['date-time'] });
-  }
-  return ajv;
+function generated<T>(validate: unknown): () => ValidateFunction<T> {
+  return () => validate as ValidateFunction<T>;
 }
 
-let readableAjv: Ajv2020 | undefined;
+/** Events, dispatches, incident files: the first error only. */
+export const securityEventValidator = generated<SecurityEvent>(fast.securityEvent);
+export const dispatchValidator = generated<Dispatch>(fast.dispatch);
+export const incidentValidator = generated<Incident>(fast.incident);
+
 /**
- * For files people write and fix by hand: every error, each with the schema it broke, so that the
- * first one in file order can be reported in words. Events take the first error and move on.
+ * Files people write and fix by hand: every error, each with the schema it broke (Ajv's `verbose`), so
+ * that the first one in file order can be reported in words.
  */
-function readableCompiler(): Ajv2020 {
-  if (!readableAjv) {
-    readableAjv = new Ajv2020({
+export const configValidator = generated<Config>(readable.config);
+export const actionValidator = generated<ActionDefinition>(readable.action);
+export const playbookValidator = generated<PlaybookDefinition>(readable.playbook);
+export const playbookTestValidator = generated<PlaybookTestFile>(readable.playbookTest);
+
+/** The shipped action's parameters validator, compiled ahead of time; undefined for any other action. */
+export function shippedParametersValidator(action: string): ValidateFunction | undefined {
+  return readable.parametersByAction.get(action) as ValidateFunction | undefined;
+}
+
+let runtimeAjv: import('ajv/dist/2020.js').Ajv2020 | undefined;
+/** A validator, with readable errors, for a schema that is data (an action's parameters), compiled now. */
+export function readableValidator(schema: object): ValidateFunction {
+  if (!runtimeAjv) {
+    // Synchronous, and only on this path: a run over the shipped catalogue never loads Ajv.
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    runtimeAjv = new Ajv2020({
       allErrors: true,
       verbose: true,
       strict: true,
       strictRequired: false,
-      validateSchema: false,
-      // A step parameter is a string, a number, a boolean, a list or a mapping: one union type.
       allowUnionTypes: true,
     });
-    // The configuration's inline playbooks refer to it by its $id.
-    readableAjv.addSchema(playbookSchema);
   }
-  return readableAjv;
-}
-
-function lazy<T>(schema: object, ajvOf: () => Ajv2020 = compiler): () => ValidateFunction<T> {
-  let validate: ValidateFunction<T> | undefined;
-  return () => {
-    validate ??= ajvOf().compile<T>(schema);
-    return validate;
-  };
-}
-
-export const securityEventValidator = lazy<SecurityEvent>(securityEventSchema);
-export const dispatchValidator = lazy<Dispatch>(dispatchSchema);
-export const incidentValidator = lazy<Incident>(incidentSchema);
-export const configValidator = lazy<Config>(configSchema, readableCompiler);
-export const actionValidator = lazy<ActionDefinition>(actionSchema, readableCompiler);
-
-let playbookValidate: ValidateFunction<PlaybookDefinition> | undefined;
-export function playbookValidator(): ValidateFunction<PlaybookDefinition> {
-  playbookValidate ??= readableCompiler().getSchema<PlaybookDefinition>(playbookSchema.$id);
-  if (!playbookValidate) throw new Error('the playbook schema is not registered');
-  return playbookValidate;
-}
-
-/** A validator, with readable errors, for a schema that is data (an action's parameters). */
-export function readableValidator(schema: object): ValidateFunction {
-  return readableCompiler().compile(schema);
+  return runtimeAjv.compile(schema);
 }
 
 /** One line per schema error: `/client_payload must NOT have more than 10 properties`. */

@@ -97,6 +97,39 @@ describe('irac run', () => {
     expect(world.mutations()).toEqual({ aws: 0, slack: 0, github: 0 });
   });
 
+  it('in a job without cloud credentials or tokens, records each step as not checked, and why', async () => {
+    const repo = checkout();
+    const run = await runBin(['run', FINDINGS, '--json'], repo, {
+      PATH: process.env.PATH,
+      IRAC_ACTOR: 'ingest-workflow',
+      // Nowhere for the AWS SDK's credential chain to look: the ingest job gets no cloud credentials.
+      AWS_CONFIG_FILE: '/nonexistent/aws-config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const ec2 = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Outcome)
+      .find((outcome) => outcome.playbook === 'aws-compromised-ec2-instance');
+    const steps = (ec2?.execution?.steps ?? []) as { step: string; result: string; detail: string }[];
+    expect(steps.length).toBeGreaterThan(3);
+    expect(steps.map((step) => step.result)).toEqual(steps.map(() => 'not-checked'));
+    expect(steps.find((step) => step.step === 'snapshot-volumes')?.detail).toMatch(
+      /^not read: AWS has no credentials here: /,
+    );
+    expect(steps.find((step) => step.step === 'notify-channel')?.detail).toBe(
+      'not read: Slack is not configured: set SLACK_BOT_TOKEN',
+    );
+    // The plan is committed all the same, the dry run is in the trail, and nothing reached anything.
+    const audit = readFileSync(join(repo, incidentDir(ec2?.incident ?? ''), 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('"action":"dry-run"');
+    expect(audit).toContain('"not-checked"');
+    expect(world.mutations()).toEqual({ aws: 0, slack: 0, github: 0 });
+    expect(git(repo, 'rev-parse', 'HEAD')).toBe(git(repo, 'rev-parse', 'origin/HEAD'));
+  });
+
   it('does nothing twice: the same finding again is already recorded, and no second change reaches AWS', async () => {
     const repo = checkout();
     expect((await irac(['run', FINDINGS, '--live'], repo)).code).toBe(0);

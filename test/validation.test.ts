@@ -1,10 +1,14 @@
-// The schemas irac compiles at run time skip Ajv's check against the JSON Schema meta-schema (it would
-// cost every run tens of milliseconds): this is where that check is made, once, for every one of them.
+// irac's schemas are compiled ahead of time (src/generated/) without Ajv's check against the JSON Schema
+// meta-schema: this is where that check is made, for every one of them, and where the generated code is
+// held to what the schemas compile to now.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error the generator is a plain .mjs script without type declarations
+import { generateValidators, shippedActionFiles } from '../scripts/gen-validators.mjs';
+import { shippedParametersValidator } from '../src/validation.js';
 import { REPO_ROOT } from './helpers/corpus.js';
 
 const SCHEMAS = join(REPO_ROOT, 'schemas');
@@ -36,5 +40,26 @@ describe('the shipped schemas', () => {
     const valid = metaSchema.validateSchema(schema);
     expect(metaSchema.errors ?? [], metaSchema.errorsText()).toEqual([]);
     expect(valid).toBe(true);
+  });
+});
+
+describe('the validators compiled ahead of time', () => {
+  it.each(Object.entries(generateValidators() as Record<string, string>))(
+    '%s is what the schemas compile to now',
+    (file, code) => {
+      expect(readFileSync(file, 'utf8'), 'stale: run `npm run gen:validators`').toBe(code);
+    },
+  );
+
+  it('cover every shipped action that has parameters', () => {
+    const actions = (
+      shippedActionFiles() as { action: string; definition: { parameters?: object } }[]
+    ).filter(({ definition }) => definition.parameters !== undefined);
+    expect(actions.length).toBeGreaterThan(10);
+    for (const { action } of actions) {
+      expect(shippedParametersValidator(action), action).toBeTypeOf('function');
+    }
+    expect(shippedParametersValidator('aws:ec2.no_such_action')).toBeUndefined();
+    expect(shippedParametersValidator('__proto__')).toBeUndefined();
   });
 });

@@ -73,17 +73,20 @@ export async function executeCommand(id: string, options: ExecuteCommandOptions,
   const live = options.dryRun
     ? false
     : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
-  const run = await executePlan(bound(store), id, {
-    live,
-    ...(options.approvedBy !== undefined ? { approvedBy: options.approvedBy } : {}),
-    ...(options.planHash !== undefined ? { planHash: options.planHash } : {}),
-    ...(options.only?.length ? { only: options.only } : {}),
-    actor: store.actor,
-    clients: createClients(connectorEnvironment(store.config.settings, process.env)),
-    now: () => new Date(),
-    ...(linksFor(id, process.env) ? { links: linksFor(id, process.env) } : {}),
-    ...governance(store),
-  });
+  const { result: run, warnings } = await store.repository.batch(() =>
+    executePlan(bound(store), id, {
+      live,
+      ...(options.approvedBy !== undefined ? { approvedBy: options.approvedBy } : {}),
+      ...(options.planHash !== undefined ? { planHash: options.planHash } : {}),
+      ...(options.only?.length ? { only: options.only } : {}),
+      actor: store.actor,
+      clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+      now: () => new Date(),
+      ...(linksFor(id, process.env) ? { links: linksFor(id, process.env) } : {}),
+      ...governance(store),
+    }),
+  );
+  for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);
 }
@@ -95,13 +98,16 @@ export async function undoCommand(
 ): Promise<void> {
   checkIncidentId(id, 'ID');
   const store = await openStore(options);
-  const run = await undoPlan(bound(store), id, {
-    actor: store.actor,
-    clients: createClients(connectorEnvironment(store.config.settings, process.env)),
-    now: () => new Date(),
-    ...(options.step?.length ? { only: options.step } : {}),
-    hold: governance(store).hold,
-  });
+  const { result: run, warnings } = await store.repository.batch(() =>
+    undoPlan(bound(store), id, {
+      actor: store.actor,
+      clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+      now: () => new Date(),
+      ...(options.step?.length ? { only: options.step } : {}),
+      hold: governance(store).hold,
+    }),
+  );
+  for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);
 }

@@ -37,16 +37,20 @@ export async function runCommand(
   // Validated in full before the repository is touched: a rejected payload writes nothing.
   const items = [...normalizeWithEvidence(bytes, { source: options.source, limits, name })];
   const store = await openStore(options);
-  const outcomes = await runPipeline(items, {
-    root: store.repository.root,
-    config: store.config,
-    actor: store.actor,
-    apply: (operation) => store.repository.apply(operation, store.publish).then((applied) => applied.result),
-    clients: createClients(connectorEnvironment(store.config.settings, process.env)),
-    live: (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
-    now: () => new Date(),
-    governance: governance(store),
-  });
+  const { result: outcomes, warnings } = await store.repository.batch(() =>
+    runPipeline(items, {
+      root: store.repository.root,
+      config: store.config,
+      actor: store.actor,
+      apply: (operation) =>
+        store.repository.apply(operation, store.publish).then((applied) => applied.result),
+      clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+      live: (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
+      now: () => new Date(),
+      governance: governance(store),
+    }),
+  );
+  for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   if (options.json) {
     for (const outcome of outcomes) io.stdout(`${JSON.stringify(outcome)}\n`);
   } else {

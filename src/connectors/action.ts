@@ -167,10 +167,13 @@ async function applyAll<R extends JsonValue>(
 
 async function inspected<R>(
   name: string,
+  context: ActionContext,
   reading: () => Promise<Inspection<R>>,
   prior: unknown,
 ): Promise<Inspection<R>> {
   try {
+    // No credentials, no token: said in those words, before the service's SDK is loaded to find it out.
+    await context.clients.available(name);
     return await reading();
   } catch (error) {
     if (error instanceof ActionFailure) throw error;
@@ -185,7 +188,12 @@ export async function dryRun<P, R extends JsonValue>(
   context: ActionContext,
   prior?: R,
 ): Promise<Outcome<R>> {
-  const inspection = await inspected(action.name, () => action.inspect(params, context, prior), prior);
+  const inspection = await inspected(
+    action.name,
+    context,
+    () => action.inspect(params, context, prior),
+    prior,
+  );
   return {
     changed: false,
     state: inspection.state,
@@ -206,6 +214,7 @@ export async function execute<P, R extends JsonValue>(
 ): Promise<Outcome<R>> {
   const inspection = await inspected(
     action.name,
+    context,
     () => action.inspect(params, context, journal.prior),
     journal.prior,
   );
@@ -234,6 +243,6 @@ export async function undo<P, R extends JsonValue>(
 ): Promise<Outcome<R>> {
   const restore = action.undo;
   if (!restore) throw new ActionFailure(action.name, null, 'this action cannot be undone', record);
-  const inspection = await inspected(action.name, () => restore(params, context, record), record);
+  const inspection = await inspected(action.name, context, () => restore(params, context, record), record);
   return applyAll(action.name, inspection, null);
 }

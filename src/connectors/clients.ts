@@ -13,7 +13,7 @@ import type { Octokit } from '@octokit/rest';
 import type { WebClient } from '@slack/web-api';
 import type { Version3Client } from 'jira.js';
 import { OperationError } from '../errors.js';
-import { registerSecret } from './redact.js';
+import { redactSecrets, registerSecret } from './redact.js';
 
 /** Where an AWS action acts: the event's region, and its account when the event names one. */
 export interface AwsTarget {
@@ -87,13 +87,22 @@ export interface Clients {
   /** The repository a GitHub step acts in when it names none. */
   githubRepository(): string;
   jira(): Promise<Version3Client>;
+  /**
+   * Resolves when the service an action calls can be reached at all (AWS credentials found by the SDK's
+   * chain, a token set), without loading the service's SDK; rejects with ConnectorUnavailable otherwise.
+   * A job without credentials learns it in milliseconds, before the first client is built.
+   */
+  available(action: string): Promise<void>;
 }
+
+/** A service the run has no way to reach: no credentials found, no token set. Nothing was sent to it. */
+export class ConnectorUnavailable extends OperationError {}
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
 function missing(service: string, how: string): never {
-  throw new OperationError(`${service} is not configured: ${how}`);
+  throw new ConnectorUnavailable(`${service} is not configured: ${how}`);
 }
 
 /**
@@ -123,18 +132,43 @@ export function createClients(environment: ConnectorEnvironment): Clients {
   registerSecret(environment.github?.token);
   registerSecret(environment.jira?.apiToken);
 
+  // The credentials every AWS client of this run starts from: the fixed ones, or the SDK's default chain
+  // (environment, web identity, profiles, container and instance metadata), built once and shared so the
+  // chain is walked once, not once per client.
+  let baseCredentials: Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> | undefined;
+  const base = () => {
+    baseCredentials ??= aws.credentials
+      ? Promise.resolve(aws.credentials)
+      : import('@aws-sdk/credential-providers').then(({ fromNodeProviderChain }) => fromNodeProviderChain());
+    return baseCredentials;
+  };
+  let awsReachable: Promise<void> | undefined;
+  const awsAvailable = () => {
+    awsReachable ??= (async () => {
+      const credentials = await base();
+      if (typeof credentials !== 'function') return;
+      try {
+        await credentials();
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new ConnectorUnavailable(`AWS has no credentials here: ${redactSecrets(why)}`);
+      }
+    })();
+    return awsReachable;
+  };
+
   const credentialsFor = async (
     target: AwsTarget,
-  ): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined> => {
+  ): Promise<AwsCredentialIdentity | AwsCredentialIdentityProvider> => {
     const roles = aws.roles ?? {};
     const roleArn =
       target.account !== undefined && Object.hasOwn(roles, target.account)
         ? roles[target.account]
         : undefined;
-    if (!roleArn) return aws.credentials;
+    if (!roleArn) return base();
     const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
     return fromTemporaryCredentials({
-      ...(aws.credentials ? { masterCredentials: aws.credentials } : {}),
+      masterCredentials: await base(),
       params: { RoleArn: roleArn, RoleSessionName: 'irac-containment', DurationSeconds: 900 },
       clientConfig: { region: target.region, ...(aws.endpoint ? { endpoint: aws.endpoint } : {}) },
     });
@@ -145,7 +179,7 @@ export function createClients(environment: ConnectorEnvironment): Clients {
     return {
       region: target.region,
       ...(aws.endpoint ? { endpoint: aws.endpoint, forcePathStyle: true } : {}),
-      ...(credentials ? { credentials } : {}),
+      credentials,
       maxAttempts: aws.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       retryMode: 'adaptive',
       ...(aws.retryStrategy ? { retryStrategy: aws.retryStrategy } : {}),
@@ -291,6 +325,16 @@ export function createClients(environment: ConnectorEnvironment): Clients {
         });
       })();
       return jira;
+    },
+
+    async available(action) {
+      const service = action.slice(0, action.indexOf(':'));
+      if (service === 'aws') return awsAvailable();
+      if (service === 'slack' && !environment.slack) missing('Slack', 'set SLACK_BOT_TOKEN');
+      if (service === 'github' && !environment.github) missing('GitHub', 'set GITHUB_TOKEN');
+      if (service === 'jira' && !environment.jira) {
+        missing('Jira', 'set connectors.jira.base_url, JIRA_EMAIL and JIRA_API_TOKEN');
+      }
     },
   };
 }

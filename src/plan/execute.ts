@@ -27,6 +27,7 @@ import {
   verify,
 } from '../connectors/action.js';
 import type { Clients } from '../connectors/clients.js';
+import { ConnectorUnavailable } from '../connectors/clients.js';
 import { loadConnector } from '../connectors/registry.js';
 import { sha256Hex } from '../digest.js';
 import { InputError } from '../errors.js';
@@ -91,6 +92,7 @@ export interface StepReport {
     | 'unchanged'
     | 'already-succeeded'
     | 'would-run'
+    | 'not-checked'
     | 'skipped'
     | 'waiting-for-approval'
     | 'failed'
@@ -385,6 +387,21 @@ async function runDry(
     const settled = settledReport(step, ledger);
     if (settled) {
       reports.push(settled);
+      continue;
+    }
+    try {
+      // A job without the service's credentials (the ingest job has none for AWS) cannot read the current
+      // state: the plan's description of the step stands, unchecked, and no SDK is loaded to find that out.
+      await options.clients.available(step.runs);
+    } catch (error) {
+      if (!(error instanceof ConnectorUnavailable)) throw error;
+      reports.push({
+        step: step.id,
+        action: step.action,
+        result: 'not-checked',
+        detail: `not read: ${error.message}`,
+        calls: [],
+      });
       continue;
     }
     const connector = await loadConnector(step.runs);

@@ -10,8 +10,6 @@
 // skipped: a check on a pull request must not depend on a service being up, nor spend its quota.
 // Nothing is written anywhere.
 
-import type { ValidateFunction } from 'ajv/dist/2020.js';
-import playbookTestSchema from '../../schemas/playbook-test.schema.json' with { type: 'json' };
 import type { LoadedConfig } from '../config/config.js';
 import { PATTERN_PHRASES } from '../config/config.js';
 import { type LocatedYaml, type Location, parseLocatedYaml } from '../config/located-yaml.js';
@@ -35,7 +33,7 @@ import type {
   SecurityEvent,
   Severity,
 } from '../types.js';
-import { readableValidator } from '../validation.js';
+import { playbookTestValidator } from '../validation.js';
 import { CASES_DIR, isPlaybookFileName } from './load.js';
 import type { Playbook } from './playbook.js';
 import { type RepoFiles, workingTreeFiles } from './repo-files.js';
@@ -81,19 +79,13 @@ export function caseIncidentId(now: Date): string {
   return `IR-${now.toISOString().slice(0, 10).replaceAll('-', '')}-testcase`;
 }
 
-let validator: ValidateFunction<PlaybookTestFile> | undefined;
-function caseFileValidator(): ValidateFunction<PlaybookTestFile> {
-  validator ??= readableValidator(playbookTestSchema) as ValidateFunction<PlaybookTestFile>;
-  return validator;
-}
-
 /** The file parsed and checked against schemas/playbook-test.schema.json; the first problem thrown. */
 function parseCaseFile(text: string, file: string): { yaml: LocatedYaml; value: PlaybookTestFile } {
   const yaml = parseLocatedYaml(text, file);
   if (yaml.value === null || yaml.value === undefined) {
     throw new InputError(`${file}:1:1`, 'is empty: a case file holds `cases:`, a list of cases');
   }
-  const validate = caseFileValidator();
+  const validate = playbookTestValidator();
   if (!validate(yaml.value)) {
     const problems = (validate.errors ?? []).flatMap((error) => {
       const problem = schemaProblem(error, PHRASES, 'the case file');

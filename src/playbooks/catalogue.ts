@@ -40,7 +40,7 @@ import { schemaProblem } from '../config/schema-problems.js';
 import { InputError } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import type { ActionDefinition } from '../types.js';
-import { actionValidator, readableValidator } from '../validation.js';
+import { actionValidator, readableValidator, shippedParametersValidator } from '../validation.js';
 import { type CompiledValue, compileValue } from './templates.js';
 
 export const SHIPPED_ACTIONS: readonly unknown[] = [
@@ -136,7 +136,10 @@ function specOf(definition: ActionDefinition, file: string): Omit<ActionSpec, 'n
     permissions: definition.permissions ?? [],
     timeout: definition.timeout ?? DEFAULT_TIMEOUT,
     parameters,
-    validate: readableValidator(parameters),
+    // A shipped definition (the very object imported above) has its validator compiled ahead of time.
+    validate:
+      (SHIPPED_ACTIONS.includes(definition) ? shippedParametersValidator(definition.name) : undefined) ??
+      readableValidator(parameters),
     defaults,
   };
 }

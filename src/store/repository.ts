@@ -67,9 +67,21 @@ interface KeptObjects {
 /** How long an unused object store stays open, waiting for the next operation. */
 const OBJECTS_IDLE_MS = 1000;
 
+/** A batch of operations whose checkout catches up once, at the end (IncidentRepository.batch). */
+interface Batch {
+  /** The local branch's commit, the index checked against it, when the batch began. */
+  readonly local: string | undefined;
+  /** The remote's commit the batch's first push was built on, and the last commit pushed. */
+  base?: string | undefined;
+  tip?: string;
+  /** A push of the batch was refused: another writer is active, every operation fetches first again. */
+  contended?: boolean;
+}
+
 export class IncidentRepository {
   private userEmail: Promise<string | undefined> | undefined;
   private kept: KeptObjects | undefined;
+  private batchOf: Batch | undefined;
 
   private constructor(
     readonly git: Git,
@@ -157,7 +169,7 @@ export class IncidentRepository {
     // Under the lock: another irac process in this clone may be between moving the index and the ref.
     // The branch read there serves the first attempt: should a writer move it meanwhile, publishing
     // notices (a refused push or compare-and-swap) and the next attempt reads it again.
-    let local = await this.withLocalLock(() => this.checkIndex());
+    let local = this.batchOf ? this.batchOf.local : await this.withLocalLock(() => this.checkIndex());
     const signer = await this.signer(settings);
     const target = this.remote ? `${this.remote}/${this.remoteBranch}` : this.branch;
     let lastReason = '';
@@ -167,7 +179,13 @@ export class IncidentRepository {
       let failed = false;
       try {
         if (attempt > 1) local = await this.head();
-        const base = this.remote ? await this.remoteBase(local) : local;
+        // In a batch, the commit this process pushed last is where the remote most likely still is: the
+        // next operation builds on it without asking, and a refused push (someone else wrote meanwhile)
+        // sends it round again with a fetch. A snapshot read after a fetch is no fresher by the time it
+        // is acted on; what keeps two writers apart is the push that refuses a stale base.
+        const batch = this.batchOf;
+        const known = attempt === 1 && !batch?.contended ? batch?.tip : undefined;
+        const base = !this.remote ? local : (known ?? (await this.remoteBase(local)));
         const tx = new Transaction(await objects.store, base, signer);
         const result = await operation(tx);
         const tip = tx.tip;
@@ -183,7 +201,13 @@ export class IncidentRepository {
               );
             }
             lastReason = `${target} moved on (${pushed.reason})`;
+            if (this.batchOf) this.batchOf.contended = true;
             continue;
+          }
+          if (batch) {
+            if (batch.tip === undefined) batch.base = base;
+            batch.tip = tip;
+            return { result, commits: tx.commits, attempts: attempt, target, warnings: [] };
           }
           const warnings = await this.withLocalLock(() => this.catchUp(base, tip));
           return { result, commits: tx.commits, attempts: attempt, target, warnings };
@@ -202,6 +226,36 @@ export class IncidentRepository {
     throw new OperationError(
       `gave up after ${settings.pushAttempts} attempts, other writers kept winning (${lastReason}); nothing was recorded by this run — run it again: recording is idempotent`,
     );
+  }
+
+  /**
+   * Runs `work`, whose operations publish as `apply` always does, one push each, but brings the local
+   * branch and its checkout up to what they pushed once, when `work` is done, instead of after every
+   * operation; the index is checked once, at the start. A run of several operations (`irac run`,
+   * `irac execute`) saves four git processes per operation. Resolves with `work`'s result and the
+   * catch-up's warnings; the catch-up happens whether `work` succeeds or throws. Without a remote each
+   * commit lands on the local branch itself, and the batch changes nothing.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+    if (this.batchOf || !this.remote) return { result: await work(), warnings: [] };
+    const batch: Batch = { local: await this.withLocalLock(() => this.checkIndex()) };
+    this.batchOf = batch;
+    let done = false;
+    try {
+      const result = await work();
+      done = true;
+      return { result, warnings: await this.settle(batch) };
+    } finally {
+      this.batchOf = undefined;
+      // What `work` threw is what the caller needs to hear; a checkout left behind only asks for `git pull`.
+      if (!done) await this.settle(batch).catch(() => []);
+    }
+  }
+
+  private async settle(batch: Batch): Promise<string[]> {
+    const tip = batch.tip;
+    if (tip === undefined) return [];
+    return this.withLocalLock(() => this.catchUp(batch.base, tip));
   }
 
   /**
@@ -285,6 +339,8 @@ export class IncidentRepository {
   private async catchUp(base: string | undefined, tip: string): Promise<string[]> {
     const local = await this.head();
     if (local !== undefined && local !== base && !(await this.isAncestor(local, tip))) {
+      // Another irac process of this clone may have caught up past this run's commits already.
+      if (await this.isAncestor(tip, local)) return [];
       return [`${this.branch} moved while irac worked; it was not updated — run \`git pull\``];
     }
     try {

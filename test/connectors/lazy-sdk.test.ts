@@ -15,6 +15,7 @@ import { REPO_ROOT } from '../helpers/corpus.js';
 const NODE = join(REPO_ROOT, 'node_modules/node/bin/node');
 const REGISTRY = pathToFileURL(join(REPO_ROOT, 'lib/src/connectors/registry.js')).href;
 const CLIENTS = pathToFileURL(join(REPO_ROOT, 'lib/src/connectors/clients.js')).href;
+const ACTION = pathToFileURL(join(REPO_ROOT, 'lib/src/connectors/action.js')).href;
 
 /** Valid parameters for every connector, as the contract tests and the shipped playbooks give them. */
 const PARAMS: Record<string, unknown> = {
@@ -59,6 +60,18 @@ const describeContext = { incidentId: 'INC-1', aws: { region: 'us-east-1' } };
 let calls = 0;
 for (const name of connectorNames()) calls += (await loadConnector(name)).describe(params[name], describeContext).length;
 const afterDescribe = [...seen].sort();
+// No credentials anywhere the SDK's chain looks (the child's environment says so), no token: each action
+// says so without loading its service's client.
+const { dryRun } = await import(${JSON.stringify(ACTION)});
+const bare = createClients({});
+const unavailable = [];
+for (const name of ['aws:ec2.isolate_instance', 'slack:post_message', 'github:create_issue', 'jira:create_issue']) {
+  await dryRun(await loadConnector(name), params[name], { ...describeContext, clients: bare, now: () => new Date() }).then(
+    () => unavailable.push(name + ' answered'),
+    (error) => unavailable.push(String(error.message ?? error)),
+  );
+}
+const afterUnavailable = [...seen].sort();
 // Port 1 on loopback refuses at once: each inspect builds its real client, loads its SDK, and fails.
 const nowhere = 'http://127.0.0.1:1';
 const clients = createClients({
@@ -74,18 +87,30 @@ for (const name of ['aws:autoscaling.standby', 'slack:post_message', 'jira:creat
     (error) => refused.push(name + ': ' + String(error.message ?? error).slice(0, 60)),
   );
 }
-console.log(JSON.stringify({ calls, afterDescribe, afterInspect: [...seen].sort(), refused }));
+console.log(JSON.stringify({ calls, afterDescribe, unavailable, afterUnavailable, afterInspect: [...seen].sort(), refused }));
 `;
 
 interface ChildReport {
   readonly calls: number;
   readonly afterDescribe: string[];
+  readonly unavailable: string[];
+  readonly afterUnavailable: string[];
   readonly afterInspect: string[];
   readonly refused: string[];
 }
 
 async function runChild(script: string): Promise<ChildReport> {
-  const child = spawn(NODE, [script, JSON.stringify(PARAMS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Nowhere for the AWS SDK's credential chain to find any: no variables, no profile files, no metadata.
+  const scrubbed = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')),
+  );
+  const env = {
+    ...scrubbed,
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const child = spawn(NODE, [script, JSON.stringify(PARAMS)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -117,6 +142,21 @@ describe('connectors load their SDKs on first use', () => {
   it('describes every connector of the catalogue without loading an SDK', () => {
     expect(report.calls).toBeGreaterThanOrEqual(Object.keys(PARAMS).length);
     expect(report.afterDescribe).toEqual([]);
+  });
+
+  it('without credentials or a token, an action says so and loads no client to find it out', () => {
+    expect(report.unavailable).toEqual([
+      expect.stringMatching(/^aws:ec2\.isolate_instance: .*AWS has no credentials here: /),
+      expect.stringMatching(/^slack:post_message: .*Slack is not configured: set SLACK_BOT_TOKEN$/),
+      expect.stringMatching(/^github:create_issue: .*GitHub is not configured: set GITHUB_TOKEN$/),
+      expect.stringMatching(/^jira:create_issue: .*Jira is not configured: /),
+    ]);
+    // The credential chain is the AWS SDK's own; no service client, no Slack, GitHub or Jira SDK.
+    expect(report.afterUnavailable.length).toBeGreaterThan(0);
+    const clients = report.afterUnavailable.filter(
+      (name) => !/^@aws-sdk\/(credential-provider|core$)/.test(name),
+    );
+    expect(clients).toEqual([]);
   });
 
   it('loads the SDK of a service once an action calls it', () => {

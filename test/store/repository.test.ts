@@ -345,6 +345,74 @@ describe('with a remote', () => {
     expect(git(mine, 'status', '--porcelain')).toBe('');
   });
 
+  it('in a batch, pushes every operation and brings the checkout up once, at the end', async () => {
+    const { origin, clone } = scratchRemote();
+    const mine = clone();
+    const start = git(mine, 'rev-parse', 'HEAD');
+    const repository = await IncidentRepository.open(mine);
+    const { result, warnings } = await repository.batch(async () => {
+      const first = await repository.apply((tx) => recordEvents(tx, eventsOf(payload()), context()), FAST);
+      // Each operation is on origin at once; the local branch and its files wait for the batch's end.
+      expect(git(origin, 'rev-parse', 'main')).toBe(first.commits.at(-1));
+      expect(git(mine, 'rev-parse', 'HEAD')).toBe(start);
+      const second = await repository.apply(
+        (tx) => recordEvents(tx, eventsOf(payload({ id: 'second', resource: 'r/second' })), context()),
+        FAST,
+      );
+      return [first, second];
+    });
+    expect(warnings).toEqual([]);
+    const [first, second] = result;
+    expect(git(origin, 'rev-parse', 'main')).toBe(second?.commits.at(-1));
+    expect(git(mine, 'rev-parse', 'HEAD')).toBe(second?.commits.at(-1));
+    expect(git(origin, 'rev-parse', `${second?.commits[0]}^`)).toBe(first?.commits.at(-1));
+    expect(git(mine, 'status', '--porcelain')).toBe('');
+    const incident = first?.result[0]?.incident ?? '';
+    expect(readFileSync(join(mine, incidentDir(incident), 'incident.yaml'), 'utf8')).toContain(incident);
+  });
+
+  it('in a batch, an operation after another writer pushed is refused, fetched, redone on top', async () => {
+    const { origin, clone } = scratchRemote();
+    const mine = clone();
+    const theirs = clone();
+    const repository = await IncidentRepository.open(mine);
+    let attempts = 0;
+    const { warnings } = await repository.batch(async () => {
+      await repository.apply((tx) => recordEvents(tx, eventsOf(payload()), context()), FAST);
+      // Meanwhile a teammate pushes: the next operation, built on this process's last push, is refused.
+      writeFileSync(join(theirs, 'playbooks.md'), 'a teammate edits a playbook\n');
+      git(theirs, 'add', 'playbooks.md');
+      git(theirs, 'commit', '--quiet', '-m', 'playbook change');
+      git(theirs, 'pull', '--quiet', '--rebase', 'origin', 'main');
+      git(theirs, 'push', '--quiet', 'origin', 'main');
+      await repository.apply((tx) => {
+        attempts++;
+        return recordEvents(tx, eventsOf(payload({ id: 'second', resource: 'r/second' })), context());
+      }, FAST);
+    });
+    expect(warnings).toEqual([]);
+    expect(attempts).toBe(2);
+    expect(git(origin, 'log', '--format=%s', 'main').split('\n')).toHaveLength(4);
+    expect(git(mine, 'rev-parse', 'HEAD')).toBe(git(origin, 'rev-parse', 'main'));
+    expect(readFileSync(join(mine, 'playbooks.md'), 'utf8')).toBe('a teammate edits a playbook\n');
+    expect(git(mine, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a batch that throws still brings the checkout up to what it pushed', async () => {
+    const { origin, clone } = scratchRemote();
+    const mine = clone();
+    const repository = await IncidentRepository.open(mine);
+    const error = await repository
+      .batch(async () => {
+        await repository.apply((tx) => recordEvents(tx, eventsOf(payload()), context()), FAST);
+        throw new OperationError('the next stage failed');
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe('the next stage failed');
+    expect(git(mine, 'rev-parse', 'HEAD')).toBe(git(origin, 'rev-parse', 'main'));
+    expect(git(mine, 'status', '--porcelain')).toBe('');
+  });
+
   it('refuses when the local branch has commits the remote lacks', async () => {
     const { clone } = scratchRemote();
     const mine = clone();

@@ -1,47 +1,19 @@
 // Validators for the files enrichment reads (assets/*.yaml, intel/*.yaml) and for what an HTTP asset
-// registry answers, compiled once. Errors come back as sentences at the place to fix: a file's
+// registry answers, compiled ahead of time. Errors come back as sentences at the place to fix: a file's
 // line and column, or the path inside an answer.
 
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import assetsSchema from '../../../schemas/assets.schema.json' with { type: 'json' };
-import intelFeedSchema from '../../../schemas/intel-feed.schema.json' with { type: 'json' };
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { LocatedYaml } from '../../config/located-yaml.js';
 import { schemaProblem } from '../../config/schema-problems.js';
 import { InputError } from '../../errors.js';
+import * as readable from '../../generated/readable-validators.js';
 import type { AssetRegistryAnswer, AssetRegistryFile, IntelFeedFile } from './schema-types.js';
 
-let ajv: Ajv2020 | undefined;
-/**
- * Every error, each with the schema it broke, so that the first in file order can be put in words. The
- * schemas are irac's own, checked against the meta-schema by test/validation.test.ts, not on every run.
- */
-function compiler(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      validateSchema: false,
-    });
-    ajv.addSchema(assetsSchema);
-    ajv.addSchema(intelFeedSchema);
-  }
-  return ajv;
-}
-
-function lazy<T>(ref: string): () => ValidateFunction<T> {
-  let validate: ValidateFunction<T> | undefined;
-  return () => {
-    validate ??= compiler().getSchema<T>(ref);
-    if (!validate) throw new Error(`schema ${ref} is not registered`);
-    return validate;
-  };
-}
-
-export const assetFileValidator = lazy<AssetRegistryFile>(assetsSchema.$id);
-export const assetAnswerValidator = lazy<AssetRegistryAnswer>(`${assetsSchema.$id}#/$defs/answer`);
-export const intelFeedValidator = lazy<IntelFeedFile>(intelFeedSchema.$id);
+// Compiled ahead of time with every error, each with the schema it broke (see src/validation.ts).
+export const assetFileValidator = () => readable.assetFile as unknown as ValidateFunction<AssetRegistryFile>;
+export const assetAnswerValidator = () =>
+  readable.assetAnswer as unknown as ValidateFunction<AssetRegistryAnswer>;
+export const intelFeedValidator = () => readable.intelFeed as unknown as ValidateFunction<IntelFeedFile>;
 
 const PHRASES = {
   assetId: 'an id of letters, digits and . _ : / - (at most 128 characters)',
