@@ -67,7 +67,11 @@ export function explainExecution(run: ExecutionReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function executeCommand(id: string, options: ExecuteCommandOptions, io: CliIo): Promise<void> {
+/** The incident's committed plan carried out (or dry-run), in one batch of operations. */
+export async function executeIncident(
+  id: string,
+  options: Omit<ExecuteCommandOptions, 'json'>,
+): Promise<{ run: ExecutionReport; warnings: string[] }> {
   checkIncidentId(id, 'ID');
   const store = await openStore(options);
   const live = options.dryRun
@@ -86,6 +90,11 @@ export async function executeCommand(id: string, options: ExecuteCommandOptions,
       ...governance(store),
     }),
   );
+  return { run, warnings };
+}
+
+export async function executeCommand(id: string, options: ExecuteCommandOptions, io: CliIo): Promise<void> {
+  const { run, warnings } = await executeIncident(id, options);
   for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);

@@ -8,7 +8,7 @@ import { connectorEnvironment } from '../connectors/environment.js';
 import { OperationError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeWithEvidence } from '../ingest/normalize.js';
-import { runPipeline } from '../pipeline.js';
+import { type IncidentOutcome, runPipeline } from '../pipeline.js';
 import type { Vendor } from '../types.js';
 import { explainExecution, governance } from './execute-command.js';
 import { type CliIo, readInput } from './io.js';
@@ -23,19 +23,22 @@ export interface RunCommandOptions {
   readonly json?: boolean;
 }
 
-export async function runCommand(
-  file: string | undefined,
+export interface RunResult {
+  readonly outcomes: readonly IncidentOutcome[];
+  /** What the checkout's catch-up after the run had to say (see IncidentRepository.batch). */
+  readonly warnings: readonly string[];
+  /** The repository's working tree, where the incidents' files now are. */
+  readonly root: string;
+}
+
+/** The payload, all of it validated first, carried through the pipeline in one batch of operations. */
+export async function runEvents(
+  input: { readonly bytes: Uint8Array; readonly name: string },
   options: RunCommandOptions,
-  io: CliIo,
-): Promise<void> {
-  const eventFile =
-    file === undefined && process.env.GITHUB_EVENT_NAME === 'repository_dispatch'
-      ? process.env.GITHUB_EVENT_PATH
-      : undefined;
-  const { bytes, name } = await readInput(file ?? eventFile, io);
+): Promise<RunResult> {
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
   // Validated in full before the repository is touched: a rejected payload writes nothing.
-  const items = [...normalizeWithEvidence(bytes, { source: options.source, limits, name })];
+  const items = [...normalizeWithEvidence(input.bytes, { source: options.source, limits, name: input.name })];
   const store = await openStore(options);
   const { result: outcomes, warnings } = await store.repository.batch(() =>
     runPipeline(items, {
@@ -50,6 +53,19 @@ export async function runCommand(
       governance: governance(store),
     }),
   );
+  return { outcomes, warnings, root: store.repository.root };
+}
+
+export async function runCommand(
+  file: string | undefined,
+  options: RunCommandOptions,
+  io: CliIo,
+): Promise<void> {
+  const eventFile =
+    file === undefined && process.env.GITHUB_EVENT_NAME === 'repository_dispatch'
+      ? process.env.GITHUB_EVENT_PATH
+      : undefined;
+  const { outcomes, warnings } = await runEvents(await readInput(file ?? eventFile, io), options);
   for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   if (options.json) {
     for (const outcome of outcomes) io.stdout(`${JSON.stringify(outcome)}\n`);

@@ -430,6 +430,7 @@ async function runDry(
       });
     }
   }
+  const unchecked = reports.filter((r) => r.result === 'not-checked').length;
   await apply((tx) =>
     recordEntry(tx, plan.incident, options, 'dry-run', {
       data: {
@@ -441,7 +442,7 @@ async function runDry(
           calls: callsOf(report.calls),
         })),
       },
-      subject: `dry-run: ${plan.incident} ${reports.filter((r) => r.result === 'would-run').length} steps would change something`,
+      subject: `dry-run: ${plan.incident} ${reports.filter((r) => r.result === 'would-run').length} steps would change something${unchecked > 0 ? `, ${unchecked} not checked` : ''}`,
       body: [],
     }),
   );

@@ -157,7 +157,8 @@ export function mermaidTimeline(title: string, points: readonly TimelinePoint[])
   return lines;
 }
 
-function auditPoint(entry: AuditEntry): TimelinePoint {
+/** An audit entry as a point of a Mermaid timeline. */
+export function auditPoint(entry: AuditEntry): TimelinePoint {
   const summary = auditSummary(entry.data);
   return { at: entry.at, text: `${entry.action} by ${entry.actor}${summary === '' ? '' : ` - ${summary}`}` };
 }

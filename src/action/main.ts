@@ -1,0 +1,249 @@
+// The GitHub Action's door (action.yml → dist/index.js): reads the inputs and the runner's variables,
+// runs one irac command in the workspace, sets the outputs, writes the job summary, and turns a typed
+// error into one failed-step line. Everything it does is what the CLI does; only how it is told and
+// how it answers differ. What a command needs is imported when it runs: a runner starts this file cold
+// for every event, and parsing the whole bundle up front would cost every command the largest one's start.
+
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import * as core from '@actions/core';
+import { InputError, OperationError, UsageError } from '../errors.js';
+import { displayText } from '../ingest/display.js';
+import type { IncidentOutcome } from '../pipeline.js';
+
+export const COMMANDS = ['run', 'execute', 'undo', 'lint', 'test', 'replay', 'verify'] as const;
+type Command = (typeof COMMANDS)[number];
+
+interface Inputs {
+  readonly command: Command;
+  readonly incidentId: string;
+  readonly planHash: string;
+  readonly live: boolean;
+  readonly repo: string;
+  readonly config: string;
+  readonly events: string;
+  readonly compare: string;
+  readonly preauthorizedEnvironment: string;
+}
+
+/** The CLI's output, sent to the step's log. */
+const logIo = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+  readStdin: async () => undefined,
+};
+
+function readInputs(env: NodeJS.ProcessEnv): Inputs {
+  const command = core.getInput('command', { required: true });
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new InputError(
+      'input command',
+      `must be one of ${COMMANDS.join(', ')}, not ${JSON.stringify(command)}`,
+    );
+  }
+  // Secrets go to the process's environment, where the connectors read them, and are masked in the log.
+  const token = core.getInput('github-token');
+  if (token) {
+    core.setSecret(token);
+    process.env.GITHUB_TOKEN = token;
+  }
+  const signingKey = core.getInput('signing-key');
+  if (signingKey) {
+    for (const line of signingKey.split('\n')) if (line.trim()) core.setSecret(line.trim());
+    process.env.IRAC_SIGNING_KEY = signingKey;
+  }
+  const repo = env.GITHUB_WORKSPACE || process.cwd();
+  const config = core.getInput('config');
+  return {
+    command: command as Command,
+    incidentId: core.getInput('incident-id'),
+    planHash: core.getInput('plan-hash'),
+    live: core.getInput('live') === 'true',
+    repo,
+    config: config && !isAbsolute(config) ? join(repo, config) : config,
+    events: core.getInput('events'),
+    compare: core.getInput('compare'),
+    preauthorizedEnvironment: core.getInput('preauthorized-environment') || 'ir-preauthorized',
+  };
+}
+
+/** The payload of the event that started the workflow: a repository_dispatch, or a manual report. */
+async function eventPayload(env: NodeJS.ProcessEnv): Promise<{ bytes: Uint8Array; name: string }> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) throw new InputError('GITHUB_EVENT_PATH', 'is not set: `run` reads the workflow event');
+  const bytes = await readFile(path);
+  if (env.GITHUB_EVENT_NAME === 'repository_dispatch') return { bytes, name: 'repository_dispatch event' };
+  if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') {
+    const payload = (JSON.parse(bytes.toString('utf8')) as { inputs?: { payload?: unknown } }).inputs
+      ?.payload;
+    if (typeof payload !== 'string' || payload.trim() === '') {
+      throw new InputError('workflow_dispatch input payload', 'is empty: paste the security event (JSON)');
+    }
+    return { bytes: Buffer.from(payload), name: 'workflow_dispatch input payload' };
+  }
+  throw new InputError(
+    'GITHUB_EVENT_NAME',
+    `\`run\` takes a repository_dispatch or workflow_dispatch event, not ${JSON.stringify(env.GITHUB_EVENT_NAME ?? '')}`,
+  );
+}
+
+async function summarize(markdown: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+}
+
+async function run(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
+  const { runEvents } = await import('../cli/run-command.js');
+  const { outcomes, warnings, root } = await runEvents(await eventPayload(env), {
+    repo: inputs.repo,
+    config: inputs.config,
+    live: inputs.live,
+  });
+  for (const warning of warnings) core.warning(warning);
+  const waiting = outcomes.filter((outcome) => outcome.needs_approval);
+  const planned = outcomes.filter((outcome) => outcome.plan_sha256 !== null);
+  const first = waiting[0] ?? planned[0] ?? outcomes[0];
+  // The triage job has no cloud credentials: every plan is carried out by a containment job, bound to an
+  // environment — the plan's own, whose reviewers approve, or the pre-authorized one, which has none.
+  const environmentOf = (outcome: IncidentOutcome) =>
+    outcome.needs_approval && outcome.environment ? outcome.environment : inputs.preauthorizedEnvironment;
+  core.setOutput('incident-id', first?.incident ?? '');
+  core.setOutput('severity', first?.severity ?? '');
+  core.setOutput('playbook', first?.playbook ?? '');
+  core.setOutput('needs-approval', String(waiting.length > 0));
+  core.setOutput('environment', first?.plan_sha256 ? environmentOf(first) : '');
+  core.setOutput('plan-hash', first?.plan_sha256 ?? '');
+  core.setOutput(
+    'containment',
+    JSON.stringify(
+      planned.map((outcome) => ({
+        incident: outcome.incident,
+        environment: environmentOf(outcome),
+        'plan-hash': outcome.plan_sha256,
+      })),
+    ),
+  );
+  for (const outcome of outcomes) {
+    core.info(
+      `${outcome.incident}: ${outcome.severity} ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
+        (outcome.needs_approval ? `, waits for a reviewer of ${outcome.environment}` : ''),
+    );
+  }
+  const { runSummary } = await import('./summary.js');
+  await summarize(await runSummary(root, outcomes, env));
+  const failed = outcomes.find((outcome) => outcome.execution?.failure);
+  if (failed?.execution?.failure) throw new OperationError(`${failed.incident}: ${failed.execution.failure}`);
+}
+
+async function execute(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!inputs.incidentId) throw new InputError('input incident-id', 'is required for execute');
+  const { checkIncidentId, planFile } = await import('../store/layout.js');
+  checkIncidentId(inputs.incidentId, 'input incident-id');
+  const { executeIncident } = await import('../cli/execute-command.js');
+  const { loadConfig } = await import('../config/config.js');
+  let approvedBy: string | undefined;
+  // The environment the plan names is the one whose approval counts; the plan hash binds the rest. A plan
+  // that needs no reviewer runs without an approver: its steps are pre-authorized.
+  const plan = inputs.live
+    ? (JSON.parse(await readFile(join(inputs.repo, planFile(inputs.incidentId)), 'utf8')) as {
+        environment: string;
+        needs_approval: boolean;
+      })
+    : undefined;
+  if (plan?.needs_approval) {
+    if (!inputs.planHash) throw new InputError('input plan-hash', 'is required for a live execute');
+    const [{ createClients }, { connectorEnvironment }, { approverOf }] = await Promise.all([
+      import('../connectors/clients.js'),
+      import('../connectors/environment.js'),
+      import('./approvals.js'),
+    ]);
+    const config = await loadConfig({
+      repoRoot: inputs.repo,
+      ...(inputs.config ? { file: inputs.config } : {}),
+    });
+    const clients = createClients(connectorEnvironment(config.settings, process.env));
+    approvedBy = await approverOf(clients, env.GITHUB_RUN_ID, plan.environment);
+  }
+  const { run: report, warnings } = await executeIncident(inputs.incidentId, {
+    repo: inputs.repo,
+    config: inputs.config,
+    live: inputs.live,
+    dryRun: !inputs.live,
+    ...(approvedBy ? { approvedBy, planHash: inputs.planHash } : {}),
+  });
+  for (const warning of warnings) core.warning(warning);
+  core.setOutput('incident-id', report.incident);
+  core.setOutput('plan-hash', report.plan_sha256);
+  core.setOutput('needs-approval', String(report.waiting.length > 0));
+  core.setOutput('environment', report.waiting.length > 0 ? report.environment : '');
+  for (const step of report.steps)
+    core.info(`${step.step} (${step.action}): ${step.result} — ${step.detail}`);
+  const { executionSummary } = await import('./summary.js');
+  await summarize(await executionSummary(inputs.repo, report, approvedBy));
+  if (report.failure) throw new OperationError(report.failure);
+}
+
+async function lintWithAnnotations(inputs: Inputs): Promise<void> {
+  const { lint } = await import('../playbooks/lint.js');
+  const report = await lint({
+    root: inputs.repo,
+    paths: [],
+    ...(inputs.config ? { config: inputs.config } : {}),
+    now: new Date(),
+  });
+  for (const problem of report.problems) {
+    const annotate = problem.severity === 'error' ? core.error : core.warning;
+    annotate(problem.message, { file: problem.file, startLine: problem.line, startColumn: problem.col });
+  }
+  const errors = report.problems.filter((problem) => problem.severity === 'error').length;
+  core.info(`lint: ${report.problems.length} problems in ${report.files.length} files`);
+  if (errors > 0) throw new OperationError(`lint: ${errors} errors in ${report.files.length} files`);
+}
+
+async function dispatch(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
+  const options = { repo: inputs.repo, ...(inputs.config ? { config: inputs.config } : {}) };
+  switch (inputs.command) {
+    case 'run':
+      return run(inputs, env);
+    case 'execute':
+      return execute(inputs, env);
+    case 'undo': {
+      if (!inputs.incidentId) throw new InputError('input incident-id', 'is required for undo');
+      const { undoCommand } = await import('../cli/execute-command.js');
+      return undoCommand(inputs.incidentId, options, logIo);
+    }
+    case 'lint':
+      return lintWithAnnotations(inputs);
+    case 'test': {
+      const { testCommand } = await import('../cli/test-command.js');
+      return testCommand([], options, logIo);
+    }
+    case 'replay': {
+      const { replayCommand } = await import('../cli/replay-command.js');
+      const events = isAbsolute(inputs.events) ? inputs.events : join(inputs.repo, inputs.events);
+      return replayCommand(
+        events,
+        { ...options, ...(inputs.compare ? { compare: inputs.compare } : {}) },
+        logIo,
+      );
+    }
+    case 'verify': {
+      const { verifyCommand } = await import('../cli/verify-command.js');
+      return verifyCommand(options, logIo, false);
+    }
+  }
+}
+
+/** Runs the action; the step fails with one line on a typed error, and with the stack on anything else. */
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await dispatch(readInputs(env), env);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof OperationError || error instanceof UsageError) {
+      core.setFailed(displayText(error.message, 2000) ?? error.name);
+      return;
+    }
+    core.setFailed(
+      `irac: unexpected error (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  }
+}
