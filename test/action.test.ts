@@ -119,7 +119,8 @@ async function runStep(
   // The runner fills every input action.yml declares, its default when the step gives none.
   for (const [name, input] of Object.entries(action.inputs)) {
     const given = inputs[name] ?? input.default ?? '';
-    const value = given === '${{ github.token }}' ? world.github.token : given;
+    // The one expression a default holds: the job's token, which the runner evaluates.
+    const value = /^\$\{\{ github\.token \}\}$/.test(given) ? world.github.token : given;
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   const child = spawn(process.execPath, [DIST], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
