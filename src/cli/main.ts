@@ -11,15 +11,23 @@ import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
 import type { ExecuteCommandOptions } from './execute-command.js';
 import { type CliIo, processIo } from './io.js';
+import type { RelayCommandOptions } from './relay-command.js';
 import type { RunCommandOptions } from './run-command.js';
+import type { SendCommandOptions } from './send-command.js';
 import type { SimulateOptions } from './simulate-command.js';
 import { TIMELINE_FORMATS, type TimelineFormat, timelineCommand } from './timeline-command.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InvalidArgumentError('expected a positive whole number of bytes');
+    throw new InvalidArgumentError('expected a positive whole number');
   }
+  return n;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port, 0 to 65535');
   return n;
 }
 
@@ -276,6 +284,66 @@ function buildProgram(io: CliIo): Command {
     .action(async (names: string[], options: { repo?: string; config?: string; json?: boolean }) => {
       const { testCommand } = await import('./test-command.js');
       await testCommand(names, options, io);
+    });
+
+  program
+    .command('send')
+    .description("post events to a repository as repository_dispatch, split to GitHub's limits")
+    .argument('<file>', 'payloads (anything normalize reads, a dispatch included); - for stdin')
+    .option(
+      '--repo <owner/name>',
+      'the repository whose ingest workflow receives them (default: GITHUB_REPOSITORY)',
+    )
+    .addOption(
+      new Option('--source <name>', 'use this normalizer (sent as client_payload.source)').choices(
+        SOURCE_NAMES,
+      ),
+    )
+    .option('--max-bytes <n>', 'largest payload accepted, per document or NDJSON line', positiveInteger)
+    .option('--dry-run', 'print what would be sent; send nothing')
+    .option('--json', 'one JSON object per dispatch (with its body under --dry-run)')
+    .action(async (file: string, options: SendCommandOptions) => {
+      const { sendCommand } = await import('./send-command.js');
+      await sendCommand(file, options, io);
+    });
+
+  program
+    .command('relay')
+    .description(
+      'webhook receiver that batches events into repository_dispatch (secrets and GITHUB_TOKEN from the environment)',
+    )
+    .option('--port <n>', 'port to listen on (default 8080)', portNumber)
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)')
+    .option('--repo <owner/name>', 'the repository to dispatch to (default: GITHUB_REPOSITORY)')
+    .option(
+      '--window-ms <ms>',
+      'how long the first event of a batch waits for more (default 2000)',
+      positiveInteger,
+    )
+    .option('--max-body-bytes <n>', 'largest request body accepted (default 1 MiB)', positiveInteger)
+    .option('--max-queued-events <n>', 'events held before answering 503 (default 20000)', positiveInteger)
+    .action(async (options: RelayCommandOptions) => {
+      const { relayCommand } = await import('./relay-command.js');
+      await relayCommand(options, io);
+    });
+
+  program
+    .command('doctor')
+    .description(
+      "check the live repository's environments, branch protection, OIDC role, allowed signers and workflows",
+    )
+    .option(
+      '--repo <dir>',
+      'the repository whose configuration and playbooks name the environments',
+      process.cwd(),
+    )
+    .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
+    .option('--github <owner/name>', 'the repository on GitHub (default: GITHUB_REPOSITORY)')
+    .option('--role-arn <arn>', 'the IAM role the containment job assumes (default: IRAC_AWS_ROLE_ARN)')
+    .option('--json', 'the checks as one JSON object')
+    .action(async (options: import('./doctor-command.js').DoctorCommandOptions) => {
+      const { doctorCommand } = await import('./doctor-command.js');
+      await doctorCommand(options, io);
     });
 
   program

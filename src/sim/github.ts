@@ -1,6 +1,7 @@
 // A simulated GitHub REST API on loopback, for the parts incident response touches: issues (create, read,
-// update, list with filters and Link pagination), issue comments, labels, repository_dispatch events, and
-// a workflow run's deployment reviews and pending deployments. It answers as api.github.com does — token
+// update, list with filters and Link pagination), issue comments, labels, repository_dispatch events, a
+// workflow run's deployment reviews and pending deployments, and the settings `irac doctor` reads — the
+// repository, its environments' protection rules, branch protection, rulesets, and file contents. It answers as api.github.com does — token
 // auth (401 "Bad credentials"), 404 "Not Found" for what the caller may not see, 422 "Validation Failed"
 // with `errors: [{resource, field, code}]` and 422 "Invalid request." for bodies that break the schema,
 // X-RateLimit-* headers and a primary limit that runs out, secondary rate limits (403 or 429 with
@@ -8,7 +9,7 @@
 // GitHub's behaviour. Every request is logged by route, as Octokit names it, so a test can show that a dry
 // run made no mutating call; `failNext` queues faults per route, as the AWS sim does per action.
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { RestEndpointMethodTypes } from '@octokit/rest';
 import { FaultQueue, readBoundedBody, sendAnswer, serveOnLoopback } from './http.js';
@@ -22,6 +23,20 @@ type ApprovalJson = RestEndpointMethodTypes['actions']['getReviewsForRun']['resp
 type PendingDeploymentJson =
   RestEndpointMethodTypes['actions']['getPendingDeploymentsForRun']['response']['data'][number];
 type UserJson = ApprovalJson['user'];
+type RepositoryJson = RestEndpointMethodTypes['repos']['get']['response']['data'];
+type EnvironmentJson = RestEndpointMethodTypes['repos']['getEnvironment']['response']['data'];
+type ProtectionRuleJson = NonNullable<EnvironmentJson['protection_rules']>[number];
+type TeamJson = Extract<
+  NonNullable<Extract<ProtectionRuleJson, { reviewers?: unknown }>['reviewers']>[number]['reviewer'],
+  { slug: string }
+>;
+type BranchProtectionJson = RestEndpointMethodTypes['repos']['getBranchProtection']['response']['data'];
+type BranchRuleJson = RestEndpointMethodTypes['repos']['getBranchRules']['response']['data'][number];
+type FileJson = Extract<RestEndpointMethodTypes['repos']['getContent']['response']['data'], { type: 'file' }>;
+type DirectoryEntryJson = Extract<
+  RestEndpointMethodTypes['repos']['getContent']['response']['data'],
+  unknown[]
+>[number];
 
 /** The routes the sim serves, named as Octokit and GitHub's documentation name them. */
 export type GitHubRoute =
@@ -35,7 +50,12 @@ export type GitHubRoute =
   | 'GET /repos/{owner}/{repo}/labels/{name}'
   | 'POST /repos/{owner}/{repo}/dispatches'
   | 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals'
-  | 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments';
+  | 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'
+  | 'GET /repos/{owner}/{repo}'
+  | 'GET /repos/{owner}/{repo}/environments/{environment_name}'
+  | 'GET /repos/{owner}/{repo}/branches/{branch}/protection'
+  | 'GET /repos/{owner}/{repo}/rules/branches/{branch}'
+  | 'GET /repos/{owner}/{repo}/contents/{path}';
 
 /**
  * A failure to give one request instead of its answer. `secondary-rate-limit` is GitHub's abuse limit
@@ -136,6 +156,58 @@ export interface GitHubPendingDeploymentSeed {
   readonly reviewers?: readonly string[];
 }
 
+export interface GitHubRepositorySeed {
+  /** Default `main`. */
+  readonly defaultBranch?: string;
+  /** Default `public`. */
+  readonly visibility?: 'public' | 'private';
+}
+
+/** A required reviewer of an environment: a user's login, or the slug of a team of the repository's owner. */
+export type GitHubReviewerSeed = { readonly user: string } | { readonly team: string };
+
+/** An environment's protection, as `PUT /repos/{owner}/{repo}/environments/{environment_name}` sets it. */
+export interface GitHubEnvironmentSeed {
+  /** At most six, as GitHub allows; none means no required-reviewers rule. */
+  readonly reviewers?: readonly GitHubReviewerSeed[];
+  readonly preventSelfReview?: boolean;
+  /** Minutes; 0 (the default) means no wait-timer rule. */
+  readonly waitTimer?: number;
+  /** Deployments only from protected branches; otherwise from any branch (no branch policy). */
+  readonly protectedBranchesOnly?: boolean;
+}
+
+/** Classic branch protection; what is not said is as GitHub defaults it (force pushes and deletions refused). */
+export interface GitHubBranchProtectionSeed {
+  readonly allowForcePushes?: boolean;
+  readonly allowDeletions?: boolean;
+  readonly enforceAdmins?: boolean;
+  readonly requiredSignatures?: boolean;
+  readonly requiredLinearHistory?: boolean;
+}
+
+/** The rules of a ruleset that take no parameters. */
+export type GitHubRuleType =
+  | 'creation'
+  | 'deletion'
+  | 'non_fast_forward'
+  | 'required_linear_history'
+  | 'required_signatures';
+
+/** A repository branch ruleset. */
+export interface GitHubRulesetSeed {
+  readonly name: string;
+  /** Default `active`; only active rulesets' rules apply. */
+  readonly enforcement?: 'active' | 'evaluate' | 'disabled';
+  /**
+   * `ref_name` conditions: `~DEFAULT_BRANCH`, `~ALL` or a full ref (`refs/heads/main`). GitHub also takes
+   * fnmatch patterns; the sim refuses them rather than match them differently.
+   */
+  readonly include: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly rules: readonly GitHubRuleType[];
+}
+
 export interface GitHubSimOptions {
   /** Whose token `sim.token` is; a `[bot]` suffix makes it a Bot. Default `github-actions[bot]`. */
   readonly login?: string;
@@ -158,7 +230,18 @@ export interface GitHubSim {
    */
   failNext(route: GitHubRoute, fault: GitHubFault, options?: { skip?: number }): void;
   /** Seeds a repository, `owner/name`; names are matched regardless of case, as GitHub does. */
-  addRepository(fullName: string): void;
+  addRepository(fullName: string, seed?: GitHubRepositorySeed): void;
+  /**
+   * Creates the environment, or replaces its protection, as a PUT would; without a seed it has no
+   * protection rules, as when a job names an environment that did not exist.
+   */
+  setEnvironment(repository: string, name: string, seed?: GitHubEnvironmentSeed): void;
+  /** Protects a branch (creating it if needed), replacing any protection it had. */
+  protectBranch(repository: string, branch: string, seed?: GitHubBranchProtectionSeed): void;
+  /** Adds a branch ruleset; returns its id. */
+  addRuleset(repository: string, ruleset: GitHubRulesetSeed): number;
+  /** Commits a file on a branch (the default branch unless named), creating the branch if needed. */
+  putFile(repository: string, path: string, content: string, options?: { branch?: string }): void;
   addLabel(repository: string, label: GitHubLabelSeed): void;
   /** Seeds an issue as if created through the API (missing labels are created); returns its number. */
   addIssue(repository: string, issue: GitHubIssueSeed): number;
@@ -188,6 +271,7 @@ const DEFAULT_PER_PAGE = 30;
 const MAX_PER_PAGE = 100;
 const MAX_LABELS_PER_ISSUE = 100;
 const MAX_ASSIGNEES = 10;
+const MAX_ENVIRONMENT_REVIEWERS = 6;
 // The colour GitHub gives a label created implicitly, by naming it on an issue.
 const IMPLICIT_LABEL_COLOR = 'ededed';
 const RATE_LIMIT_WINDOW_SECONDS = 3600;
@@ -315,10 +399,26 @@ interface Issue {
   closedBy: string | null;
 }
 
+interface EnvironmentRules {
+  readonly reviewers: readonly GitHubReviewerSeed[];
+  readonly preventSelfReview: boolean;
+  readonly waitTimer: number;
+  readonly protectedBranchesOnly: boolean;
+  /** GitHub numbers every rule it stores. */
+  readonly ids: { readonly reviewers: number; readonly waitTimer: number; readonly branchPolicy: number };
+}
+
 interface Environment {
   readonly id: number;
   readonly name: string;
   readonly createdAt: Date;
+  updatedAt: Date;
+  /** Null for an environment created by a job that named it: no protection rules at all. */
+  rules: EnvironmentRules | null;
+}
+
+interface Ruleset extends GitHubRulesetSeed {
+  readonly id: number;
 }
 
 interface WorkflowRun {
@@ -335,7 +435,16 @@ interface Repository {
   readonly issues: Map<number, Issue>;
   readonly dispatches: GitHubDispatchState[];
   readonly runs: Map<number, WorkflowRun>;
+  /** By lower-cased name: environment names are not case sensitive. */
   readonly environments: Map<string, Environment>;
+  readonly defaultBranch: string;
+  readonly visibility: 'public' | 'private';
+  readonly createdAt: Date;
+  /** By branch name. */
+  readonly protections: Map<string, Required<GitHubBranchProtectionSeed>>;
+  readonly rulesets: Ruleset[];
+  /** Branch → path → content: each branch's tree of files. */
+  readonly branches: Map<string, Map<string, string>>;
 }
 
 /** One request as a route handler sees it. */
@@ -399,6 +508,37 @@ function paginate<T>(items: readonly T[], call: Call): { page: T[]; headers: Rec
     page: items.slice((page - 1) * perPage, page * perPage),
     headers: links.length > 0 ? { link: links.join(', ') } : {},
   };
+}
+
+/** Git's object id, sha1 over `<kind> <size>\0<bytes>`: a file's sha is the one `git hash-object` gives. */
+function gitObjectId(kind: 'blob' | 'tree', bytes: Buffer): string {
+  return createHash('sha1').update(`${kind} ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** The id of the git tree `directory` would be, from the flat map of a branch's files. */
+function treeId(files: ReadonlyMap<string, string>, directory: string): string {
+  const prefix = `${directory}/`;
+  const children = new Map<string, { mode: string; id: string }>();
+  for (const [path, content] of files) {
+    if (!path.startsWith(prefix)) continue;
+    const [name = '', ...rest] = path.slice(prefix.length).split('/');
+    if (children.has(name)) continue;
+    children.set(
+      name,
+      rest.length === 0
+        ? { mode: '100644', id: gitObjectId('blob', Buffer.from(content)) }
+        : { mode: '40000', id: treeId(files, `${prefix}${name}`) },
+    );
+  }
+  // Git orders a tree's entries by name, a directory's name as if it ended in '/'.
+  const key = (name: string) => (children.get(name)?.mode === '40000' ? `${name}/` : name);
+  const entries = [...children.keys()]
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map((name) => {
+      const { mode, id } = children.get(name) as { mode: string; id: string };
+      return Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(id, 'hex')]);
+    });
+  return gitObjectId('tree', Buffer.concat(entries));
 }
 
 export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<GitHubSim> {
@@ -513,10 +653,11 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   });
 
   const environmentOf = (repository: Repository, name: string): Environment => {
-    const known = repository.environments.get(name);
+    const known = repository.environments.get(name.toLowerCase());
     if (known) return known;
-    const created = { id: newId(), name, createdAt: new Date() };
-    repository.environments.set(name, created);
+    const now = new Date();
+    const created: Environment = { id: newId(), name, createdAt: now, updatedAt: now, rules: null };
+    repository.environments.set(name.toLowerCase(), created);
     return created;
   };
 
@@ -527,6 +668,290 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     url: `${apiPath(repository)}/environments/${encodeURIComponent(environment.name)}`,
     html_url: `${htmlPath(repository)}/deployments/activity_log?environments_filter=${encodeURIComponent(environment.name)}`,
   });
+
+  const teamJson = (repository: Repository, slug: string): TeamJson => {
+    const id = userIds.get(`team:${repository.owner}/${slug}`) ?? newId();
+    userIds.set(`team:${repository.owner}/${slug}`, id);
+    const url = `${base}/orgs/${encodeURIComponent(repository.owner)}/teams/${encodeURIComponent(slug)}`;
+    return {
+      id,
+      node_id: `T_${Buffer.from(`team:${id}`).toString('base64url')}`,
+      name: slug,
+      slug,
+      description: null,
+      privacy: 'closed',
+      notification_setting: 'notifications_enabled',
+      permission: 'pull',
+      url,
+      html_url: url,
+      members_url: `${url}/members{/member}`,
+      repositories_url: `${url}/repos`,
+      type: 'organization',
+      parent: null,
+    };
+  };
+
+  /** The built-in protection rules GitHub lists: only those the environment has. */
+  const protectionRulesJson = (repository: Repository, rules: EnvironmentRules): ProtectionRuleJson[] => {
+    const nodeId = (id: number) => `GA_${Buffer.from(`gate:${id}`).toString('base64url')}`;
+    return [
+      ...(rules.waitTimer > 0
+        ? [
+            {
+              id: rules.ids.waitTimer,
+              node_id: nodeId(rules.ids.waitTimer),
+              type: 'wait_timer',
+              wait_timer: rules.waitTimer,
+            },
+          ]
+        : []),
+      ...(rules.reviewers.length > 0
+        ? [
+            {
+              id: rules.ids.reviewers,
+              node_id: nodeId(rules.ids.reviewers),
+              prevent_self_review: rules.preventSelfReview,
+              type: 'required_reviewers',
+              reviewers: rules.reviewers.map((reviewer) =>
+                'user' in reviewer
+                  ? { type: 'User' as const, reviewer: userJson(reviewer.user) }
+                  : { type: 'Team' as const, reviewer: teamJson(repository, reviewer.team) },
+              ),
+            },
+          ]
+        : []),
+      ...(rules.protectedBranchesOnly
+        ? [{ id: rules.ids.branchPolicy, node_id: nodeId(rules.ids.branchPolicy), type: 'branch_policy' }]
+        : []),
+    ];
+  };
+
+  const environmentDetailJson = (repository: Repository, environment: Environment): EnvironmentJson => ({
+    ...environmentJson(repository, environment),
+    created_at: timestamp(environment.createdAt),
+    updated_at: timestamp(environment.updatedAt),
+    protection_rules: environment.rules ? protectionRulesJson(repository, environment.rules) : [],
+    deployment_branch_policy: environment.rules?.protectedBranchesOnly
+      ? { protected_branches: true, custom_branch_policies: false }
+      : null,
+  });
+
+  const repositoryJson = (repository: Repository): RepositoryJson => {
+    const api = apiPath(repository);
+    const html = htmlPath(repository);
+    const gitUrl = `${html.replace(/^http/, 'git')}.git`;
+    const openIssues = [...repository.issues.values()].filter((issue) => issue.state === 'open').length;
+    return {
+      id: repository.id,
+      node_id: `R_${Buffer.from(`repository:${repository.id}`).toString('base64url')}`,
+      name: repository.name,
+      full_name: `${repository.owner}/${repository.name}`,
+      owner: userJson(repository.owner),
+      private: repository.visibility === 'private',
+      html_url: html,
+      description: null,
+      fork: false,
+      url: api,
+      archive_url: `${api}/{archive_format}{/ref}`,
+      assignees_url: `${api}/assignees{/user}`,
+      blobs_url: `${api}/git/blobs{/sha}`,
+      branches_url: `${api}/branches{/branch}`,
+      collaborators_url: `${api}/collaborators{/collaborator}`,
+      comments_url: `${api}/comments{/number}`,
+      commits_url: `${api}/commits{/sha}`,
+      compare_url: `${api}/compare/{base}...{head}`,
+      contents_url: `${api}/contents/{+path}`,
+      contributors_url: `${api}/contributors`,
+      deployments_url: `${api}/deployments`,
+      downloads_url: `${api}/downloads`,
+      events_url: `${api}/events`,
+      forks_url: `${api}/forks`,
+      git_commits_url: `${api}/git/commits{/sha}`,
+      git_refs_url: `${api}/git/refs{/sha}`,
+      git_tags_url: `${api}/git/tags{/sha}`,
+      git_url: gitUrl,
+      issue_comment_url: `${api}/issues/comments{/number}`,
+      issue_events_url: `${api}/issues/events{/number}`,
+      issues_url: `${api}/issues{/number}`,
+      keys_url: `${api}/keys{/key_id}`,
+      labels_url: `${api}/labels{/name}`,
+      languages_url: `${api}/languages`,
+      merges_url: `${api}/merges`,
+      milestones_url: `${api}/milestones{/number}`,
+      notifications_url: `${api}/notifications{?since,all,participating}`,
+      pulls_url: `${api}/pulls{/number}`,
+      releases_url: `${api}/releases{/id}`,
+      ssh_url: `git@${new URL(base).host}:${repository.owner}/${repository.name}.git`,
+      stargazers_url: `${api}/stargazers`,
+      statuses_url: `${api}/statuses/{sha}`,
+      subscribers_url: `${api}/subscribers`,
+      subscription_url: `${api}/subscription`,
+      tags_url: `${api}/tags`,
+      teams_url: `${api}/teams`,
+      trees_url: `${api}/git/trees{/sha}`,
+      clone_url: `${html}.git`,
+      mirror_url: null,
+      hooks_url: `${api}/hooks`,
+      svn_url: html,
+      homepage: null,
+      language: null,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers_count: 0,
+      size: 0,
+      default_branch: repository.defaultBranch,
+      open_issues_count: openIssues,
+      is_template: false,
+      topics: [],
+      has_issues: true,
+      has_projects: true,
+      has_wiki: true,
+      has_pages: false,
+      has_downloads: true,
+      has_discussions: false,
+      archived: false,
+      disabled: false,
+      visibility: repository.visibility,
+      pushed_at: timestamp(repository.createdAt),
+      created_at: timestamp(repository.createdAt),
+      updated_at: timestamp(repository.createdAt),
+      // The sim's token is the repository administrator's.
+      permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
+      allow_forking: true,
+      web_commit_signoff_required: false,
+      subscribers_count: 0,
+      network_count: 0,
+      license: null,
+      forks: 0,
+      open_issues: openIssues,
+      watchers: 0,
+    };
+  };
+
+  const branchExists = (repository: Repository, branch: string) =>
+    branch === repository.defaultBranch ||
+    repository.branches.has(branch) ||
+    repository.protections.has(branch);
+
+  const protectionJson = (repository: Repository, branch: string): BranchProtectionJson => {
+    const protection = repository.protections.get(branch);
+    if (!protection) throw new GitHubError(404, 'Branch not protected');
+    const url = `${apiPath(repository)}/branches/${encodeURIComponent(branch)}/protection`;
+    return {
+      url,
+      required_signatures: { url: `${url}/required_signatures`, enabled: protection.requiredSignatures },
+      enforce_admins: { url: `${url}/enforce_admins`, enabled: protection.enforceAdmins },
+      required_linear_history: { enabled: protection.requiredLinearHistory },
+      allow_force_pushes: { enabled: protection.allowForcePushes },
+      allow_deletions: { enabled: protection.allowDeletions },
+      block_creations: { enabled: false },
+      required_conversation_resolution: { enabled: false },
+      lock_branch: { enabled: false },
+      allow_fork_syncing: { enabled: false },
+    };
+  };
+
+  /** Whether one `ref_name` condition names the branch. */
+  const refMatches = (repository: Repository, condition: string, branch: string) =>
+    condition === '~ALL' ||
+    (condition === '~DEFAULT_BRANCH' && branch === repository.defaultBranch) ||
+    condition === `refs/heads/${branch}`;
+
+  /** The rules of the active rulesets whose conditions take in the branch, in ruleset order. */
+  const branchRules = (repository: Repository, branch: string): BranchRuleJson[] =>
+    repository.rulesets
+      .filter((ruleset) => (ruleset.enforcement ?? 'active') === 'active')
+      .filter((ruleset) => ruleset.include.some((condition) => refMatches(repository, condition, branch)))
+      .filter(
+        (ruleset) => !(ruleset.exclude ?? []).some((condition) => refMatches(repository, condition, branch)),
+      )
+      .flatMap((ruleset) =>
+        ruleset.rules.map(
+          (type): BranchRuleJson => ({
+            type,
+            ruleset_source_type: 'Repository',
+            ruleset_source: `${repository.owner}/${repository.name}`,
+            ruleset_id: ruleset.id,
+          }),
+        ),
+      );
+
+  /** The tree of `ref`: the default branch unless named, refused as GitHub refuses a ref it cannot find. */
+  const treeOf = (
+    repository: Repository,
+    ref: string | null,
+  ): { branch: string; files: Map<string, string> } => {
+    const branch = ref ?? repository.defaultBranch;
+    const files = repository.branches.get(branch);
+    if (files) return { branch, files };
+    if (repository.branches.size === 0) throw new GitHubError(404, 'This repository is empty.');
+    throw new GitHubError(404, `No commit found for the ref ${branch}`);
+  };
+
+  const contentLinks = (
+    repository: Repository,
+    branch: string,
+    path: string,
+    kind: 'blob' | 'tree',
+    sha: string,
+  ) => {
+    const self = `${apiPath(repository)}/contents/${path.split('/').map(encodeURIComponent).join('/')}?ref=${encodeURIComponent(branch)}`;
+    const git = `${apiPath(repository)}/git/${kind === 'blob' ? 'blobs' : 'trees'}/${sha}`;
+    const html = `${htmlPath(repository)}/${kind}/${encodeURIComponent(branch)}/${path}`;
+    return { url: self, git_url: git, html_url: html, _links: { self, git, html } };
+  };
+
+  const fileJson = (repository: Repository, branch: string, path: string, content: string): FileJson => {
+    const bytes = Buffer.from(content);
+    const sha = gitObjectId('blob', bytes);
+    return {
+      type: 'file',
+      encoding: 'base64',
+      size: bytes.length,
+      name: path.slice(path.lastIndexOf('/') + 1),
+      path,
+      // GitHub wraps the base64 at 60 characters a line.
+      content: `${(bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n')}\n`,
+      sha,
+      ...contentLinks(repository, branch, path, 'blob', sha),
+      download_url: `${base}/raw/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}/${encodeURIComponent(branch)}/${path}`,
+    };
+  };
+
+  const directoryJson = (
+    repository: Repository,
+    branch: string,
+    files: ReadonlyMap<string, string>,
+    directory: string,
+  ): DirectoryEntryJson[] => {
+    const prefix = directory === '' ? '' : `${directory}/`;
+    const names = new Set<string>();
+    for (const path of files.keys()) {
+      if (path.startsWith(prefix)) names.add(path.slice(prefix.length).split('/')[0] ?? '');
+    }
+    return [...names].sort().map((name): DirectoryEntryJson => {
+      const path = `${prefix}${name}`;
+      const content = files.get(path);
+      if (content !== undefined) {
+        const {
+          content: _encoded,
+          encoding: _encoding,
+          ...entry
+        } = fileJson(repository, branch, path, content);
+        return entry;
+      }
+      const sha = treeId(files, path);
+      return {
+        type: 'dir',
+        size: 0,
+        name,
+        path,
+        sha,
+        ...contentLinks(repository, branch, path, 'tree', sha),
+        download_url: null,
+      };
+    });
+  };
 
   /** The labels an issue names, created as GitHub creates them when they do not exist yet. */
   const ensureLabels = (repository: Repository, names: readonly string[]): string[] => {
@@ -889,9 +1314,61 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         ),
       }),
     },
+    {
+      route: 'GET /repos/{owner}/{repo}',
+      docs: `${DOCS}/repos/repos#get-a-repository`,
+      answer: (call) => ({ status: 200, body: repositoryJson(call.repository) }),
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/environments/{environment_name}',
+      docs: `${DOCS}/deployments/environments#get-an-environment`,
+      answer: (call) => {
+        const name = call.params.get('environment_name') ?? '';
+        const environment = call.repository.environments.get(name.toLowerCase());
+        if (!environment) throw notFound();
+        return { status: 200, body: environmentDetailJson(call.repository, environment) };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/branches/{branch}/protection',
+      docs: `${DOCS}/branches/branch-protection#get-branch-protection`,
+      answer: (call) => {
+        const branch = call.params.get('branch') ?? '';
+        if (!branchExists(call.repository, branch)) throw new GitHubError(404, 'Branch not found');
+        return { status: 200, body: protectionJson(call.repository, branch) };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/rules/branches/{branch}',
+      docs: `${DOCS}/repos/rules#get-rules-for-a-branch`,
+      answer: (call) => {
+        // The branch need not exist: the rules that would apply to it are listed.
+        const { page, headers } = paginate(
+          branchRules(call.repository, call.params.get('branch') ?? ''),
+          call,
+        );
+        return { status: 200, body: page, headers };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/contents/{path}',
+      docs: `${DOCS}/repos/contents#get-repository-content`,
+      answer: (call) => {
+        const { branch, files } = treeOf(call.repository, call.query.get('ref'));
+        const path = (call.params.get('path') ?? '').replace(/^\/+|\/+$/g, '');
+        const content = files.get(path);
+        if (content !== undefined) {
+          return { status: 200, body: fileJson(call.repository, branch, path, content) };
+        }
+        const listing = directoryJson(call.repository, branch, files, path);
+        if (listing.length === 0) throw notFound();
+        return { status: 200, body: listing };
+      },
+    },
   ];
 
-  // Each route's path as segments, `{name}` segments capturing.
+  // Each route's path as segments, `{name}` segments capturing; a last `{path}` takes the rest of the
+  // path, slashes and all, as GitHub's contents API does.
   const patterns = routes.map((definition) => {
     const [method, template] = definition.route.split(' ') as [string, string];
     return { definition, method, segments: template.split('/').slice(1) };
@@ -902,10 +1379,17 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     segments: readonly string[],
   ): { definition: RouteDefinition; params: Map<string, string> } | undefined => {
     for (const pattern of patterns) {
-      if (pattern.method !== method || pattern.segments.length !== segments.length) continue;
+      const rest = pattern.segments.at(-1) === '{path}';
+      if (pattern.method !== method) continue;
+      if (rest ? segments.length < pattern.segments.length : pattern.segments.length !== segments.length) {
+        continue;
+      }
       const params = new Map<string, string>();
       const matched = pattern.segments.every((expected, index) => {
-        const actual = segments[index] ?? '';
+        const actual =
+          rest && index === pattern.segments.length - 1
+            ? segments.slice(index).join('/')
+            : (segments[index] ?? '');
         if (!expected.startsWith('{')) return expected === actual;
         params.set(expected.slice(1, -1), actual);
         return actual !== '';
@@ -1092,7 +1576,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     requests,
     mutatingRequests: () => requests.filter((request) => request.mutating),
     failNext: (route, fault, failOptions) => faults.failNext(route, fault, failOptions),
-    addRepository(fullName) {
+    addRepository(fullName, seed = {}) {
       const parsed = REPOSITORY_NAME.exec(fullName);
       if (!parsed?.[1] || !parsed[2]) {
         throw new Error(`GitHub sim: "${fullName}" is not an owner/name repository`);
@@ -1107,7 +1591,62 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         dispatches: [],
         runs: new Map(),
         environments: new Map(),
+        defaultBranch: seed.defaultBranch ?? 'main',
+        visibility: seed.visibility ?? 'public',
+        createdAt: new Date(),
+        protections: new Map(),
+        rulesets: [],
+        branches: new Map(),
       });
+    },
+    setEnvironment(repository, name, seed) {
+      const target = repositoryOf(repository);
+      if ((seed?.reviewers?.length ?? 0) > MAX_ENVIRONMENT_REVIEWERS) {
+        throw new Error(
+          `GitHub sim: at most ${MAX_ENVIRONMENT_REVIEWERS} required reviewers per environment`,
+        );
+      }
+      const environment = environmentOf(target, name);
+      environment.updatedAt = new Date();
+      environment.rules = seed
+        ? {
+            reviewers: [...(seed.reviewers ?? [])],
+            preventSelfReview: seed.preventSelfReview ?? false,
+            waitTimer: seed.waitTimer ?? 0,
+            protectedBranchesOnly: seed.protectedBranchesOnly ?? false,
+            ids: { reviewers: newId(), waitTimer: newId(), branchPolicy: newId() },
+          }
+        : null;
+    },
+    protectBranch(repository, branch, seed = {}) {
+      repositoryOf(repository).protections.set(branch, {
+        allowForcePushes: seed.allowForcePushes ?? false,
+        allowDeletions: seed.allowDeletions ?? false,
+        enforceAdmins: seed.enforceAdmins ?? false,
+        requiredSignatures: seed.requiredSignatures ?? false,
+        requiredLinearHistory: seed.requiredLinearHistory ?? false,
+      });
+    },
+    addRuleset(repository, ruleset) {
+      const conditions = [...ruleset.include, ...(ruleset.exclude ?? [])];
+      const pattern = conditions.find(
+        (condition) => !/^(~ALL|~DEFAULT_BRANCH|refs\/heads\/[^*?[\]]+)$/.test(condition),
+      );
+      if (pattern !== undefined) {
+        throw new Error(
+          `GitHub sim: ruleset condition "${pattern}": the sim matches ~ALL, ~DEFAULT_BRANCH and full refs, not patterns`,
+        );
+      }
+      const id = newId();
+      repositoryOf(repository).rulesets.push({ ...ruleset, id });
+      return id;
+    },
+    putFile(repository, path, content, options = {}) {
+      const target = repositoryOf(repository);
+      const branch = options.branch ?? target.defaultBranch;
+      const files = target.branches.get(branch) ?? new Map<string, string>();
+      target.branches.set(branch, files);
+      files.set(path, content);
     },
     addLabel(repository, label) {
       const target = repositoryOf(repository);
