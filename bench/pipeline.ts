@@ -33,19 +33,19 @@ const PLAYBOOK = 'aws-compromised-ec2-instance';
 /** What a team's fork starts from, as scripts/demo.mjs copies it. */
 const TEMPLATE = ['incident-response-config.yaml', 'playbooks', 'assets', 'intel', 'schemas'];
 /** GuardDuty's C&C finding on an EC2 instance, in the account and region the AWS sim is given. */
-const FINDING = join(REPO_ROOT, 'test/fixtures/guardduty/get-findings.json');
+export const FINDING = join(REPO_ROOT, 'test/fixtures/guardduty/get-findings.json');
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-2';
 const VPC = 'vpc-0c2c2c2c2c2c2c2c2';
 
-interface Finding {
+export interface Finding {
   Id: string;
   Arn: string;
   Type: string;
   Resource: { InstanceDetails: { InstanceId: string } };
 }
 
-interface Connectors {
+export interface Connectors {
   readonly label: string;
   /** Whether this setting's figure is held to the issue's target. */
   readonly targeted: boolean;
@@ -57,7 +57,7 @@ interface Connectors {
 }
 
 /** Nothing to read with: the AWS chain finds no credentials at once, Slack and GitHub have no token. */
-function noConnectors(): Connectors {
+export function noConnectors(): Connectors {
   return {
     label: 'no credentials',
     targeted: true,
@@ -134,7 +134,7 @@ async function simulatedConnectors(): Promise<Connectors> {
 }
 
 /** A clone of a bare origin holding a fork of the template, as a workflow checks it out. */
-function forkOfTemplate(scratch: Scratch, label: string): { clone: string; origin: string } {
+export function forkOfTemplate(scratch: Scratch, label: string): { clone: string; origin: string } {
   const dir = scratch.dir(label);
   const seed = join(dir, 'seed');
   git(dir, 'init', '--quiet', '--initial-branch=main', 'seed');
@@ -152,7 +152,7 @@ function forkOfTemplate(scratch: Scratch, label: string): { clone: string; origi
 let serial = 0;
 
 /** The runner's event file for a repository_dispatch carrying a finding about an instance of its own. */
-function dispatchFile(dir: string, template: Finding, connectors: Connectors): string {
+export function dispatchFile(dir: string, template: Finding, connectors: Connectors): string {
   serial++;
   const id = `${serial.toString(16).padStart(8, '0')}${template.Id.slice(8)}`;
   const instanceId = `i-${serial.toString(16).padStart(17, '0')}`;
@@ -185,7 +185,7 @@ interface Spawned {
   readonly stderr: string;
 }
 
-function run(
+export function run(
   command: string,
   args: readonly string[],
   cwd: string,
@@ -239,7 +239,7 @@ async function iracRun(clone: string, origin: string, file: string, env: NodeJS.
 }
 
 /** The git work of `commits` operations with plain git in the same clone: fetch, commit, push each. */
-async function plainGit(clone: string, commits: number): Promise<number> {
+export async function plainGit(clone: string, commits: number): Promise<number> {
   const env = {
     ...process.env,
     GIT_AUTHOR_NAME: 'irac bench',

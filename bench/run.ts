@@ -2,6 +2,7 @@
 // The store's come first: normalize's hundreds of MB of heap would slow down every git process the
 // store's ingests fork.
 
+import { benchAction } from './action.js';
 import { type BenchResult, meetsTarget } from './helpers.js';
 import { benchNormalize } from './normalize.js';
 import { benchPipeline } from './pipeline.js';
@@ -16,6 +17,7 @@ function report(result: BenchResult): void {
 
 for await (const result of benchStore()) report(result);
 for await (const result of benchPipeline()) report(result);
+report(await benchAction());
 report({ ...(await benchNormalize()), better: 'higher' });
 report({ ...(await benchReplay()), better: 'higher' });
 

@@ -66,6 +66,7 @@ function setUpRight() {
     reviewers: [{ user: 'alice' }, { team: 'security-oncall' }],
     preventSelfReview: true,
   });
+  github.setEnvironment(REPO, 'ir-preauthorized');
   github.addRuleset(REPO, {
     name: 'audit trail',
     include: ['~DEFAULT_BRANCH'],
@@ -148,11 +149,12 @@ describe('irac doctor on a repository set up right', () => {
     expect(run.error).toBeUndefined();
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       'ok   environment ir-containment: 2 required reviewers (alice, team security-oncall), self-review prevented',
+      'ok   environment ir-preauthorized (pre-authorized): exists, no required reviewers: the playbooks decide what runs without one',
       'ok   branch protection main: force pushes and deletion of main refused (a ruleset)',
       `ok   OIDC role: ${ROLE} trusts token.actions.githubusercontent.com only for jobs in environment ir-containment of ${REPO}`,
       'ok   allowed signers: signed commits are not required (orchestrator.signing.require_signed is false)',
       `ok   workflow ir-ingest.yml: ${INGEST} is on main`,
-      `doctor: all 5 checks of ${REPO} ok`,
+      `doctor: all 6 checks of ${REPO} ok`,
     ]);
     expect(github.mutatingRequests()).toEqual([]);
     expect(aws.mutatingRequests().length).toBe(awsWrites);
@@ -179,6 +181,17 @@ describe('irac doctor on a repository set up right', () => {
 });
 
 describe('each misconfiguration fails its check with the fix', () => {
+  it('a pre-authorized environment with required reviewers would make pre-authorized containment wait', async () => {
+    setUpRight();
+    github.setEnvironment(REPO, 'ir-preauthorized', { reviewers: [{ user: 'bob' }] });
+    const result = await check('environment ir-preauthorized (pre-authorized)');
+    expect(result.ok).toBe(false);
+    expect(result.detail).toBe('has required reviewers: pre-authorized containment would wait for a person');
+    expect(result.fix).toMatch(
+      /→ ir-preauthorized → Deployment protection rules, untick "Required reviewers"/,
+    );
+  });
+
   it('an approval environment that does not exist: GitHub would create it unprotected', async () => {
     setUpRight();
     const fresh = await startGitHubSim();
@@ -190,7 +203,7 @@ describe('each misconfiguration fails its check with the fix', () => {
       vi.stubEnv('GITHUB_API_URL', fresh.url);
       const run = await doctor();
       expect(run.error).toBeInstanceOf(OperationError);
-      expect(run.error?.message).toBe(`doctor: 1 of 5 checks of ${REPO} need a fix`);
+      expect(run.error?.message).toBe(`doctor: 2 of 6 checks of ${REPO} need a fix`);
       const line = run.stdout.split('\n').find((text) => text.includes('environment ir-containment'));
       expect(line).toBe(
         'FIX  environment ir-containment: does not exist: the first job naming it would create it with no required reviewers, and containment would run unapproved' +
@@ -299,7 +312,15 @@ describe('each misconfiguration fails its check with the fix', () => {
     );
     expect(result.fix).toBe(
       `in IAM console → Roles → irac-loose → Trust relationships (or aws iam update-assume-role-policy --role-name irac-loose), make every statement for token.actions.githubusercontent.com carry the condition ` +
-        JSON.stringify(PINNED),
+        JSON.stringify({
+          StringEquals: {
+            ...PINNED.StringEquals,
+            'token.actions.githubusercontent.com:sub': [
+              `repo:${REPO}:environment:ir-containment`,
+              `repo:${REPO}:environment:ir-preauthorized`,
+            ],
+          },
+        }),
     );
   });
 
@@ -344,7 +365,7 @@ describe('each misconfiguration fails its check with the fix', () => {
         },
       }),
     ).toBe(
-      `irac-staging's trust policy: sub "repo:${REPO}:environment:staging" names an environment that is not an approval environment (ir-containment)`,
+      `irac-staging's trust policy: sub "repo:${REPO}:environment:staging" names an environment that is not a containment environment (ir-containment, ir-preauthorized)`,
     );
   });
 

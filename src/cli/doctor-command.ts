@@ -20,6 +20,8 @@ export interface DoctorCommandOptions {
   readonly github?: string | undefined;
   /** The role the containment job assumes; IRAC_AWS_ROLE_ARN when absent. */
   readonly roleArn?: string | undefined;
+  /** The action's `preauthorized-environment`; ir-preauthorized when absent. */
+  readonly preauthorizedEnvironment?: string | undefined;
   readonly json?: boolean;
 }
 
@@ -79,6 +81,7 @@ export async function doctorCommand(options: DoctorCommandOptions, io: CliIo): P
     github: await clients.github(),
     repository,
     environments,
+    preauthorized: options.preauthorizedEnvironment ?? 'ir-preauthorized',
     signing: config.signing,
     usesAws: playbooks.some((playbook) => playbook.steps.some((step) => step.action.runs.startsWith('aws:'))),
     role: role && {

@@ -340,6 +340,10 @@ function buildProgram(io: CliIo): Command {
     .option('--config <file>', 'configuration file (default: incident-response-config.yaml in --repo)')
     .option('--github <owner/name>', 'the repository on GitHub (default: GITHUB_REPOSITORY)')
     .option('--role-arn <arn>', 'the IAM role the containment job assumes (default: IRAC_AWS_ROLE_ARN)')
+    .option(
+      '--preauthorized-environment <name>',
+      "the action's preauthorized-environment (default: ir-preauthorized)",
+    )
     .option('--json', 'the checks as one JSON object')
     .action(async (options: import('./doctor-command.js').DoctorCommandOptions) => {
       const { doctorCommand } = await import('./doctor-command.js');

@@ -34,6 +34,11 @@ export interface DoctorTarget {
   /** The GitHub Environments whose reviewers approve containment: the playbooks' and the configuration's. */
   readonly environments: readonly string[];
   readonly signing: { readonly allowedSigners: string; readonly requireSigned: boolean };
+  /**
+   * The environment a plan needing no reviewer is carried out in (the action's `preauthorized-environment`):
+   * it must exist, without required reviewers, and the OIDC role may trust it too.
+   */
+  readonly preauthorized: string;
   /** Whether any playbook step acts in AWS, so that a containment job needs the OIDC role. */
   readonly usesAws: boolean;
   /** The role the containment job assumes, and an IAM client that can read it; undefined when not given. */
@@ -135,6 +140,39 @@ async function checkEnvironment(github: Octokit, repository: Repository, environ
     );
   }
   return ok(name, `${who}, self-review prevented`);
+}
+
+/**
+ * The pre-authorized environment: it has to exist (a job naming a missing one creates it, unprotected but
+ * also unrestricted to branches), and a reviewer on it would make every pre-authorized plan wait for a person.
+ */
+async function checkPreauthorizedEnvironment(github: Octokit, repository: Repository, environment: string) {
+  const name = `environment ${environment} (pre-authorized)`;
+  const page = `${repository.htmlUrl}/settings/environments`;
+  let data: Awaited<ReturnType<Octokit['rest']['repos']['getEnvironment']>>['data'];
+  try {
+    ({ data } = await github.rest.repos.getEnvironment({
+      owner: repository.owner,
+      repo: repository.name,
+      environment_name: environment,
+    }));
+  } catch (error) {
+    if (statusOf(error) !== 404) return unreadable(name, 'the environment', error, 'Actions: read');
+    return fails(
+      name,
+      'does not exist: plans whose steps are all pre-authorized are carried out in it',
+      `create it at ${page} (New environment "${environment}") without required reviewers, its deployment branches limited to ${repository.defaultBranch}`,
+    );
+  }
+  const reviewers = (data.protection_rules ?? []).some((rule) => rule.type === 'required_reviewers');
+  if (reviewers) {
+    return fails(
+      name,
+      'has required reviewers: pre-authorized containment would wait for a person',
+      `at ${page} → ${environment} → Deployment protection rules, untick "Required reviewers" (the playbooks' tiers decide what needs one)`,
+    );
+  }
+  return ok(name, 'exists, no required reviewers: the playbooks decide what runs without one');
 }
 
 /** Whether classic protection refuses force pushes and deletions; undefined when the branch has none. */
@@ -307,7 +345,8 @@ async function checkOidcRole(repository: Repository, target: DoctorTarget): Prom
   } catch {
     return fails(name, `${arn} has a trust policy that is not JSON`, `rewrite it in ${trustPage}`);
   }
-  const { problems, environments } = assessTrustPolicy(policy, repository.fullName, target.environments);
+  const trusted = [...target.environments, target.preauthorized];
+  const { problems, environments } = assessTrustPolicy(policy, repository.fullName, trusted);
   if (problems.length === 0) {
     return ok(
       name,
@@ -317,7 +356,7 @@ async function checkOidcRole(repository: Repository, target: DoctorTarget): Prom
   return fails(
     name,
     `${roleName}'s trust policy: ${problems.join('; ')}`,
-    `in ${trustPage}, make every statement for ${GITHUB_OIDC_HOST} carry the condition ${pinnedCondition(repository.fullName, target.environments)}`,
+    `in ${trustPage}, make every statement for ${GITHUB_OIDC_HOST} carry the condition ${pinnedCondition(repository.fullName, trusted)}`,
   );
 }
 
@@ -334,6 +373,7 @@ export async function runDoctor(target: DoctorTarget): Promise<CheckResult[]> {
   }
   return Promise.all([
     ...target.environments.map((environment) => checkEnvironment(github, repository, environment)),
+    checkPreauthorizedEnvironment(github, repository, target.preauthorized),
     checkBranchProtection(github, repository),
     checkOidcRole(repository, target),
     checkAllowedSigners(github, repository, target),

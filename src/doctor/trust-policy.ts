@@ -91,7 +91,7 @@ function subProblem(
   }
   if (pinned[1] !== repository) return `sub "${value}" names another repository than ${repository}`;
   if (!environments.includes(pinned[2] ?? '')) {
-    return `sub "${value}" names an environment that is not an approval environment (${environments.join(', ')})`;
+    return `sub "${value}" names an environment that is not a containment environment (${environments.join(', ')})`;
   }
   return undefined;
 }
