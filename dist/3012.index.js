@@ -9,11 +9,10 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   executeIncident: () => (/* binding */ executeIncident),
-  T9: () => (/* binding */ governance),
-  undoCommand: () => (/* binding */ undoCommand)
+  T9: () => (/* binding */ governance)
 });
 
-// UNUSED EXPORTS: executeCommand, explainExecution, resolveCommand
+// UNUSED EXPORTS: executeCommand, explainExecution, resolveCommand, undoCommand
 
 // EXTERNAL MODULE: ./lib/src/connectors/clients.js
 var clients = __webpack_require__(1875);
@@ -146,7 +145,7 @@ function explainExecution(run) {
 /** The incident's committed plan carried out (or dry-run), in one batch of operations. */
 async function executeIncident(id, options) {
     (0,layout.checkIncidentId)(id, 'ID');
-    const store = await (0,store_context/* openStore */.C)(options);
+    const store = await (0,store_context.openStore)(options);
     const live = options.dryRun
         ? false
         : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
@@ -172,11 +171,11 @@ async function executeCommand(id, options, io) {
         throw new OperationError(run.failure);
 }
 async function undoCommand(id, options, io) {
-    (0,layout.checkIncidentId)(id, 'ID');
-    const store = await (0,store_context/* openStore */.C)(options);
-    const { result: run, warnings } = await store.repository.batch(() => (0,execute/* undoPlan */.ox)(bound(store), id, {
+    checkIncidentId(id, 'ID');
+    const store = await openStore(options);
+    const { result: run, warnings } = await store.repository.batch(() => undoPlan(bound(store), id, {
         actor: store.actor,
-        clients: (0,clients.createClients)((0,environment.connectorEnvironment)(store.config.settings, process.env)),
+        clients: createClients(connectorEnvironment(store.config.settings, process.env)),
         now: () => new Date(),
         ...(options.step?.length ? { only: options.step } : {}),
         hold: governance(store).hold,
@@ -185,7 +184,7 @@ async function undoCommand(id, options, io) {
         io.stderr(`irac: warning: ${warning}\n`);
     io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
     if (run.failure)
-        throw new errors/* OperationError */.OK(run.failure);
+        throw new OperationError(run.failure);
 }
 async function resolveCommand(id, options, io) {
     checkIncidentId(id, 'ID');
@@ -204,7 +203,7 @@ async function resolveCommand(id, options, io) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ openStore)
+  openStore: () => (/* binding */ openStore)
 });
 
 // EXTERNAL MODULE: ./lib/src/config/config.js + 1 modules
@@ -244,7 +243,7 @@ async function actorFromEnvironment(git, env = process.env) {
 
 async function openStore(options) {
     const repository = await store_repository/* IncidentRepository */.X.open(options.repo ?? process.cwd());
-    const config = await (0,config_config.loadConfig)({
+    const config = await (0,config_config/* loadConfig */.Z9)({
         repoRoot: repository.root,
         ...(options.config ? { file: options.config } : {}),
     });

@@ -66,7 +66,7 @@ function planLines(plan, hash) {
         const gate = !step.applies
             ? `skipped: ${(0,_store_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(step.skipped ?? '')}`
             : step.needs_approval
-                ? `waits for a reviewer of \`${plan.environment}\``
+                ? `waits for a reviewer of ${(0,_store_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(plan.environment)}`
                 : 'runs without a reviewer';
         const where = step.target.region
             ? (0,_store_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(`${step.target.account ?? ''}/${step.target.region}`)
@@ -98,7 +98,7 @@ function approvalLines(outcome, env) {
     return [
         '### Approval',
         '',
-        `The containment steps wait for a required reviewer of the \`${outcome.environment}\` environment.` +
+        `The containment steps wait for a required reviewer of the ${(0,_store_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .codeSpan */ .SS)(outcome.environment)} environment.` +
             (url ? ` Review this run's pending deployment: ${url}` : '') +
             ` — the approval is bound to plan \`${outcome.plan_sha256}\`: a plan changed since is refused.`,
         '',

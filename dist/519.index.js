@@ -445,7 +445,7 @@ function untested(results, playbooks) {
 async function testCommand(names, options, io) {
     const started = performance.now();
     const root = (0,external_node_path_.resolve)(options.repo ?? process.cwd());
-    const config = await (0,config_config.loadConfig)({ repoRoot: root, ...(options.config ? { file: options.config } : {}) });
+    const config = await (0,config_config/* loadConfig */.Z9)({ repoRoot: root, ...(options.config ? { file: options.config } : {}) });
     const cases = await loadCases((0,repo_files/* workingTreeFiles */.rk)(root), { names, now: new Date() });
     if (cases.length === 0) {
         if (!options.json)

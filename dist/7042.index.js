@@ -9,11 +9,10 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   executeIncident: () => (/* binding */ executeIncident),
-  T9: () => (/* binding */ governance),
-  undoCommand: () => (/* binding */ undoCommand)
+  T9: () => (/* binding */ governance)
 });
 
-// UNUSED EXPORTS: executeCommand, explainExecution, resolveCommand
+// UNUSED EXPORTS: executeCommand, explainExecution, resolveCommand, undoCommand
 
 // EXTERNAL MODULE: ./lib/src/connectors/clients.js
 var clients = __webpack_require__(1875);
@@ -146,7 +145,7 @@ function explainExecution(run) {
 /** The incident's committed plan carried out (or dry-run), in one batch of operations. */
 async function executeIncident(id, options) {
     (0,layout.checkIncidentId)(id, 'ID');
-    const store = await (0,store_context/* openStore */.C)(options);
+    const store = await (0,store_context.openStore)(options);
     const live = options.dryRun
         ? false
         : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
@@ -172,11 +171,11 @@ async function executeCommand(id, options, io) {
         throw new OperationError(run.failure);
 }
 async function undoCommand(id, options, io) {
-    (0,layout.checkIncidentId)(id, 'ID');
-    const store = await (0,store_context/* openStore */.C)(options);
-    const { result: run, warnings } = await store.repository.batch(() => (0,execute/* undoPlan */.ox)(bound(store), id, {
+    checkIncidentId(id, 'ID');
+    const store = await openStore(options);
+    const { result: run, warnings } = await store.repository.batch(() => undoPlan(bound(store), id, {
         actor: store.actor,
-        clients: (0,clients.createClients)((0,environment.connectorEnvironment)(store.config.settings, process.env)),
+        clients: createClients(connectorEnvironment(store.config.settings, process.env)),
         now: () => new Date(),
         ...(options.step?.length ? { only: options.step } : {}),
         hold: governance(store).hold,
@@ -185,7 +184,7 @@ async function undoCommand(id, options, io) {
         io.stderr(`irac: warning: ${warning}\n`);
     io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
     if (run.failure)
-        throw new errors/* OperationError */.OK(run.failure);
+        throw new OperationError(run.failure);
 }
 async function resolveCommand(id, options, io) {
     checkIncidentId(id, 'ID');
@@ -281,14 +280,16 @@ async function runEvents(input, options) {
     const limits = { ..._ingest_documents_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
     // Validated in full before the repository is touched: a rejected payload writes nothing.
     const items = [...(0,_ingest_normalize_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeWithEvidence */ .Nw)(input.bytes, { source: options.source, limits, name: input.name })];
-    const store = await (0,_store_context_js__WEBPACK_IMPORTED_MODULE_7__/* .openStore */ .C)(options);
+    const store = await (0,_store_context_js__WEBPACK_IMPORTED_MODULE_7__.openStore)(options);
     const { result: outcomes, warnings } = await store.repository.batch(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .runPipeline */ .a)(items, {
         root: store.repository.root,
         config: store.config,
         actor: store.actor,
         apply: (operation) => store.repository.apply(operation, store.publish).then((applied) => applied.result),
         clients: (0,_connectors_clients_js__WEBPACK_IMPORTED_MODULE_0__.createClients)((0,_connectors_environment_js__WEBPACK_IMPORTED_MODULE_8__.connectorEnvironment)(store.config.settings, process.env)),
-        live: (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
+        live: options.dryRun
+            ? false
+            : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
         now: () => new Date(),
         governance: (0,_execute_command_js__WEBPACK_IMPORTED_MODULE_5__/* .governance */ .T9)(store),
     }));
@@ -330,7 +331,7 @@ async function runCommand(file, options, io) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ openStore)
+  openStore: () => (/* binding */ openStore)
 });
 
 // EXTERNAL MODULE: ./lib/src/config/config.js + 1 modules
@@ -370,7 +371,7 @@ async function actorFromEnvironment(git, env = process.env) {
 
 async function openStore(options) {
     const repository = await store_repository/* IncidentRepository */.X.open(options.repo ?? process.cwd());
-    const config = await (0,config_config.loadConfig)({
+    const config = await (0,config_config/* loadConfig */.Z9)({
         repoRoot: repository.root,
         ...(options.config ? { file: options.config } : {}),
     });

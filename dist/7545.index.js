@@ -16,11 +16,15 @@ __webpack_require__.r(__webpack_exports__);
 // trail records is the one GitHub recorded for that environment, not a name anyone typed.
 
 
-async function approverOf(clients, runId, environment) {
+async function approverOf(clients, env, environment) {
+    const runId = env.GITHUB_RUN_ID;
     if (!runId || !/^[0-9]+$/.test(runId)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('GITHUB_RUN_ID is not set: the approver is read from the run, which needs one');
     }
-    const [owner, repo] = clients.githubRepository().split('/');
+    // The run's own repository, whatever repository the playbooks file their tickets in.
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('GITHUB_REPOSITORY is not set: the run cannot be found');
     const octokit = await clients.github();
     const { data } = await octokit
         .request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {

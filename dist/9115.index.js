@@ -485,10 +485,9 @@ async function loadConnector(name) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ox: () => (/* binding */ undoPlan),
 /* harmony export */   vY: () => (/* binding */ executePlan)
 /* harmony export */ });
-/* unused harmony exports checkApprover, ledgerOf */
+/* unused harmony exports checkApprover, ledgerOf, undoPlan */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96435);
 /* harmony import */ var _connectors_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31941);
@@ -1239,7 +1238,7 @@ async function undoHeld(apply, id, options) {
     const reports = [];
     const full = { ...options, live: true };
     for (const step of done) {
-        const connector = await (0,_connectors_registry_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConnector */ .W)(step.runs);
+        const connector = await loadConnector(step.runs);
         if (connector.undo === null) {
             reports.push({
                 step: step.id,

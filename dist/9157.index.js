@@ -383,7 +383,7 @@ async function rulesRoot(dir) {
 async function replayCommand(file, options, io) {
     const { bytes, name } = await (0,cli_io/* readInput */.R)(file, io);
     const repoRoot = await rulesRoot((0,external_node_path_.resolve)(options.repo ?? process.cwd()));
-    const config = await (0,config_config.loadConfig)({ repoRoot, ...(options.config ? { file: options.config } : {}) });
+    const config = await (0,config_config/* loadConfig */.Z9)({ repoRoot, ...(options.config ? { file: options.config } : {}) });
     const localOnly = !options.remoteEnrichment;
     const current = await (0,engine/* loadTriageEngine */.fM)({ repoRoot, config, localOnly });
     const engines = [current];

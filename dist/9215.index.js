@@ -1019,6 +1019,133 @@ function compileValue(written, whereOf, report) {
 
 /***/ }),
 
+/***/ 81720:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ serializeIncident),
+/* harmony export */   W2: () => (/* binding */ addEvent),
+/* harmony export */   pF: () => (/* binding */ openIncident),
+/* harmony export */   w4: () => (/* binding */ parseIncident)
+/* harmony export */ });
+/* unused harmony export higherSeverity */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65071);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69839);
+// incident.yaml: reading it back (validated against schemas/incident.schema.json) and writing it in a
+// fixed key order, so that two runs that reach the same state write the same bytes.
+
+
+
+const HEADER = '# Written by irac: every version is hashed into audit.jsonl, so a hand edit fails `irac verify`.\n';
+function parseIncident(text, path) {
+    let value;
+    try {
+        value = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { uniqueKeys: true, maxAliasCount: 0 });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(path, `is not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    const validate = (0,_validation_js__WEBPACK_IMPORTED_MODULE_2__/* .incidentValidator */ .$I)();
+    if (!validate(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(path, `is not a valid incident: ${(0,_validation_js__WEBPACK_IMPORTED_MODULE_2__/* .describeErrors */ .rg)(validate.errors)}`);
+    return value;
+}
+function serializeIncident(incident) {
+    const ordered = {
+        id: incident.id,
+        title: incident.title,
+        status: incident.status,
+        severity: incident.severity,
+        score: incident.score,
+        playbook: incident.playbook,
+        decision: incident.decision,
+        fingerprint: incident.fingerprint,
+        timestamps: {
+            detected: incident.timestamps.detected,
+            opened: incident.timestamps.opened,
+            updated: incident.timestamps.updated,
+            acknowledged: incident.timestamps.acknowledged,
+            triaged: incident.timestamps.triaged,
+            contained: incident.timestamps.contained,
+            resolved: incident.timestamps.resolved,
+        },
+        events: incident.events,
+        vendors: incident.vendors,
+        kinds: incident.kinds,
+        resources: incident.resources,
+        actors: incident.actors,
+        accounts: incident.accounts,
+        approvals: incident.approvals,
+        notifications: incident.notifications,
+    };
+    return HEADER + (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(ordered, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+const SEVERITY_RANK = { low: 0, medium: 1, high: 2, critical: 3 };
+function higherSeverity(a, b) {
+    return SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}
+const LIST_LIMIT = 20;
+function withDistinct(list, value) {
+    if (value === undefined || list.includes(value) || list.length >= LIST_LIMIT)
+        return [...list];
+    return [...list, value];
+}
+function earlier(a, b) {
+    return Date.parse(b) < Date.parse(a) ? b : a;
+}
+/** A new incident holding its first event. */
+function openIncident(id, event, at) {
+    return addEvent({
+        id,
+        title: event.title,
+        status: 'open',
+        severity: event.severity,
+        score: null,
+        playbook: null,
+        decision: null,
+        fingerprint: event.fingerprint,
+        timestamps: {
+            detected: event.timestamp,
+            opened: at,
+            updated: at,
+            acknowledged: null,
+            triaged: null,
+            contained: null,
+            resolved: null,
+        },
+        events: 0,
+        vendors: [],
+        kinds: [],
+        resources: [],
+        actors: [],
+        accounts: [],
+        approvals: [],
+        notifications: {},
+    }, event, at);
+}
+/** The incident with one more event: severity raised to the highest, summaries extended. */
+function addEvent(incident, event, at) {
+    return {
+        ...incident,
+        severity: higherSeverity(incident.severity, event.severity),
+        timestamps: {
+            ...incident.timestamps,
+            detected: earlier(incident.timestamps.detected, event.timestamp),
+            updated: at,
+        },
+        events: incident.events + 1,
+        vendors: withDistinct(incident.vendors, event.vendor),
+        kinds: withDistinct(incident.kinds, event.kind),
+        resources: withDistinct(incident.resources, event.resource),
+        actors: withDistinct(incident.actors, event.actor),
+        accounts: withDistinct(incident.accounts, event.account),
+    };
+}
+//# sourceMappingURL=incident.js.map
+
+/***/ }),
+
 /***/ 95288:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

@@ -28740,6 +28740,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: external "os"
@@ -31702,7 +31704,10 @@ var display = __nccwpck_require__(6481);
 
 
 
-const COMMANDS = ['run', 'execute', 'undo', 'lint', 'test', 'replay', 'verify'];
+
+// No `undo`: taking containment back re-opens what it closed, and needs the same gate as containment;
+// until it has one, a responder runs `irac undo` where they are accountable for it.
+const COMMANDS = ['run', 'execute', 'lint', 'test', 'replay', 'verify'];
 /** The CLI's output, sent to the step's log. */
 const logIo = {
     stdout: (text) => process.stdout.write(text),
@@ -31721,12 +31726,10 @@ function readInputs(env) {
         process.env.GITHUB_TOKEN = token;
     }
     const signingKey = getInput('signing-key');
-    if (signingKey) {
+    if (signingKey)
         for (const line of signingKey.split('\n'))
             if (line.trim())
                 core_setSecret(line.trim());
-        process.env.IRAC_SIGNING_KEY = signingKey;
-    }
     const repo = env.GITHUB_WORKSPACE || process.cwd();
     const config = getInput('config');
     return {
@@ -31739,6 +31742,7 @@ function readInputs(env) {
         events: getInput('events'),
         compare: getInput('compare'),
         preauthorizedEnvironment: getInput('preauthorized-environment') || 'ir-preauthorized',
+        signingKey,
     };
 }
 /** The payload of the event that started the workflow: a repository_dispatch, or a manual report. */
@@ -31764,11 +31768,12 @@ async function summarize(markdown) {
         await summary.addRaw(markdown, true).write();
 }
 async function run(inputs, env) {
-    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(9824), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
+    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
     const { outcomes, warnings, root } = await runEvents(await eventPayload(env), {
         repo: inputs.repo,
         config: inputs.config,
         live: inputs.live,
+        dryRun: !inputs.live,
     });
     for (const warning of warnings)
         core_warning(warning);
@@ -31790,8 +31795,8 @@ async function run(inputs, env) {
         'plan-hash': outcome.plan_sha256,
     }))));
     for (const outcome of outcomes) {
-        info(`${outcome.incident}: ${outcome.severity} ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
-            (outcome.needs_approval ? `, waits for a reviewer of ${outcome.environment}` : ''));
+        info((0,display/* displayText */.WV)(`${outcome.incident}: ${outcome.severity} ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
+            (outcome.needs_approval ? `, waits for a reviewer of ${outcome.environment}` : ''), 1000) ?? outcome.incident);
     }
     const { runSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(3786), __nccwpck_require__.e(8783), __nccwpck_require__.e(4111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87409));
     await summarize(await runSummary(root, outcomes, env));
@@ -31804,35 +31809,39 @@ async function execute(inputs, env) {
         throw new src_errors/* InputError */.dz('input incident-id', 'is required for execute');
     const { checkIncidentId, planFile } = await __nccwpck_require__.e(/* import() */ 2064).then(__nccwpck_require__.bind(__nccwpck_require__, 32064));
     checkIncidentId(inputs.incidentId, 'input incident-id');
-    const { executeIncident } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9115), __nccwpck_require__.e(9824), __nccwpck_require__.e(3012)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
-    const { loadConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96435));
+    if (inputs.live && !inputs.planHash) {
+        throw new src_errors/* InputError */.dz('input plan-hash', 'is required for a live execute: the plan the triage job showed');
+    }
+    const { executeIncident } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3012)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9824), __nccwpck_require__.e(9737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96752));
+    const store = await openStore({ repo: inputs.repo, config: inputs.config });
     let approvedBy;
-    // The environment the plan names is the one whose approval counts; the plan hash binds the rest. A plan
-    // that needs no reviewer runs without an approver: its steps are pre-authorized.
-    const plan = inputs.live
-        ? JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(inputs.repo, planFile(inputs.incidentId)), 'utf8'))
-        : undefined;
-    if (plan?.needs_approval) {
-        if (!inputs.planHash)
-            throw new src_errors/* InputError */.dz('input plan-hash', 'is required for a live execute');
-        const [{ createClients }, { connectorEnvironment }, { approverOf }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 1875).then(__nccwpck_require__.bind(__nccwpck_require__, 1875)),
-            __nccwpck_require__.e(/* import() */ 1338).then(__nccwpck_require__.bind(__nccwpck_require__, 31338)),
-            __nccwpck_require__.e(/* import() */ 7545).then(__nccwpck_require__.bind(__nccwpck_require__, 87545)),
-        ]);
-        const config = await loadConfig({
-            repoRoot: inputs.repo,
-            ...(inputs.config ? { file: inputs.config } : {}),
-        });
-        const clients = createClients(connectorEnvironment(config.settings, process.env));
-        approvedBy = await approverOf(clients, env.GITHUB_RUN_ID, plan.environment);
+    if (inputs.live) {
+        // The plan as the store reads it from origin: the job's checkout is the commit that started the
+        // workflow, from before triage recorded anything. Its environment is the one whose approval counts;
+        // the hash binds the rest, and execute refuses a plan that is not the one the hash names.
+        const text = await store.repository.apply((tx) => tx.readText(planFile(inputs.incidentId)), store.publish);
+        if (text.result === undefined) {
+            throw new src_errors/* InputError */.dz('input incident-id', `${inputs.incidentId} has no plan on ${text.target}`);
+        }
+        const plan = JSON.parse(text.result);
+        if (plan.needs_approval) {
+            const [{ createClients }, { connectorEnvironment }, { approverOf }] = await Promise.all([
+                __nccwpck_require__.e(/* import() */ 1875).then(__nccwpck_require__.bind(__nccwpck_require__, 1875)),
+                __nccwpck_require__.e(/* import() */ 1338).then(__nccwpck_require__.bind(__nccwpck_require__, 31338)),
+                __nccwpck_require__.e(/* import() */ 7545).then(__nccwpck_require__.bind(__nccwpck_require__, 87545)),
+            ]);
+            const clients = createClients(connectorEnvironment(store.config.settings, process.env));
+            approvedBy = await approverOf(clients, env, plan.environment);
+        }
     }
     const { run: report, warnings } = await executeIncident(inputs.incidentId, {
         repo: inputs.repo,
         config: inputs.config,
         live: inputs.live,
         dryRun: !inputs.live,
-        ...(approvedBy ? { approvedBy, planHash: inputs.planHash } : {}),
+        ...(inputs.planHash ? { planHash: inputs.planHash } : {}),
+        ...(approvedBy ? { approvedBy } : {}),
     });
     for (const warning of warnings)
         core_warning(warning);
@@ -31840,15 +31849,16 @@ async function execute(inputs, env) {
     setOutput('plan-hash', report.plan_sha256);
     setOutput('needs-approval', String(report.waiting.length > 0));
     setOutput('environment', report.waiting.length > 0 ? report.environment : '');
-    for (const step of report.steps)
-        info(`${step.step} (${step.action}): ${step.result} — ${step.detail}`);
+    for (const step of report.steps) {
+        info((0,display/* displayText */.WV)(`${step.step} (${step.action}): ${step.result} — ${step.detail}`, 1000) ?? step.step);
+    }
     const { executionSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(3786), __nccwpck_require__.e(8783), __nccwpck_require__.e(4111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87409));
     await summarize(await executionSummary(inputs.repo, report, approvedBy));
     if (report.failure)
         throw new src_errors/* OperationError */.OK(report.failure);
 }
 async function lintWithAnnotations(inputs) {
-    const { lint } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(5756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5756));
+    const { lint } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(5756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5756));
     const report = await lint({
         root: inputs.repo,
         paths: [],
@@ -31871,33 +31881,38 @@ async function dispatch(inputs, env) {
             return run(inputs, env);
         case 'execute':
             return execute(inputs, env);
-        case 'undo': {
-            if (!inputs.incidentId)
-                throw new src_errors/* InputError */.dz('input incident-id', 'is required for undo');
-            const { undoCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9115), __nccwpck_require__.e(9824), __nccwpck_require__.e(3012)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
-            return undoCommand(inputs.incidentId, options, logIo);
-        }
         case 'lint':
             return lintWithAnnotations(inputs);
         case 'test': {
-            const { testCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257));
+            const { testCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257));
             return testCommand([], options, logIo);
         }
         case 'replay': {
-            const { replayCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39708));
+            const { replayCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39708));
             const events = (0,external_node_path_.isAbsolute)(inputs.events) ? inputs.events : (0,external_node_path_.join)(inputs.repo, inputs.events);
             return replayCommand(events, { ...options, ...(inputs.compare ? { compare: inputs.compare } : {}) }, logIo);
         }
         case 'verify': {
-            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(6435), __nccwpck_require__.e(3349), __nccwpck_require__.e(8783), __nccwpck_require__.e(9824), __nccwpck_require__.e(9731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29731));
+            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8783), __nccwpck_require__.e(9824), __nccwpck_require__.e(9731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29731));
             return verifyCommand(options, logIo, false);
         }
     }
 }
 /** Runs the action; the step fails with one line on a typed error, and with the stack on anything else. */
 async function runAction(env = process.env) {
+    let keyDir;
     try {
-        await dispatch(readInputs(env), env);
+        const inputs = readInputs(env);
+        if (inputs.signingKey) {
+            // The key goes to a file only this user can read, outside the workspace, for the run's length.
+            keyDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'irac-signing-'));
+            const file = (0,external_node_path_.join)(keyDir, 'key');
+            await (0,promises_.writeFile)(file, inputs.signingKey.endsWith('\n') ? inputs.signingKey : `${inputs.signingKey}\n`, {
+                mode: 0o600,
+            });
+            process.env.IRAC_SIGNING_KEY = file;
+        }
+        await dispatch(inputs, env);
     }
     catch (error) {
         if (error instanceof src_errors/* InputError */.dz || error instanceof src_errors/* OperationError */.OK || error instanceof src_errors/* UsageError */.eb) {
@@ -31905,6 +31920,10 @@ async function runAction(env = process.env) {
             return;
         }
         setFailed(`irac: unexpected error (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    finally {
+        if (keyDir)
+            await (0,promises_.rm)(keyDir, { recursive: true, force: true });
     }
 }
 //# sourceMappingURL=main.js.map

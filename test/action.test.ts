@@ -4,9 +4,9 @@
 // AWS, Slack and GitHub the loopback sims (approvals included). Each scenario is the ir-ingest workflow's
 // jobs in order: `triage` (command run, no cloud credentials), then `contain` (command execute, live).
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -154,6 +154,7 @@ const findingEvent = () => {
 describe('the Action, as the runner starts it', () => {
   it('a critical finding: triage commits the plan and waits; the approved containment job isolates the instance', async () => {
     const dir = workspace();
+    const started = git(dir, 'rev-parse', 'HEAD');
     const event = findingEvent();
     const triage = await runStep(dir, { command: 'run' }, { event, job: 'triage' });
     expect(triage.code, triage.log).toBe(0);
@@ -184,7 +185,11 @@ describe('the Action, as the runner starts it', () => {
     );
     expect(world.mutations().aws).toBe(0);
 
-    // GitHub holds `contain` until a required reviewer of ir-containment approves; then it starts.
+    // GitHub holds `contain` until a required reviewer of ir-containment approves; then it starts, on a
+    // runner of its own whose checkout is the commit that started the workflow, from before triage.
+    const containDir = join(scratchDir('irac-contain-'), 'work');
+    git(dir, 'clone', '--quiet', git(dir, 'remote', 'get-url', 'origin'), containDir);
+    git(containDir, 'reset', '--quiet', '--hard', started);
     world.github.addApproval(REPOSITORY, RUN_ID, {
       environments: ['ir-containment'],
       state: 'approved',
@@ -192,7 +197,7 @@ describe('the Action, as the runner starts it', () => {
       comment: 'isolate it',
     });
     const contain = await runStep(
-      dir,
+      containDir,
       {
         command: 'execute',
         'incident-id': containment[0]?.incident ?? '',
@@ -210,10 +215,10 @@ describe('the Action, as the runner starts it', () => {
     expect(world.aws.ec2.instance(INSTANCE)?.iamInstanceProfileArn).toBeNull();
     expect(contain.summary).toContain('Approved by `alice`');
     const id = containment[0]?.incident ?? '';
-    const audit = readFileSync(join(dir, incidentDir(id), 'audit.jsonl'), 'utf8');
+    const audit = readFileSync(join(containDir, incidentDir(id), 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"approved_by":"alice"');
-    expect(readFileSync(join(dir, incidentDir(id), 'incident.yaml'), 'utf8')).toMatch(/by: alice/);
-    expect(git(dir, 'rev-parse', 'HEAD')).toBe(git(dir, 'rev-parse', 'origin/HEAD'));
+    expect(readFileSync(join(containDir, incidentDir(id), 'incident.yaml'), 'utf8')).toMatch(/by: alice/);
+    expect(git(containDir, 'rev-parse', 'HEAD')).toBe(git(containDir, 'rev-parse', 'origin/HEAD'));
   });
 
   it('a containment job no reviewer approved changes nothing and says why', async () => {
@@ -284,6 +289,28 @@ describe('the Action, as the runner starts it', () => {
     expect(eni?.groupIds).toEqual([isolation]);
   });
 
+  it('signs its commits with the signing-key input, masks it, and leaves no key file behind', async () => {
+    const dir = workspace();
+    const keys = scratchDir('irac-key-');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'irac-ci', '-f', join(keys, 'id')]);
+    const key = readFileSync(join(keys, 'id'), 'utf8');
+    const runnerTemp = scratchDir('irac-runner-temp-');
+    const triage = await runStep(
+      dir,
+      { command: 'run', 'signing-key': key },
+      { event: findingEvent(), job: 'triage', env: { RUNNER_TEMP: runnerTemp } },
+    );
+    expect(triage.code, triage.log).toBe(0);
+    expect(git(dir, 'cat-file', 'commit', 'HEAD')).toContain('-----BEGIN SSH SIGNATURE-----');
+    // Every line of the key is masked for the rest of the job, and none of it is printed.
+    const body = key.split('\n').filter((line) => line.trim() && !line.startsWith('-----'));
+    for (const line of body) {
+      expect(triage.log).toContain(`::add-mask::${line}`);
+      expect(triage.log.replaceAll(`::add-mask::${line}`, '')).not.toContain(line);
+    }
+    expect(readdirSync(runnerTemp)).toEqual([]);
+  });
+
   it('the same dispatch again: already recorded, nothing committed, nothing to contain', async () => {
     const dir = workspace();
     const event = findingEvent();
@@ -340,7 +367,7 @@ describe('the Action, as the runner starts it', () => {
     const step = await runStep(dir, { command: 'rm -rf /' }, { event: findingEvent(), job: 'triage' });
     expect(step.code).toBe(1);
     expect(step.log).toContain(
-      '::error::input command: must be one of run, execute, undo, lint, test, replay, verify',
+      '::error::input command: must be one of run, execute, lint, test, replay, verify',
     );
   });
 });

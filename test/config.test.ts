@@ -636,6 +636,17 @@ describe('the signing key', () => {
       `IRAC_SIGNING_KEY: signing key ${join(root, '.ssh', 'id')} is inside the repository; keep private keys out of it`,
     );
   });
+
+  it('is refused, without being repeated, when the variable holds the key itself rather than its path', async () => {
+    const material =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
+    vi.stubEnv('IRAC_SIGNING_KEY', material);
+    const error = await loadConfig({ repoRoot: scratchRepo() }).catch((e: unknown) => e as Error);
+    expect(error.message).toBe(
+      'IRAC_SIGNING_KEY: holds key material, not a path: write the key to a file outside the repository and name that file',
+    );
+    expect(error.message).not.toContain('b3Blbn');
+  });
 });
 
 describe('durationMs', () => {

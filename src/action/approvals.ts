@@ -8,13 +8,16 @@ import { OperationError } from '../errors.js';
 
 export async function approverOf(
   clients: Clients,
-  runId: string | undefined,
+  env: NodeJS.ProcessEnv,
   environment: string,
 ): Promise<string> {
+  const runId = env.GITHUB_RUN_ID;
   if (!runId || !/^[0-9]+$/.test(runId)) {
     throw new OperationError('GITHUB_RUN_ID is not set: the approver is read from the run, which needs one');
   }
-  const [owner, repo] = clients.githubRepository().split('/') as [string, string];
+  // The run's own repository, whatever repository the playbooks file their tickets in.
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) throw new OperationError('GITHUB_REPOSITORY is not set: the run cannot be found');
   const octokit = await clients.github();
   const { data } = await octokit
     .request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {

@@ -4,14 +4,17 @@
 // how it answers differ. What a command needs is imported when it runs: a runner starts this file cold
 // for every event, and parsing the whole bundle up front would cost every command the largest one's start.
 
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { InputError, OperationError, UsageError } from '../errors.js';
 import { displayText } from '../ingest/display.js';
 import type { IncidentOutcome } from '../pipeline.js';
 
-export const COMMANDS = ['run', 'execute', 'undo', 'lint', 'test', 'replay', 'verify'] as const;
+// No `undo`: taking containment back re-opens what it closed, and needs the same gate as containment;
+// until it has one, a responder runs `irac undo` where they are accountable for it.
+export const COMMANDS = ['run', 'execute', 'lint', 'test', 'replay', 'verify'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Inputs {
@@ -24,6 +27,8 @@ interface Inputs {
   readonly events: string;
   readonly compare: string;
   readonly preauthorizedEnvironment: string;
+  /** The signing key's text (the input); written to a private file for the run. */
+  readonly signingKey: string;
 }
 
 /** The CLI's output, sent to the step's log. */
@@ -48,10 +53,7 @@ function readInputs(env: NodeJS.ProcessEnv): Inputs {
     process.env.GITHUB_TOKEN = token;
   }
   const signingKey = core.getInput('signing-key');
-  if (signingKey) {
-    for (const line of signingKey.split('\n')) if (line.trim()) core.setSecret(line.trim());
-    process.env.IRAC_SIGNING_KEY = signingKey;
-  }
+  if (signingKey) for (const line of signingKey.split('\n')) if (line.trim()) core.setSecret(line.trim());
   const repo = env.GITHUB_WORKSPACE || process.cwd();
   const config = core.getInput('config');
   return {
@@ -64,6 +66,7 @@ function readInputs(env: NodeJS.ProcessEnv): Inputs {
     events: core.getInput('events'),
     compare: core.getInput('compare'),
     preauthorizedEnvironment: core.getInput('preauthorized-environment') || 'ir-preauthorized',
+    signingKey,
   };
 }
 
@@ -97,6 +100,7 @@ async function run(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
     repo: inputs.repo,
     config: inputs.config,
     live: inputs.live,
+    dryRun: !inputs.live,
   });
   for (const warning of warnings) core.warning(warning);
   const waiting = outcomes.filter((outcome) => outcome.needs_approval);
@@ -124,8 +128,11 @@ async function run(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
   );
   for (const outcome of outcomes) {
     core.info(
-      `${outcome.incident}: ${outcome.severity} ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
-        (outcome.needs_approval ? `, waits for a reviewer of ${outcome.environment}` : ''),
+      displayText(
+        `${outcome.incident}: ${outcome.severity} ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
+          (outcome.needs_approval ? `, waits for a reviewer of ${outcome.environment}` : ''),
+        1000,
+      ) ?? outcome.incident,
     );
   }
   const { runSummary } = await import('./summary.js');
@@ -138,45 +145,53 @@ async function execute(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
   if (!inputs.incidentId) throw new InputError('input incident-id', 'is required for execute');
   const { checkIncidentId, planFile } = await import('../store/layout.js');
   checkIncidentId(inputs.incidentId, 'input incident-id');
+  if (inputs.live && !inputs.planHash) {
+    throw new InputError('input plan-hash', 'is required for a live execute: the plan the triage job showed');
+  }
   const { executeIncident } = await import('../cli/execute-command.js');
-  const { loadConfig } = await import('../config/config.js');
+  const { openStore } = await import('../cli/store-context.js');
+  const store = await openStore({ repo: inputs.repo, config: inputs.config });
   let approvedBy: string | undefined;
-  // The environment the plan names is the one whose approval counts; the plan hash binds the rest. A plan
-  // that needs no reviewer runs without an approver: its steps are pre-authorized.
-  const plan = inputs.live
-    ? (JSON.parse(await readFile(join(inputs.repo, planFile(inputs.incidentId)), 'utf8')) as {
-        environment: string;
-        needs_approval: boolean;
-      })
-    : undefined;
-  if (plan?.needs_approval) {
-    if (!inputs.planHash) throw new InputError('input plan-hash', 'is required for a live execute');
-    const [{ createClients }, { connectorEnvironment }, { approverOf }] = await Promise.all([
-      import('../connectors/clients.js'),
-      import('../connectors/environment.js'),
-      import('./approvals.js'),
-    ]);
-    const config = await loadConfig({
-      repoRoot: inputs.repo,
-      ...(inputs.config ? { file: inputs.config } : {}),
-    });
-    const clients = createClients(connectorEnvironment(config.settings, process.env));
-    approvedBy = await approverOf(clients, env.GITHUB_RUN_ID, plan.environment);
+  if (inputs.live) {
+    // The plan as the store reads it from origin: the job's checkout is the commit that started the
+    // workflow, from before triage recorded anything. Its environment is the one whose approval counts;
+    // the hash binds the rest, and execute refuses a plan that is not the one the hash names.
+    const text = await store.repository.apply(
+      (tx) => tx.readText(planFile(inputs.incidentId)),
+      store.publish,
+    );
+    if (text.result === undefined) {
+      throw new InputError('input incident-id', `${inputs.incidentId} has no plan on ${text.target}`);
+    }
+    const plan = JSON.parse(text.result) as { environment: string; needs_approval: boolean };
+    if (plan.needs_approval) {
+      const [{ createClients }, { connectorEnvironment }, { approverOf }] = await Promise.all([
+        import('../connectors/clients.js'),
+        import('../connectors/environment.js'),
+        import('./approvals.js'),
+      ]);
+      const clients = createClients(connectorEnvironment(store.config.settings, process.env));
+      approvedBy = await approverOf(clients, env, plan.environment);
+    }
   }
   const { run: report, warnings } = await executeIncident(inputs.incidentId, {
     repo: inputs.repo,
     config: inputs.config,
     live: inputs.live,
     dryRun: !inputs.live,
-    ...(approvedBy ? { approvedBy, planHash: inputs.planHash } : {}),
+    ...(inputs.planHash ? { planHash: inputs.planHash } : {}),
+    ...(approvedBy ? { approvedBy } : {}),
   });
   for (const warning of warnings) core.warning(warning);
   core.setOutput('incident-id', report.incident);
   core.setOutput('plan-hash', report.plan_sha256);
   core.setOutput('needs-approval', String(report.waiting.length > 0));
   core.setOutput('environment', report.waiting.length > 0 ? report.environment : '');
-  for (const step of report.steps)
-    core.info(`${step.step} (${step.action}): ${step.result} — ${step.detail}`);
+  for (const step of report.steps) {
+    core.info(
+      displayText(`${step.step} (${step.action}): ${step.result} — ${step.detail}`, 1000) ?? step.step,
+    );
+  }
   const { executionSummary } = await import('./summary.js');
   await summarize(await executionSummary(inputs.repo, report, approvedBy));
   if (report.failure) throw new OperationError(report.failure);
@@ -206,11 +221,6 @@ async function dispatch(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
       return run(inputs, env);
     case 'execute':
       return execute(inputs, env);
-    case 'undo': {
-      if (!inputs.incidentId) throw new InputError('input incident-id', 'is required for undo');
-      const { undoCommand } = await import('../cli/execute-command.js');
-      return undoCommand(inputs.incidentId, options, logIo);
-    }
     case 'lint':
       return lintWithAnnotations(inputs);
     case 'test': {
@@ -235,8 +245,19 @@ async function dispatch(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
 
 /** Runs the action; the step fails with one line on a typed error, and with the stack on anything else. */
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let keyDir: string | undefined;
   try {
-    await dispatch(readInputs(env), env);
+    const inputs = readInputs(env);
+    if (inputs.signingKey) {
+      // The key goes to a file only this user can read, outside the workspace, for the run's length.
+      keyDir = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'irac-signing-'));
+      const file = join(keyDir, 'key');
+      await writeFile(file, inputs.signingKey.endsWith('\n') ? inputs.signingKey : `${inputs.signingKey}\n`, {
+        mode: 0o600,
+      });
+      process.env.IRAC_SIGNING_KEY = file;
+    }
+    await dispatch(inputs, env);
   } catch (error) {
     if (error instanceof InputError || error instanceof OperationError || error instanceof UsageError) {
       core.setFailed(displayText(error.message, 2000) ?? error.name);
@@ -245,5 +266,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.setFailed(
       `irac: unexpected error (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
+  } finally {
+    if (keyDir) await rm(keyDir, { recursive: true, force: true });
   }
 }

@@ -58,7 +58,7 @@ function planLines(plan: Plan, hash: string): string[] {
     const gate = !step.applies
       ? `skipped: ${codeSpan(step.skipped ?? '')}`
       : step.needs_approval
-        ? `waits for a reviewer of \`${plan.environment}\``
+        ? `waits for a reviewer of ${codeSpan(plan.environment)}`
         : 'runs without a reviewer';
     const where = step.target.region
       ? codeSpan(`${step.target.account ?? ''}/${step.target.region}`)
@@ -91,7 +91,7 @@ function approvalLines(outcome: IncidentOutcome, env: NodeJS.ProcessEnv): string
   return [
     '### Approval',
     '',
-    `The containment steps wait for a required reviewer of the \`${outcome.environment}\` environment.` +
+    `The containment steps wait for a required reviewer of the ${codeSpan(outcome.environment)} environment.` +
       (url ? ` Review this run's pending deployment: ${url}` : '') +
       ` — the approval is bound to plan \`${outcome.plan_sha256}\`: a plan changed since is refused.`,
     '',

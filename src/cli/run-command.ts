@@ -18,6 +18,8 @@ export interface RunCommandOptions {
   readonly source?: Vendor;
   readonly maxBytes?: number;
   readonly live?: boolean;
+  /** A dry run whatever the configuration's dry_run_default says (the Action's `live` other than 'true'). */
+  readonly dryRun?: boolean;
   readonly repo?: string;
   readonly config?: string;
   readonly json?: boolean;
@@ -48,7 +50,9 @@ export async function runEvents(
       apply: (operation) =>
         store.repository.apply(operation, store.publish).then((applied) => applied.result),
       clients: createClients(connectorEnvironment(store.config.settings, process.env)),
-      live: (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
+      live: options.dryRun
+        ? false
+        : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
       now: () => new Date(),
       governance: governance(store),
     }),

@@ -522,6 +522,13 @@ function signingKey(settings: Settings, repoRoot: string, keyWhere: () => string
   const fromEnv = process.env.IRAC_SIGNING_KEY || undefined;
   const written = fromEnv ?? settings.orchestrator.signing.key;
   if (written === undefined) return undefined;
+  // The key itself where its path belongs: said without repeating it, which would print it.
+  if (/[\r\n]|PRIVATE KEY/.test(written)) {
+    throw new InputError(
+      fromEnv === undefined ? keyWhere() : 'IRAC_SIGNING_KEY',
+      'holds key material, not a path: write the key to a file outside the repository and name that file',
+    );
+  }
   const key = written.startsWith('~/') ? join(homedir(), written.slice(2)) : resolve(written);
   const fromRoot = relative(resolve(repoRoot), key);
   if (!fromRoot.startsWith('..') && !isAbsolute(fromRoot)) {
