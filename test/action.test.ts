@@ -362,6 +362,40 @@ describe('the Action, as the runner starts it', () => {
     expect(triage.outputs.playbook).toBe('aws-compromised-ec2-instance');
   });
 
+  it('lint: each problem an annotation at its file and line, and the step fails on an error', async () => {
+    const dir = workspace();
+    const file = 'playbooks/aws-compromised-ec2-instance.yaml';
+    const text = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(
+      join(dir, file),
+      text.replace('action: aws:ec2.tag_resource', 'action: aws:ec2.tag_everything'),
+    );
+    const line = text.split('\n').findIndex((l) => l.includes('action: aws:ec2.tag_resource')) + 1;
+    const step = await runStep(dir, { command: 'lint' }, { event: findingEvent(), job: 'lint' });
+    expect(step.code).toBe(1);
+    const annotation = step.log.split('\n').find((l) => l.startsWith('::error file='));
+    expect(annotation).toMatch(
+      new RegExp(`^::error file=${file},line=${line},col=\\d+::.*aws:ec2\\.tag_everything`),
+    );
+    expect(step.log).toMatch(/::error::lint: 1 errors in \d+ files/);
+  });
+
+  it('test and replay: the pull-request checks pass on the template as shipped', async () => {
+    const dir = workspace();
+    git(dir, 'commit', '--quiet', '--allow-empty', '-m', 'a pull request');
+    const test = await runStep(dir, { command: 'test' }, { event: findingEvent(), job: 'playbooks' });
+    expect(test.code, test.log).toBe(0);
+    expect(test.log).toMatch(/^ok {3}/m);
+    cpSync(join(REPO_ROOT, 'samples'), join(dir, 'samples'), { recursive: true });
+    const replay = await runStep(
+      dir,
+      { command: 'replay', compare: 'HEAD~1' },
+      { event: findingEvent(), job: 'playbooks' },
+    );
+    expect(replay.code, replay.log).toBe(0);
+    expect(replay.log).toMatch(/replayed \d+ events/);
+  });
+
   it('refuses a command it does not know, naming the input', async () => {
     const dir = workspace();
     const step = await runStep(dir, { command: 'rm -rf /' }, { event: findingEvent(), job: 'triage' });

@@ -641,7 +641,7 @@ describe('the signing key', () => {
     const material =
       '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
     vi.stubEnv('IRAC_SIGNING_KEY', material);
-    const error = await loadConfig({ repoRoot: scratchRepo() }).catch((e: unknown) => e as Error);
+    const error = (await loadConfig({ repoRoot: scratchRepo() }).catch((e: unknown) => e)) as Error;
     expect(error.message).toBe(
       'IRAC_SIGNING_KEY: holds key material, not a path: write the key to a file outside the repository and name that file',
     );
