@@ -48,7 +48,7 @@ describe('the workflows shipped', () => {
     expect(triage.steps.at(-1).env.AWS_EC2_METADATA_DISABLED).toBe('true');
     expect(contain.needs).toBe('triage');
     expect(contain.if).toBe(
-      "${{ !cancelled() && needs.triage.outputs.containment != '' && needs.triage.outputs.containment != '[]' }}",
+      `\${{ !cancelled() && needs.triage.outputs.containment != '' && needs.triage.outputs.containment != '[]' }}`,
     );
     expect(contain.strategy.matrix.include).toBe(`\${{ fromJSON(needs.triage.outputs.containment) }}`);
     expect(contain.environment).toBe(`\${{ matrix.environment }}`);
