@@ -505,6 +505,93 @@ describe('the trust policy assessment', () => {
     ).toEqual([`sub "repo:evil/fork:environment:ir-containment" names another repository than ${REPO}`]);
   });
 
+  // Beside a statement pinned right, one that lets the provider in without a sub condition.
+  const besidePinned = (loose: Record<string, unknown>) => ({
+    Statement: [
+      { ...GITHUB_STATEMENT, Condition: PINNED },
+      {
+        Effect: 'Allow',
+        Principal: { Federated: PROVIDER },
+        Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+        ...loose,
+      },
+    ],
+  });
+  const NO_SUB =
+    'GitHub statement 2 has no sub condition: a workflow in any repository on GitHub can assume the role';
+
+  it('matches the action as IAM does: case-insensitive, with * and ? wildcards', () => {
+    for (const Action of [
+      'sts:AssumeRoleWith*',
+      'sts:assumerolewithwebidentity',
+      'STS:AssumeRole?ithWebIdentity',
+      ['sts:TagSession', 'sts:Assume*'],
+      '*:*',
+    ]) {
+      expect(
+        assessTrustPolicy(besidePinned({ Action }), REPO, ['ir-containment']).problems,
+        String(Action),
+      ).toEqual([NO_SUB]);
+    }
+  });
+
+  it('counts a NotAction statement unless it lists the web identity action, by the same matching', () => {
+    for (const NotAction of ['sts:AssumeRole', ['iam:*', 'sts:TagSession'], 'sts:AssumeRoleWith?AML']) {
+      expect(
+        assessTrustPolicy(besidePinned({ NotAction }), REPO, ['ir-containment']).problems,
+        String(NotAction),
+      ).toEqual([NO_SUB]);
+    }
+    for (const NotAction of ['sts:*', 'STS:assumeRoleWithWebIdentity', ['s3:*', 'sts:AssumeRoleWith*']]) {
+      expect(
+        assessTrustPolicy(besidePinned({ NotAction }), REPO, ['ir-containment']),
+        String(NotAction),
+      ).toEqual({ problems: [], environments: ['ir-containment'] });
+    }
+    for (const Action of [
+      'sts:AssumeRole',
+      'sts:AssumeRoleWithSAML',
+      'sts:TagSession',
+      'sts:AssumeRoleWith',
+    ]) {
+      expect(assessTrustPolicy(besidePinned({ Action }), REPO, ['ir-containment']).problems, Action).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('refuses a statement that lets any principal assume the role, whatever else it pins', () => {
+    const open = (statement: Record<string, unknown>) => ({
+      Statement: [
+        { ...GITHUB_STATEMENT, Condition: PINNED },
+        { Effect: 'Allow', ...statement },
+      ],
+    });
+    const ANYONE =
+      'statement 2 allows sts:AssumeRole* to any principal: anyone, in any AWS account or with any web identity its conditions let through, can assume the role; remove it';
+    for (const statement of [
+      { Principal: '*', Action: 'sts:AssumeRole' },
+      { Principal: { AWS: '*' }, Action: 'sts:Assume*' },
+      { Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] }, Action: 'sts:assumerole' },
+      { Principal: { Federated: '*' }, Action: 'sts:AssumeRoleWithWebIdentity' },
+      { Principal: '*', NotAction: 'sts:TagSession' },
+      { NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' },
+    ]) {
+      expect(
+        assessTrustPolicy(open(statement), REPO, ['ir-containment']).problems,
+        JSON.stringify(statement),
+      ).toEqual([ANYONE]);
+    }
+    // Open, but to nothing that assumes the role; or not an Allow.
+    for (const statement of [
+      { Principal: '*', Action: 'sts:TagSession' },
+      { Principal: { AWS: '*' }, NotAction: 'sts:*' },
+      { Effect: 'Deny', Principal: '*', Action: 'sts:*' },
+    ]) {
+      expect(assessTrustPolicy(open(statement), REPO, ['ir-containment']).problems).toEqual([]);
+    }
+  });
+
   it('says when nothing trusts GitHub at all', () => {
     expect(assessTrustPolicy({ Statement: [] }, REPO, ['ir-containment']).problems).toEqual([
       'no statement allows sts:AssumeRoleWithWebIdentity from the token.actions.githubusercontent.com provider',

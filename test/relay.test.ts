@@ -7,9 +7,10 @@ import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { relayCommand } from '../src/cli/relay-command.js';
 import { sendCommand } from '../src/cli/send-command.js';
 import { InputError } from '../src/errors.js';
@@ -91,6 +92,54 @@ function rawPost(agent: Agent, relay: Relay, body: string): Promise<number> {
   });
 }
 
+const sign = (text: string) => `sha256=${createHmac('sha256', HMAC_KEY).update(text).digest('hex')}`;
+
+interface Answer {
+  readonly status: number;
+  readonly text: string;
+  readonly retryAfter: string | undefined;
+}
+
+/**
+ * A POST over node:http whose body the test writes (or holds back) itself; `answered` settles on the
+ * relay's answer, whether or not the body was sent. Content-Length is announced unless `chunked`.
+ */
+function openPost(relay: Relay, headers: Record<string, string>, length?: number) {
+  const request = httpRequest(`${relay.url}/events`, {
+    method: 'POST',
+    headers: { ...headers, ...(length === undefined ? {} : { 'content-length': String(length) }) },
+  });
+  const answered = new Promise<Answer>((resolve, reject) => {
+    request.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      const retryAfter = response.headers['retry-after'];
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text, retryAfter }));
+    });
+    // Once answered, the relay may close before the rest of the body is written: that is its refusal.
+    request.on('error', reject);
+  });
+  request.flushHeaders();
+  return { request, answered };
+}
+
+/** `promise`, or a rejection naming `what` after `ms`. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** A body of exactly `bytes` bytes that the Falco normalizer takes: an alert, then JSON whitespace. */
+const paddedAlert = (n: number, bytes: number) => {
+  const alert = JSON.stringify(falcoAlert(n));
+  return alert + ' '.repeat(bytes - alert.length);
+};
+
 async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -126,7 +175,6 @@ describe('irac relay: who may send', () => {
   it('takes a body signed with the HMAC key, and refuses one whose signature is for other bytes', async () => {
     const { sim, relay } = await startWorld();
     const body = JSON.stringify(falcoAlert(2));
-    const sign = (text: string) => `sha256=${createHmac('sha256', HMAC_KEY).update(text).digest('hex')}`;
     expect((await post(relay, body, { 'x-irac-signature-256': sign(body) })).status).toBe(202);
     const forged = await post(relay, JSON.stringify(falcoAlert(3)), { 'x-irac-signature-256': sign(body) });
     expect(forged.status).toBe(401);
@@ -149,6 +197,106 @@ describe('irac relay: who may send', () => {
     );
     await relay.close();
     expect(sim.requests).toEqual([]);
+  });
+
+  it('refuses a signature header that cannot be a signature with 401, before reading a byte of the body', async () => {
+    const { relay } = await startWorld();
+    for (const signature of [
+      'anything',
+      'sha256=abc',
+      `sha256=${'A'.repeat(64)}`,
+      `sha1=${'0'.repeat(40)}`,
+    ]) {
+      // A million bytes announced and none sent: an answer at all means the relay did not wait for them.
+      const { request, answered } = openPost(relay, { 'x-irac-signature-256': signature }, 1_000_000);
+      const answer = await within(answered, 5000, signature);
+      request.destroy();
+      expect(answer).toEqual({
+        status: 401,
+        text: 'not authenticated: send the shared secret as a Bearer token, or sign the body\n',
+        retryAfter: undefined,
+      });
+    }
+    expect(relay.stats()).toMatchObject({ held: 0, checking: 0 });
+  });
+
+  it('holds at most its budget of signed bodies not yet checked, answering 503 past it; Bearer senders are not held up', async () => {
+    const { sim, relay } = await startWorld({ maxUnauthenticatedBytes: 4096 });
+    // A slow signer: 3000 bytes announced, 1000 sent.
+    const slowBody = paddedAlert(1, 3000);
+    const slow = openPost(relay, { 'x-irac-signature-256': sign(slowBody) }, 3000);
+    slow.request.write(slowBody.slice(0, 1000));
+    await until(() => relay.stats().checking === 3000);
+
+    // Announced past what is left: refused before its body is read.
+    const announcedBody = paddedAlert(2, 2000);
+    const announced = openPost(relay, { 'x-irac-signature-256': sign(announcedBody) }, 2000);
+    announced.request.end(announcedBody);
+    expect(await within(announced.answered, 5000, 'announced')).toEqual({
+      status: 503,
+      text: 'too many signed bodies being checked at once; try again later\n',
+      retryAfter: '1',
+    });
+    // Chunked, nothing announced: refused as the bytes arrive past the budget.
+    const chunkedBody = paddedAlert(3, 1500);
+    const chunked = openPost(relay, { 'x-irac-signature-256': sign(chunkedBody) });
+    chunked.request.end(chunkedBody);
+    expect((await within(chunked.answered, 5000, 'chunked')).status).toBe(503);
+    expect(relay.stats().checking).toBe(3000);
+
+    expect((await post(relay, JSON.stringify(falcoAlert(4)))).status).toBe(202);
+    slow.request.end(slowBody.slice(1000));
+    expect((await slow.answered).status).toBe(202);
+    expect(relay.stats().checking).toBe(0);
+    // The budget is free again.
+    const laterBody = paddedAlert(5, 3000);
+    expect((await post(relay, laterBody, { 'x-irac-signature-256': sign(laterBody) })).status).toBe(202);
+    await until(() => relay.stats().delivered === 3);
+    expect(uuidsOf(alertsIn(sim.dispatches(REPO))).sort()).toEqual([
+      'alert-000001',
+      'alert-000004',
+      'alert-000005',
+    ]);
+  });
+
+  it('closes connections past maxConnections at once, says so once, and serves again when one ends', async () => {
+    const { relay, logs } = await startWorld({ maxConnections: 2 });
+    const { port } = new URL(relay.url);
+    const open = async () => {
+      const socket = connect(Number(port), '127.0.0.1');
+      await once(socket, 'connect');
+      return socket;
+    };
+    /** What a GET /healthz on a new connection gets back, '' when the relay closed it unanswered. */
+    const health = async () => {
+      const socket = await open();
+      let received = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        received += chunk;
+      });
+      socket.on('error', () => {});
+      socket.write('GET /healthz HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n');
+      await once(socket, 'close');
+      return received;
+    };
+    const held: Socket[] = [await open(), await open()];
+    try {
+      expect(await within(health(), 5000, 'third connection')).toBe('');
+      expect(await within(health(), 5000, 'fourth connection')).toBe('');
+      expect(logs.filter((line) => line.includes('connections open'))).toEqual([
+        '2 connections open: closing new ones until some end',
+      ]);
+      held.pop()?.destroy();
+      // The relay counts the ended connection out as soon as it sees it close.
+      let answer = '';
+      const retry = async () => {
+        while (!answer) answer = await health();
+      };
+      await within(retry(), 5000, 'after one ended');
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
   });
 
   it('does not start without a secret in the environment, nor with a short one', async () => {
@@ -322,6 +470,112 @@ describe('irac relay: storms, outages and stopping', () => {
     expect(sim.dispatches(REPO).map((d) => d.clientPayload)).toEqual([
       { source: 'falco', events: [0, 1, 2].map((n) => falcoAlert(n)) },
     ]);
+  });
+
+  it('survives a dead-letter sink that fails (EPIPE): says so in one line, keeps the events, tries again', async () => {
+    let sinkBroken = true;
+    const written: DispatchBody[] = [];
+    const { sim, relay, logs } = await startWorld({
+      deadLetter: (dispatch) => {
+        if (sinkBroken) {
+          sinkBroken = false;
+          throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+        }
+        written.push(dispatch.body);
+      },
+    });
+    // GitHub refuses the dispatch for its content, twice: the first dead letter cannot be written.
+    for (let i = 0; i < 2; i++)
+      sim.failNext(DISPATCHES, { kind: 'error', status: 422, message: 'Unprocessable Entity' });
+    expect((await post(relay, JSON.stringify(falcoAlert(1)), bearer, '/events/falco')).status).toBe(202);
+    await until(() => relay.stats().deadLettered === 1);
+    expect(logs.filter((line) => line.startsWith('flush failed'))).toEqual([
+      'flush failed: write EPIPE; holding 1 events, next attempt in 1 s',
+    ]);
+    expect(written).toEqual([
+      { event_type: 'security-event', client_payload: { source: 'falco', event: falcoAlert(1) } },
+    ]);
+    expect(relay.stats().held).toBe(0);
+
+    // And the relay still forwards what comes next.
+    expect((await post(relay, JSON.stringify(falcoAlert(2)))).status).toBe(202);
+    await until(() => relay.stats().delivered === 1);
+    expect(uuidsOf(alertsIn(sim.dispatches(REPO)))).toEqual(['alert-000002']);
+  });
+
+  it('cuts off a request still trickling in when its shutdown time is up, unanswered, and delivers the rest', async () => {
+    const { sim, relay, logs } = await startWorld({ windowMs: 60_000, drainTimeLimitMs: 300 });
+    expect((await post(relay, JSON.stringify(falcoAlert(1)))).status).toBe(202);
+    const trickle = openPost(relay, bearer, 1000);
+    const outcome = trickle.answered.then(
+      (answer) => answer.status,
+      () => 'cut off',
+    );
+    trickle.request.write('{"uuid":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    await relay.close();
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Never answered 202: the sender knows to send it again.
+    expect(await outcome).toBe('cut off');
+    expect(uuidsOf(alertsIn(sim.dispatches(REPO)))).toEqual(['alert-000001']);
+    expect(logs.filter((line) => line.startsWith('internal error'))).toEqual([]);
+  });
+
+  describe('within its shutdown time limit, against a GitHub that accepts connections and never answers', () => {
+    let silent: Server;
+    const sockets = new Set<Socket>();
+    const requestsSeen = () => sockets.size;
+
+    beforeEach(async () => {
+      silent = createServer((socket) => {
+        sockets.add(socket);
+        socket.on('error', () => {});
+      });
+      silent.listen(0, '127.0.0.1');
+      await once(silent, 'listening');
+    });
+    afterEach(async () => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      silent.close();
+      await once(silent, 'close');
+    });
+    const silentUrl = () => `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+
+    it('sets aside the batch whose delivery is under way when the limit passes', async () => {
+      const { relay, deadLetters, logs } = await startWorld(
+        { windowMs: 20, drainTimeLimitMs: 300 },
+        { baseUrl: silentUrl() },
+      );
+      for (let n = 0; n < 3; n++) await post(relay, JSON.stringify(falcoAlert(n)));
+      await until(() => requestsSeen() > 0);
+      const started = performance.now();
+      await relay.close();
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(relay.stats()).toMatchObject({ delivered: 0, deadLettered: 3, held: 0 });
+      expect(deadLetters).toEqual([
+        { event_type: 'security-event', client_payload: { events: [0, 1, 2].map((n) => falcoAlert(n)) } },
+      ]);
+      expect(logs).toContain(
+        '3 events set aside as dead letters, first from body: $: not delivered before shutdown (the shutdown time limit of 0.3 s passed)',
+      );
+    });
+
+    it('sets aside what it was still to deliver when the limit passes', async () => {
+      const { relay, deadLetters } = await startWorld(
+        { windowMs: 60_000, drainTimeLimitMs: 300 },
+        { baseUrl: silentUrl() },
+      );
+      for (let n = 0; n < 3; n++) await post(relay, JSON.stringify(falcoAlert(n)));
+      expect(requestsSeen()).toBe(0);
+      const started = performance.now();
+      await relay.close();
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(requestsSeen()).toBe(1);
+      expect(relay.stats()).toMatchObject({ delivered: 0, deadLettered: 3, held: 0 });
+      expect(deadLetters).toHaveLength(1);
+    });
   });
 
   it('runs as a command until SIGTERM, then delivers what it holds and says so', async () => {

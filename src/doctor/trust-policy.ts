@@ -32,20 +32,59 @@ export function decodePolicyDocument(document: string): unknown {
   return JSON.parse(text);
 }
 
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+// Every way into a role: a principal anyone can be may use whichever of them its kind of credential allows.
+const ASSUME_ROLE_ACTIONS = ['sts:AssumeRole', WEB_IDENTITY, 'sts:AssumeRoleWithSAML'];
+
+const strings = (value: Json | undefined): string[] =>
+  asList(value).filter((item): item is string => typeof item === 'string');
+
+/** IAM's action matching: case-insensitive, `*` any run of characters, `?` any one. */
+function actionMatches(pattern: string, action: string): boolean {
+  const source = pattern
+    .split(/([*?])/)
+    .map((part) => (part === '*' ? '.*' : part === '?' ? '.' : part.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'is').test(action);
+}
+
+/**
+ * Whether a statement's Action (or NotAction) may cover one of `actions`. A statement with neither is
+ * not a valid policy; counting it in holds it to the same scrutiny rather than waving it through.
+ */
+function coversAny(statement: { [key: string]: Json }, actions: readonly string[]): boolean {
+  if (statement.Action !== undefined) {
+    const patterns = strings(statement.Action);
+    return actions.some((action) => patterns.some((pattern) => actionMatches(pattern, action)));
+  }
+  if (statement.NotAction !== undefined) {
+    const excluded = strings(statement.NotAction);
+    return actions.some((action) => !excluded.some((pattern) => actionMatches(pattern, action)));
+  }
+  return true;
+}
+
 function trustsGitHub(statement: { [key: string]: Json }): boolean {
   if (statement.Effect !== 'Allow') return false;
   const principal = statement.Principal;
-  const federated = isObject(principal) ? asList(principal.Federated) : [];
-  const fromGitHub = federated.some(
-    (arn) => typeof arn === 'string' && arn.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`),
+  const fromGitHub = strings(isObject(principal) ? principal.Federated : undefined).some((arn) =>
+    arn.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`),
   );
-  const actions = asList(statement.Action);
-  return (
-    fromGitHub &&
-    actions.some(
-      (action) => action === 'sts:AssumeRoleWithWebIdentity' || action === 'sts:*' || action === '*',
-    )
-  );
+  return fromGitHub && coversAny(statement, [WEB_IDENTITY]);
+}
+
+/**
+ * Whether a statement lets any principal at all assume the role: `"*"` as the principal or as any of its
+ * kinds (AWS, Federated, …), or an Allow with NotPrincipal (everyone but those named).
+ */
+function trustsAnyone(statement: { [key: string]: Json }): boolean {
+  if (statement.Effect !== 'Allow') return false;
+  const principal = statement.Principal;
+  const anyone =
+    statement.NotPrincipal !== undefined ||
+    principal === '*' ||
+    (isObject(principal) && Object.values(principal).some((value) => strings(value).includes('*')));
+  return anyone && coversAny(statement, ASSUME_ROLE_ACTIONS);
 }
 
 /**
@@ -108,14 +147,20 @@ export function assessTrustPolicy(
   const statements = isObject(document as Json)
     ? asList((document as { [key: string]: Json }).Statement)
     : [];
-  const fromGitHub = statements.filter(isObject).filter(trustsGitHub);
+  const objects = statements.filter(isObject);
+  // Numbered as they stand in the document, so the number finds the statement in the IAM console.
+  const problems = statements.flatMap((statement, index) =>
+    isObject(statement) && trustsAnyone(statement)
+      ? [
+          `statement ${index + 1} allows sts:AssumeRole* to any principal: anyone, in any AWS account or with any web identity its conditions let through, can assume the role; remove it`,
+        ]
+      : [],
+  );
+  const fromGitHub = objects.filter(trustsGitHub);
   if (fromGitHub.length === 0) {
-    return {
-      problems: [`no statement allows sts:AssumeRoleWithWebIdentity from the ${GITHUB_OIDC_HOST} provider`],
-      environments: [],
-    };
+    problems.push(`no statement allows ${WEB_IDENTITY} from the ${GITHUB_OIDC_HOST} provider`);
+    return { problems, environments: [] };
   }
-  const problems: string[] = [];
   const pinnedEnvironments = new Set<string>();
   for (const [index, statement] of fromGitHub.entries()) {
     const which = fromGitHub.length === 1 ? 'the GitHub statement' : `GitHub statement ${index + 1}`;

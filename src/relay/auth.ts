@@ -10,6 +10,8 @@ import { registerSecret } from '../connectors/redact.js';
 import { InputError } from '../errors.js';
 
 export const SIGNATURE_HEADER = 'x-irac-signature-256';
+// What a signature looks like, as GitHub writes its own: anything else is refused before the body is read.
+const SIGNATURE = /^sha256=([0-9a-f]{64})$/;
 
 export interface RelayCredentials {
   /** Accepted as `Authorization: Bearer <secret>`. */
@@ -59,7 +61,8 @@ function bearerOf(headers: IncomingHttpHeaders): string | undefined {
 
 /**
  * Whether the shared secret alone admits the request: decided from the headers, before a byte of the
- * body is read. Undefined when the decision needs the body (a signature to check).
+ * body is read. Undefined when the decision needs the body (a well-formed signature to check): only then
+ * is the body buffered unauthenticated, so a header that cannot be a signature must not get that far.
  */
 export function admittedByHeaders(
   headers: IncomingHttpHeaders,
@@ -73,7 +76,10 @@ export function admittedByHeaders(
   ) {
     return true;
   }
-  if (credentials.hmacKey !== undefined && headers[SIGNATURE_HEADER] !== undefined) return undefined;
+  const signature = headers[SIGNATURE_HEADER];
+  if (credentials.hmacKey !== undefined && typeof signature === 'string' && SIGNATURE.test(signature)) {
+    return undefined;
+  }
   return false;
 }
 
@@ -85,7 +91,7 @@ export function admittedBySignature(
 ): boolean {
   const header = headers[SIGNATURE_HEADER];
   if (credentials.hmacKey === undefined || typeof header !== 'string') return false;
-  const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
+  const match = SIGNATURE.exec(header);
   if (!match?.[1]) return false;
   const expected = createHmac('sha256', credentials.hmacKey).update(body).digest();
   return timingSafeEqual(Buffer.from(match[1], 'hex'), expected);

@@ -36,6 +36,15 @@ export interface RelayOptions {
   /** Wait after a delivery GitHub did not take, doubled per failure up to maxRedeliveryMs. */
   readonly redeliveryMs?: number | undefined;
   readonly maxRedeliveryMs?: number | undefined;
+  /** Connections open at once; past it, a new connection is closed as soon as it opens. */
+  readonly maxConnections?: number | undefined;
+  /**
+   * Bytes of signed bodies read before their signature is checked, over all requests at once: what a
+   * sender without the key can make the relay hold. Past it, 503.
+   */
+  readonly maxUnauthenticatedBytes?: number | undefined;
+  /** How long a stop may take to deliver what is held before the rest becomes dead letters. */
+  readonly drainTimeLimitMs?: number | undefined;
   readonly log: (line: string) => void;
   readonly deadLetter: (dispatch: Dispatch) => void;
 }
@@ -47,15 +56,22 @@ export const RELAY_DEFAULTS = {
   maxQueuedBytes: 64 * 1024 * 1024,
   redeliveryMs: 5000,
   maxRedeliveryMs: 5 * 60 * 1000,
+  maxConnections: 256,
+  maxUnauthenticatedBytes: 16 * 1024 * 1024,
+  // Inside the 30 s an orchestrator (Kubernetes, ECS) grants between SIGTERM and SIGKILL.
+  drainTimeLimitMs: 25_000,
 } as const;
 
 export interface Relay {
   /** `http://host:port`. */
   readonly url: string;
-  stats(): ForwarderStats & { held: number };
+  /** What was forwarded; `held` events; `checking`, bytes of signed bodies read before their check. */
+  stats(): ForwarderStats & { held: number; checking: number };
   /**
    * Graceful stop (SIGTERM): refuses new requests, finishes those under way, delivers everything held,
-   * and sets aside as dead letters what GitHub would not take.
+   * and sets aside as dead letters what GitHub would not take — all within drainTimeLimitMs: requests
+   * still under way at half of it are cut off (their senders were not answered, so they send again), and
+   * what is still held at its end is set aside.
    */
   close(): Promise<void>;
 }
@@ -89,16 +105,25 @@ function answer(
   response.end(text);
 }
 
-/** The body, or a 413 once it passes `max` bytes (announced or received). */
-async function boundedBody(request: IncomingMessage, max: number): Promise<Buffer> {
+/**
+ * The body, or a 413 once it passes `max` bytes (announced or received). `holding` hears how many bytes
+ * the body will take, announced then as received, and may refuse to hold them by throwing.
+ */
+async function boundedBody(
+  request: IncomingMessage,
+  max: number,
+  holding: (bytes: number) => void = () => {},
+): Promise<Buffer> {
   const tooLarge = () => new Refusal(413, `body is over ${max} bytes`, { connection: 'close' });
   const announced = Number(request.headers['content-length'] ?? Number.NaN);
   if (announced > max) throw tooLarge();
+  if (announced > 0) holding(announced);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > max) throw tooLarge();
+    holding(size);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -127,6 +152,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     windowMs: settings.windowMs,
     redeliveryMs: settings.redeliveryMs,
     maxRedeliveryMs: settings.maxRedeliveryMs,
+    drainTimeLimitMs: settings.drainTimeLimitMs,
     log: options.log,
     deadLetter: options.deadLetter,
   });
@@ -134,6 +160,31 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const retryAfter = String(Math.max(1, Math.ceil(settings.windowMs / 1000)));
   let closing = false;
   let stopped: Promise<void> | undefined;
+  let unauthenticatedBytes = 0;
+
+  /**
+   * Reads a body whose signature is still to be checked, within the budget all such bodies share: a
+   * sender without the key gets 503 rather than the relay's memory.
+   */
+  const unauthenticatedBody = async (request: IncomingMessage): Promise<Buffer> => {
+    let reserved = 0;
+    const holding = (bytes: number) => {
+      if (bytes <= reserved) return;
+      if (unauthenticatedBytes + bytes - reserved > settings.maxUnauthenticatedBytes) {
+        throw new Refusal(503, 'too many signed bodies being checked at once; try again later', {
+          'retry-after': retryAfter,
+          connection: 'close',
+        });
+      }
+      unauthenticatedBytes += bytes - reserved;
+      reserved = bytes;
+    };
+    try {
+      return await boundedBody(request, settings.maxBodyBytes, holding);
+    } finally {
+      unauthenticatedBytes -= reserved;
+    }
+  };
 
   /** Authenticates, reads, validates and queues one POST; returns how many events it queued. */
   const accept = async (request: IncomingMessage, sourceSegment: string | undefined): Promise<number> => {
@@ -145,7 +196,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       });
     if (byHeaders === false) throw unauthorized();
     const source = sourceOf(sourceSegment);
-    const body = await boundedBody(request, settings.maxBodyBytes);
+    const body =
+      byHeaders === undefined
+        ? await unauthenticatedBody(request)
+        : await boundedBody(request, settings.maxBodyBytes);
     if (byHeaders === undefined && !admittedBySignature(request.headers, body, options.credentials)) {
       throw unauthorized();
     }
@@ -187,6 +241,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const server = createServer((request, response) => {
     const handling = handle(request, response)
       .catch((error: unknown) => {
+        // A request the stop's time limit cut off: nobody is left to answer, nothing went wrong.
+        if (closing && request.destroyed && !request.complete) return;
         if (error instanceof Refusal) {
           answer(response, error.status, error.message, { ...error.headers });
           return;
@@ -203,6 +259,14 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   // A sender that trickles its headers or body holds a connection; these bound how long.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // Past this the server closes new connections at once; said at most once a minute, not per connection.
+  server.maxConnections = settings.maxConnections;
+  let saidFullAt = Number.NEGATIVE_INFINITY;
+  server.on('drop', () => {
+    if (Date.now() - saidFullAt < 60_000) return;
+    saidFullAt = Date.now();
+    options.log(`${settings.maxConnections} connections open: closing new ones until some end`);
+  });
   server.listen(options.port, options.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -210,17 +274,21 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   return {
     url: `http://${host}:${port}`,
-    stats: () => ({ ...forwarder.stats, held: queue.held }),
+    stats: () => ({ ...forwarder.stats, held: queue.held, checking: unauthenticatedBytes }),
     close() {
       stopped ??= (async () => {
+        const stoppedAt = Date.now();
         closing = true;
         const closed = once(server, 'close');
         server.close();
         server.closeIdleConnections();
-        await Promise.all(underWay);
+        // Requests under way get half the time; the other half is for delivering what is held.
+        await within(Promise.all(underWay), settings.drainTimeLimitMs / 2);
         server.closeAllConnections();
         await closed;
-        await forwarder.drain();
+        // Those cut off end as their sockets close; none may queue after the drain began.
+        await Promise.all(underWay);
+        await forwarder.drain(stoppedAt);
       })();
       return stopped;
     },
@@ -237,6 +305,19 @@ function definedOnly(options: RelayOptions): Partial<typeof RELAY_DEFAULTS> {
       maxQueuedBytes: options.maxQueuedBytes,
       redeliveryMs: options.redeliveryMs,
       maxRedeliveryMs: options.maxRedeliveryMs,
+      maxConnections: options.maxConnections,
+      maxUnauthenticatedBytes: options.maxUnauthenticatedBytes,
+      drainTimeLimitMs: options.drainTimeLimitMs,
     }).filter(([, value]) => value !== undefined),
   );
+}
+
+/** Waits for `work`, or `ms` milliseconds, whichever is first. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
