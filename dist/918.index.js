@@ -142,6 +142,7 @@ function withDefaults(config) {
         notifications: {
             ...config.notifications,
             escalation_matrix: config.notifications?.escalation_matrix ?? {},
+            roles: config.notifications?.roles ?? {},
         },
         connectors: config.connectors ?? {},
     });

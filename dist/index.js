@@ -31707,7 +31707,7 @@ var display = __nccwpck_require__(6481);
 
 // No `undo`: taking containment back re-opens what it closed, and needs the same gate as containment;
 // until it has one, a responder runs `irac undo` where they are accountable for it.
-const COMMANDS = ['run', 'execute', 'lint', 'test', 'replay', 'verify'];
+const COMMANDS = ['run', 'execute', 'escalate', 'ack', 'lint', 'test', 'replay', 'verify'];
 /** The CLI's output, sent to the step's log. */
 const logIo = {
     stdout: (text) => process.stdout.write(text),
@@ -31768,7 +31768,7 @@ async function summarize(markdown) {
         await summary.addRaw(markdown, true).write();
 }
 async function run(inputs, env) {
-    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
+    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9215), __nccwpck_require__.e(9824), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
     const { outcomes, warnings, root } = await runEvents(await eventPayload(env), {
         repo: inputs.repo,
         config: inputs.config,
@@ -31798,7 +31798,7 @@ async function run(inputs, env) {
         info((0,display/* displayText */.WV)(`${outcome.incident}: ${outcome.severity} ${outcome.outcome}${outcome.playbook ? ` → ${outcome.playbook}` : ''}` +
             (outcome.needs_approval ? `, waits for a reviewer of ${outcome.environment}` : ''), 1000) ?? outcome.incident);
     }
-    const { runSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(3786), __nccwpck_require__.e(8783), __nccwpck_require__.e(4111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87409));
+    const { runSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(3786), __nccwpck_require__.e(6887), __nccwpck_require__.e(4111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87409));
     await summarize(await runSummary(root, outcomes, env));
     const failed = outcomes.find((outcome) => outcome.execution?.failure);
     if (failed?.execution?.failure)
@@ -31812,7 +31812,7 @@ async function execute(inputs, env) {
     if (inputs.live && !inputs.planHash) {
         throw new src_errors/* InputError */.dz('input plan-hash', 'is required for a live execute: the plan the triage job showed');
     }
-    const { executeIncident } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3012)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
+    const { executeIncident } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9215), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3012)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
     const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9824), __nccwpck_require__.e(9737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96752));
     const store = await openStore({ repo: inputs.repo, config: inputs.config });
     let approvedBy;
@@ -31852,13 +31852,13 @@ async function execute(inputs, env) {
     for (const step of report.steps) {
         info((0,display/* displayText */.WV)(`${step.step} (${step.action}): ${step.result} — ${step.detail}`, 1000) ?? step.step);
     }
-    const { executionSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(3786), __nccwpck_require__.e(8783), __nccwpck_require__.e(4111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87409));
+    const { executionSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(3786), __nccwpck_require__.e(6887), __nccwpck_require__.e(4111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87409));
     await summarize(await executionSummary(inputs.repo, report, approvedBy));
     if (report.failure)
         throw new src_errors/* OperationError */.OK(report.failure);
 }
 async function lintWithAnnotations(inputs) {
-    const { lint } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(5756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5756));
+    const { lint } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(5756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5756));
     const report = await lint({
         root: inputs.repo,
         paths: [],
@@ -31881,19 +31881,34 @@ async function dispatch(inputs, env) {
             return run(inputs, env);
         case 'execute':
             return execute(inputs, env);
+        case 'escalate': {
+            const { escalateIncidents, explainEscalation } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(4105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74105));
+            const report = await escalateIncidents(options);
+            for (const warning of report.warnings)
+                core_warning(warning);
+            info(explainEscalation(report));
+            return;
+        }
+        case 'ack': {
+            // The comment is read from the event file: who wrote it, on which issue, and whether it is `/ack`.
+            const { ackFromComment } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(4105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74105));
+            const result = await ackFromComment({ ...options, env });
+            info(`${result.incident}: ${result.outcome === 'acknowledged' ? `acknowledged by ${result.by}` : result.outcome}`);
+            return;
+        }
         case 'lint':
             return lintWithAnnotations(inputs);
         case 'test': {
-            const { testCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(8783), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257));
+            const { testCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257));
             return testCommand([], options, logIo);
         }
         case 'replay': {
-            const { replayCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39708));
+            const { replayCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39708));
             const events = (0,external_node_path_.isAbsolute)(inputs.events) ? inputs.events : (0,external_node_path_.join)(inputs.repo, inputs.events);
             return replayCommand(events, { ...options, ...(inputs.compare ? { compare: inputs.compare } : {}) }, logIo);
         }
         case 'verify': {
-            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8783), __nccwpck_require__.e(9824), __nccwpck_require__.e(9731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29731));
+            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(5899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25899));
             return verifyCommand(options, logIo, false);
         }
     }

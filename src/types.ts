@@ -711,6 +711,16 @@ export interface AggregationConfig {
 }
 export interface NotificationsConfig {
   escalation_matrix?: EscalationMatrix;
+  /**
+   * Who each role of the escalation matrix is: the Slack user group mentioned in the incident's thread and the GitHub team mentioned on its ticket. A role without an entry is named in plain text.
+   */
+  roles?: {
+    [k: string]: EscalationRole;
+  };
+  /**
+   * org/team-slug whose active members may acknowledge an incident with a /ack comment on its issue (checked through GitHub's API). Absent: nobody may acknowledge from GitHub.
+   */
+  ack_team?: string;
 }
 /**
  * Per incident severity, who is notified in turn while nobody acknowledges: each role after the previous one's timeout.
@@ -727,6 +737,16 @@ export interface EscalationStep {
    * How long this role has to acknowledge before the next one is notified.
    */
   timeout: string;
+}
+export interface EscalationRole {
+  /**
+   * Slack's id of a user group, mentioned as <!subteam^ID>.
+   */
+  slack_user_group?: string;
+  /**
+   * org/team-slug, mentioned as @org/team-slug.
+   */
+  github_team?: string;
 }
 /**
  * How containment and notification actions reach AWS, Slack, GitHub and Jira. Credentials are never written here: they come from the environment (the AWS SDK chain, SLACK_BOT_TOKEN, GITHUB_TOKEN, JIRA_EMAIL and JIRA_API_TOKEN).

@@ -401,7 +401,7 @@ describe('the Action, as the runner starts it', () => {
     const step = await runStep(dir, { command: 'rm -rf /' }, { event: findingEvent(), job: 'triage' });
     expect(step.code).toBe(1);
     expect(step.log).toContain(
-      '::error::input command: must be one of run, execute, lint, test, replay, verify',
+      '::error::input command: must be one of run, execute, escalate, ack, lint, test, replay, verify',
     );
   });
 });

@@ -27,6 +27,8 @@ function jsonFiles(dir: string): string[] {
 function shippedSchemas(): [string, object][] {
   return jsonFiles(SCHEMAS).flatMap((file): [string, object][] => {
     const name = relative(REPO_ROOT, file);
+    // Standards' own schemas (CACAO), vendored as published, are checked by the tests that use them.
+    if (name.startsWith('schemas/vendor/')) return [];
     const value = JSON.parse(readFileSync(file, 'utf8')) as { parameters?: object };
     if (!name.startsWith('schemas/actions/')) return [[name, value]];
     return value.parameters ? [[`${name}: parameters`, value.parameters]] : [];

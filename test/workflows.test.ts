@@ -30,8 +30,16 @@ const ACTIONLINT_ALLOWED: readonly { file: string; message: RegExp; why: string 
 ];
 
 describe('the workflows shipped', () => {
-  it('are the four the issue names (ir-escalate.yml comes with irac escalate)', () => {
-    expect(workflowFiles).toEqual(['check-dist.yml', 'ci.yml', 'ir-ingest.yml', 'playbooks.yml']);
+  it('are the ones the issues name', () => {
+    expect(workflowFiles).toEqual([
+      'check-dist.yml',
+      'ci.yml',
+      'ir-ack.yml',
+      'ir-drill.yml',
+      'ir-escalate.yml',
+      'ir-ingest.yml',
+      'playbooks.yml',
+    ]);
   });
 
   it.each(workflowFiles)('%s keeps every hardening rule', (name) => {

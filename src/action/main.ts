@@ -14,7 +14,7 @@ import type { IncidentOutcome } from '../pipeline.js';
 
 // No `undo`: taking containment back re-opens what it closed, and needs the same gate as containment;
 // until it has one, a responder runs `irac undo` where they are accountable for it.
-export const COMMANDS = ['run', 'execute', 'lint', 'test', 'replay', 'verify'] as const;
+export const COMMANDS = ['run', 'execute', 'escalate', 'ack', 'lint', 'test', 'replay', 'verify'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Inputs {
@@ -221,6 +221,22 @@ async function dispatch(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
       return run(inputs, env);
     case 'execute':
       return execute(inputs, env);
+    case 'escalate': {
+      const { escalateIncidents, explainEscalation } = await import('../cli/escalate-command.js');
+      const report = await escalateIncidents(options);
+      for (const warning of report.warnings) core.warning(warning);
+      core.info(explainEscalation(report));
+      return;
+    }
+    case 'ack': {
+      // The comment is read from the event file: who wrote it, on which issue, and whether it is `/ack`.
+      const { ackFromComment } = await import('../cli/escalate-command.js');
+      const result = await ackFromComment({ ...options, env });
+      core.info(
+        `${result.incident}: ${result.outcome === 'acknowledged' ? `acknowledged by ${result.by}` : result.outcome}`,
+      );
+      return;
+    }
     case 'lint':
       return lintWithAnnotations(inputs);
     case 'test': {

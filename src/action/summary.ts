@@ -27,7 +27,7 @@ async function readJson<T>(root: string, path: string): Promise<T | undefined> {
   return text === undefined ? undefined : (JSON.parse(text) as T);
 }
 
-function decisionLines(decision: Decision): string[] {
+export function decisionLines(decision: Decision): string[] {
   const { score } = decision;
   const threshold = score.threshold
     ? `≥ ${score.threshold.severity} threshold ${score.threshold.at}`

@@ -10,7 +10,9 @@ import { SOURCE_NAMES } from '../ingest/registry.js';
 import { GitError } from '../store/git.js';
 import type { Vendor } from '../types.js';
 import type { ExecuteCommandOptions } from './execute-command.js';
+import type { ExportCommandOptions } from './export-command.js';
 import { type CliIo, processIo } from './io.js';
+import type { MetricsCommandOptions } from './metrics-command.js';
 import type { RelayCommandOptions } from './relay-command.js';
 import type { RunCommandOptions } from './run-command.js';
 import type { SendCommandOptions } from './send-command.js';
@@ -52,8 +54,16 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--max-bytes <n>', 'largest payload accepted, per document or NDJSON line', positiveInteger)
     .option('--json', 'one SecurityEvent JSON per line')
+    .addOption(
+      new Option('--format <format>', 'one OCSF Detection Finding (class 2004) JSON per line').choices([
+        'ocsf',
+      ]),
+    )
     .action(
-      async (file: string | undefined, options: { source?: Vendor; maxBytes?: number; json?: boolean }) => {
+      async (
+        file: string | undefined,
+        options: { source?: Vendor; maxBytes?: number; json?: boolean; format?: 'ocsf' },
+      ) => {
         const { normalizeCommand } = await import('./normalize-command.js');
         await normalizeCommand(file, options, io);
       },
@@ -252,6 +262,24 @@ function buildProgram(io: CliIo): Command {
     });
 
   program
+    .command('export')
+    .description('a playbook in an exchange format: an OASIS CACAO 2.0 playbook (JSON) on stdout')
+    .argument('<playbook>', 'the playbook id')
+    .addOption(
+      new Option('--format <format>', 'the exchange format').choices(['cacao']).makeOptionMandatory(),
+    )
+    .option('--ref <ref>', 'the commit to read the playbook at (its first and last commit date it)', 'HEAD')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .action(async (playbook: string, options: ExportCommandOptions) => {
+      const { exportCommand } = await import('./export-command.js');
+      await exportCommand(playbook, options, io);
+    });
+
+  program
     .command('iam-policy')
     .description('the least-privilege IAM policy for the AWS actions the playbooks use')
     .option('--playbook <id>', 'only the actions of this playbook')
@@ -284,6 +312,90 @@ function buildProgram(io: CliIo): Command {
     .action(async (names: string[], options: { repo?: string; config?: string; json?: boolean }) => {
       const { testCommand } = await import('./test-command.js');
       await testCommand(names, options, io);
+    });
+
+  program
+    .command('report')
+    .description('blameless post-incident report in Markdown; --pr proposes it as a pull request')
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option(
+      '--pr',
+      'open it as a pull request (postmortems/<id>.md) and file remediation issues, through GITHUB_REPOSITORY and GITHUB_TOKEN',
+    )
+    .option('--json', "the report's parts, its Markdown and what --pr did, as one JSON object")
+    .action(async (id: string, options: { repo?: string; config?: string; pr?: boolean; json?: boolean }) => {
+      const { reportCommand } = await import('./report-command.js');
+      await reportCommand(id, options, io);
+    });
+
+  program
+    .command('drill')
+    .description(
+      'run the drills of drills/ in a scratch fork against a simulated AWS, Slack and GitHub, and score them',
+    )
+    .argument('[names...]', 'drills to run, by name or file (default: all)')
+    .option(
+      '--repo <dir>',
+      'the repository whose drills, playbooks and configuration are used',
+      process.cwd(),
+    )
+    .option('--keep', 'keep the scratch forks (their path is printed) instead of deleting them')
+    .option('--json', 'every drill with its stages, what was observed and each check, as one JSON object')
+    .action(async (names: string[], options: { repo?: string; keep?: boolean; json?: boolean }) => {
+      const { drillCommand } = await import('./drill-command.js');
+      await drillCommand(names, options, io);
+    });
+
+  program
+    .command('escalate')
+    .description('page the next role of every incident whose escalation level timed out; each level once')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the report as one JSON object')
+    .action(async (options: { repo?: string; config?: string; json?: boolean }) => {
+      const { escalateCommand } = await import('./escalate-command.js');
+      await escalateCommand(options, io);
+    });
+
+  program
+    .command('ack')
+    .description('acknowledge an incident: record who took it, and stop its escalation')
+    .argument('<id>', 'incident id (IR-yyyymmdd-xxxxxxxx)')
+    .requiredOption('--by <user>', 'who acknowledges')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the outcome as one JSON object')
+    .action(async (id: string, options: { by: string; repo?: string; config?: string; json?: boolean }) => {
+      const { ackCommand } = await import('./escalate-command.js');
+      await ackCommand(id, options, io);
+    });
+
+  program
+    .command('metrics')
+    .description(
+      'MTTD, MTTA, MTTC and MTTR per severity and playbook, and SLA breaches, from the store at HEAD',
+    )
+    .option('--since <date>', 'only incidents ingested from then on (2026-03-01 or 2026-03-01T08:00:00Z)')
+    .option(
+      '--write',
+      'regenerate incidents/README.md in one commit of its own (otherwise nothing is written)',
+    )
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option('--json', 'the metrics as one JSON object')
+    .action(async (options: MetricsCommandOptions) => {
+      const { metricsCommand } = await import('./metrics-command.js');
+      await metricsCommand(options, io);
     });
 
   program

@@ -1,7 +1,9 @@
-// `irac normalize [FILE|-] [--source NAME] [--max-bytes N] [--json]`: payloads → SecurityEvents, nothing stored.
+// `irac normalize [FILE|-] [--source NAME] [--max-bytes N] [--json] [--format ocsf]`: payloads → SecurityEvents
+// (or OCSF Detection Findings), nothing stored.
 
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeInput } from '../ingest/normalize.js';
+import { ocsfOf } from '../interop/ocsf.js';
 import type { SecurityEvent, Vendor } from '../types.js';
 import { type CliIo, readInput } from './io.js';
 import { type Column, renderTable } from './table.js';
@@ -10,6 +12,8 @@ export interface NormalizeCommandOptions {
   readonly source?: Vendor;
   readonly maxBytes?: number;
   readonly json?: boolean;
+  /** `ocsf`: one OCSF Detection Finding (class 2004) JSON per line instead of SecurityEvents. */
+  readonly format?: 'ocsf';
 }
 
 const COLUMNS: readonly Column<SecurityEvent>[] = [
@@ -29,11 +33,12 @@ export async function normalizeCommand(
   const { bytes, name } = await readInput(file, io);
   const limits = { ...DEFAULT_LIMITS, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
   const events = normalizeInput(bytes, { source: options.source, limits, name });
-  if (options.json) {
+  if (options.json || options.format === 'ocsf') {
+    const shaped = options.format === 'ocsf' ? ocsfOf : (event: SecurityEvent) => event;
     // In pieces: one string of a million events would pass V8's limit on string length.
     let chunk = '';
     for (const event of events) {
-      chunk += `${JSON.stringify(event)}\n`;
+      chunk += `${JSON.stringify(shaped(event))}\n`;
       if (chunk.length > 1 << 20) {
         io.stdout(chunk);
         chunk = '';

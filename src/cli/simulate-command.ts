@@ -108,7 +108,7 @@ function templateDir(): string {
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?Z$/;
 
 /** Every UTC timestamp of a payload moved by `offsetMs`, written as it was (fraction digits kept). */
-function moved(value: JsonValue, offsetMs: number): JsonValue {
+export function moved(value: JsonValue, offsetMs: number): JsonValue {
   if (typeof value === 'string') {
     const match = ISO_INSTANT.exec(value);
     const at = match ? Date.parse(value) : Number.NaN;
@@ -170,6 +170,33 @@ function capture(): { io: CliIo; text: () => string } {
   };
 }
 
+async function commitAndPush(work: string, message: string): Promise<string> {
+  await git(work, 'add', '--all');
+  await git(work, 'commit', '--quiet', '-m', message);
+  await git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+  return (await git(work, 'rev-parse', 'HEAD')).slice(0, 12);
+}
+
+/**
+ * A fork of `template` in `scratch`: a bare `origin.git` and its clone `work` holding the template's
+ * configuration, playbooks, registries and schemas, as a team has it after "Use this template".
+ * Returns the origin's path.
+ */
+export async function forkTemplate(template: string, scratch: string): Promise<string> {
+  const origin = join(scratch, 'origin.git');
+  const work = join(scratch, 'work');
+  await git(scratch, 'init', '--quiet', '--bare', origin);
+  await git(scratch, 'clone', '--quiet', origin, work);
+  await git(work, 'config', 'user.name', 'Security Engineering');
+  await git(work, 'config', 'user.email', 'security-engineering@example.com');
+  for (const path of FORKED) {
+    if (existsSync(join(template, path))) cpSync(join(template, path), join(work, path), { recursive: true });
+  }
+  writeFileSync(join(work, 'README.md'), '# Example Org incident response\n');
+  await commitAndPush(work, 'Start from the irac template');
+  return origin;
+}
+
 class Simulation {
   readonly checks: Check[] = [];
   readonly scenarios: ScenarioReport[] = [];
@@ -212,22 +239,12 @@ class Simulation {
 
   /** A fork of the template with a bare origin, as a team has it after "Use this template". */
   async fork(): Promise<void> {
-    const origin = join(this.scratch, 'origin.git');
-    await git(this.scratch, 'init', '--quiet', '--bare', origin);
-    await git(this.scratch, 'clone', '--quiet', origin, this.work);
-    await git(this.work, 'config', 'user.name', 'Security Engineering');
-    await git(this.work, 'config', 'user.email', 'security-engineering@example.com');
-    for (const path of FORKED) cpSync(join(this.template, path), join(this.work, path), { recursive: true });
-    writeFileSync(join(this.work, 'README.md'), '# Example Org incident response\n');
-    await this.commit('Start from the irac template');
+    const origin = await forkTemplate(this.template, this.scratch);
     this.say(`fork of the template: ${this.work}\n  origin ${origin} (bare)`);
   }
 
   private async commit(message: string): Promise<string> {
-    await git(this.work, 'add', '--all');
-    await git(this.work, 'commit', '--quiet', '-m', message);
-    await git(this.work, 'push', '--quiet', 'origin', 'HEAD:main');
-    return (await git(this.work, 'rev-parse', 'HEAD')).slice(0, 12);
+    return commitAndPush(this.work, message);
   }
 
   /** A file of the fork rewritten by `edit`, for the team's pull request. */

@@ -1,8 +1,9 @@
 // `irac timeline ID [--format md|json|mermaid] [--repo DIR]`: an incident's story, from git.
 
-import { incidentTimeline, type Timeline, type TimelineItem } from '../forensics/timeline.js';
-import { codeSpan, NOTHING, tableRow } from '../store/markdown.js';
-import { auditSummary, mermaidTimeline } from '../store/readme.js';
+import { incidentTimeline, type Timeline } from '../forensics/timeline.js';
+import { describeItem, timelineTable } from '../forensics/timeline-markdown.js';
+import { codeSpan } from '../store/markdown.js';
+import { mermaidTimeline } from '../store/readme.js';
 import { IncidentRepository } from '../store/repository.js';
 import type { CliIo } from './io.js';
 
@@ -14,41 +15,13 @@ export interface TimelineCommandOptions {
   readonly format?: TimelineFormat;
 }
 
-function describe(item: TimelineItem): string {
-  if (item.what === 'detected') {
-    const title = typeof item.data.title === 'string' ? item.data.title : 'event';
-    return `${item.actor ?? 'the vendor'} saw: ${title}`;
-  }
-  return auditSummary(item.data);
-}
-
-function utc(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime())
-    ? at
-    : date
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d+Z$/, 'Z');
-}
-
 function markdown({ incident, items }: Timeline): string {
   const lines = [
     `## ${incident.id} — ${codeSpan(incident.title)}`,
     '',
     `Status **${incident.status}**, severity **${incident.severity}**, ${incident.events} event${incident.events === 1 ? '' : 's'}. Times are UTC; "detected" rows are the vendor's clock, the others irac's.`,
     '',
-    tableRow(['Time', 'What', 'Who', 'Details', 'Commit']),
-    tableRow(['---', '---', '---', '---', '---']),
-    ...items.map((item) =>
-      tableRow([
-        utc(item.at),
-        item.what,
-        item.actor ? codeSpan(item.actor) : NOTHING,
-        codeSpan(describe(item), 160),
-        item.commit ? `\`${item.commit.slice(0, 12)}\`` : NOTHING,
-      ]),
-    ),
+    ...timelineTable(items),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -64,7 +37,7 @@ export async function timelineCommand(id: string, options: TimelineCommandOption
       const title = `${timeline.incident.id} ${timeline.incident.title}`;
       const lines = mermaidTimeline(
         title,
-        timeline.items.map((item) => ({ at: item.at, text: `${item.what} - ${describe(item)}` })),
+        timeline.items.map((item) => ({ at: item.at, text: `${item.what} - ${describeItem(item)}` })),
       );
       io.stdout(`${lines.join('\n')}\n`);
       return;

@@ -17,6 +17,7 @@ import type {
   ConnectorsConfig,
   EnrichmentSource,
   EscalationMatrix,
+  EscalationRole,
   OrchestratorConfig,
   PlaybookDefinition,
   ScoringConfig,
@@ -61,7 +62,13 @@ export interface Settings {
   };
   /** Inline playbooks as written; loadPlaybooks (src/playbooks/load.ts) compiles them with the files. */
   readonly playbooks: readonly PlaybookDefinition[];
-  readonly notifications: { readonly escalation_matrix: EscalationMatrix };
+  readonly notifications: {
+    readonly escalation_matrix: EscalationMatrix;
+    /** Role → where it is paged (a Slack user group, a GitHub team). */
+    readonly roles: Readonly<Record<string, EscalationRole>>;
+    /** org/team-slug whose active members may /ack from GitHub; undefined: nobody may. */
+    readonly ack_team?: string;
+  };
   readonly connectors: ConnectorsConfig;
 }
 
@@ -195,6 +202,7 @@ function withDefaults(config: Config): Settings {
     notifications: {
       ...config.notifications,
       escalation_matrix: config.notifications?.escalation_matrix ?? {},
+      roles: config.notifications?.roles ?? {},
     },
     connectors: config.connectors ?? {},
   });

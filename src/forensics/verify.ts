@@ -34,9 +34,11 @@ import {
   type KeyIndex,
   keyIndexFile,
   parseKeyIndexLine,
+  STORE_README_FILE,
 } from '../store/layout.js';
 import { renderIncidentReadme } from '../store/readme.js';
 import type { Incident } from '../types.js';
+import { storeReadmeAt } from './metrics-store.js';
 
 export interface VerifyOptions {
   /** Repository path of the allowed-signers file (ssh-keygen's format), read from HEAD's tree. */
@@ -91,7 +93,7 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
   const objects = await git.objects();
   try {
     const problems: string[] = [];
-    const { incidents, eventIndex, keyIndex } = await listStore(git, head, problems);
+    const { incidents, eventIndex, keyIndex, storeReadme } = await listStore(git, head, problems);
     const chains = new Map<string, Map<string, ChainEntry>>();
     const parsed = new Map<string, Incident>();
     // The history walk runs in git while the incidents are checked here; commits are matched after.
@@ -117,7 +119,11 @@ export async function verifyStore(git: Git, options: VerifyOptions): Promise<Ver
     await verifyIndex(objects, incidents, eventIndex, problems);
     await verifyKeyIndexes(objects, parsed, keyIndex, problems);
     const { commits, signed } = await history;
-    for (const commit of commits) checkCommit(commit, chains, problems);
+    for (const commit of commits) {
+      if (isMetricsCommit(commit)) await checkMetricsCommit(objects, commit, problems);
+      else checkCommit(commit, chains, problems);
+    }
+    await verifyStoreReadme(git, objects, storeReadme, commits, problems);
     for (const [id, chain] of chains) {
       for (const { line, claimedBy } of chain.values()) {
         if (!claimedBy) {
@@ -145,6 +151,7 @@ async function listStore(git: Git, head: string, problems: string[]) {
   const eventIndex = new Map<string, string>();
   /** Index file path → blob sha. */
   const keyIndex = new Map<string, string>();
+  let storeReadme: string | undefined;
   const filesOf = (id: string): IncidentFiles => {
     const files = incidents.get(id) ?? { events: new Map(), raws: new Map(), steps: new Map() };
     incidents.set(id, files);
@@ -184,13 +191,16 @@ async function listStore(git: Git, head: string, problems: string[]) {
       case 'key-index':
         keyIndex.set(path, sha);
         break;
+      case 'store-readme':
+        storeReadme = sha;
+        break;
       case 'budget-index':
         // A budget ledger is a cache of the `running` entries that reserved from it (each names its budget
         // scopes), which the audit chains hold and verify; it is not a record of its own.
         break;
     }
   }
-  return { incidents, eventIndex, keyIndex };
+  return { incidents, eventIndex, keyIndex, storeReadme };
 }
 
 async function blobText(objects: ObjectStore, sha: string): Promise<Buffer> {
@@ -565,6 +575,52 @@ async function readHistory(
   await signers?.cleanup();
   if (code !== 0) throw new Error(`git log failed: ${stderr.trim()}`);
   return { commits, signed };
+}
+
+/** A commit of `irac metrics --write`: it regenerates incidents/README.md and belongs to no incident. */
+function isMetricsCommit(commit: Commit): boolean {
+  return commit.trailers.get('Irac-Action')?.[0] === 'metrics' && !commit.trailers.has('Incident-Id');
+}
+
+/** A metrics commit changes incidents/README.md alone, says who made it, and names the bytes it wrote. */
+async function checkMetricsCommit(objects: ObjectStore, commit: Commit, problems: string[]): Promise<void> {
+  const where = `commit ${commit.sha}`;
+  for (const path of commit.paths) {
+    if (path !== STORE_README_FILE) problems.push(`${where}: a metrics commit, but it changes ${path}`);
+  }
+  if (!commit.trailers.has('Irac-Actor')) problems.push(`${where}: a metrics commit without Irac-Actor`);
+  const written = await objects.readBlob(`${commit.sha}:${STORE_README_FILE}`);
+  const named = commit.trailers.get('Irac-Readme')?.[0];
+  if (written === undefined || named !== sha256Hex(written)) {
+    problems.push(`${where}: ${STORE_README_FILE} is not the sha256 its Irac-Readme trailer names`);
+  }
+}
+
+/**
+ * incidents/README.md at HEAD: what the newest metrics commit wrote (only those may touch it, and each
+ * is checked), and what irac renders from the store and configuration at that commit.
+ */
+async function verifyStoreReadme(
+  git: Git,
+  objects: ObjectStore,
+  sha: string | undefined,
+  commits: readonly Commit[],
+  problems: string[],
+): Promise<void> {
+  if (sha === undefined) return;
+  const writer = commits.find(
+    (commit) => isMetricsCommit(commit) && commit.paths.includes(STORE_README_FILE),
+  );
+  if (writer === undefined) {
+    problems.push(`${STORE_README_FILE}: not written by \`irac metrics --write\``);
+    return;
+  }
+  const readme = (await blobText(objects, sha)).toString('utf8');
+  if (readme !== (await storeReadmeAt(git, git.dir, writer.sha))) {
+    problems.push(
+      `${STORE_README_FILE}: not what irac renders from the store at ${writer.sha} (edited outside irac)`,
+    );
+  }
 }
 
 function checkCommit(

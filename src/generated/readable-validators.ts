@@ -1028,8 +1028,8 @@ return errors === 0;
 validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate8;
-const schema14 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/config.schema.json","title":"Config","description":"incident-response-config.yaml at the repository root. Every key is optional and has a default; state lives in the repository itself, so there is no audit store or state backend to configure.","type":"object","additionalProperties":false,"properties":{"orchestrator":{"$ref":"#/$defs/orchestrator"},"triage":{"$ref":"#/$defs/triage"},"playbooks":{"description":"Playbooks written inline, in the shape of schemas/playbook.schema.json; playbooks/<id>.yaml files are read beside them. Playbook ids are unique across both.","type":"array","items":{"$ref":"playbook.schema.json"},"default":[]},"notifications":{"$ref":"#/$defs/notifications"},"connectors":{"$ref":"#/$defs/connectors"}},"$defs":{"orchestrator":{"title":"OrchestratorConfig","type":"object","additionalProperties":false,"properties":{"dry_run_default":{"description":"Plans are dry runs (describe, change nothing) unless a run asks for live execution.","type":"boolean","default":true},"max_concurrent_playbooks":{"description":"How many playbook executions may run at the same time.","type":"integer","minimum":1,"default":10},"correlation_window":{"description":"Events with the same fingerprint within this window join the same open incident.","$ref":"#/$defs/duration","default":"1h"},"approval_environments":{"description":"The GitHub Environments a playbook's tier.environment may name, each one set up with required reviewers (irac doctor checks). A job naming an environment that does not exist makes GitHub create it without protection rules, so a playbook naming any other is refused.","type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"default":["ir-containment"]},"budgets":{"description":"Blast-radius budgets: how much of an action live runs may do in a window before a reviewer must approve more (at most 5 instances isolated per account per hour). A step that would go past one waits for approval, even where its tier pre-authorizes it. `[]` turns them off.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/budget"},"default":[{"action":"aws:ec2.isolate_instance","max":5,"per":"account","window":"1h"},{"action":"aws:iam.deactivate_access_keys","max":10,"per":"account","window":"1h"},{"action":"aws:autoscaling.standby","max":5,"per":"account","window":"1h"}]},"store":{"$ref":"#/$defs/store"},"committer":{"$ref":"#/$defs/committer"},"signing":{"$ref":"#/$defs/signing"}}},"budget":{"title":"BudgetConfig","type":"object","additionalProperties":false,"required":["action","max","window"],"properties":{"action":{"description":"A catalogue action (its aliases count towards it too).","type":"string","pattern":"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"},"max":{"description":"Targets the action may act on within the window.","type":"integer","minimum":0,"maximum":1000},"per":{"description":"Counted per AWS account, per account and region, or across everything.","enum":["account","region","all"],"default":"account"},"window":{"description":"The sliding window counted over.","$ref":"#/$defs/duration"}}},"store":{"title":"StoreConfig","description":"Optimistic concurrency: a run that loses a push race fetches, re-applies its change and pushes again, waiting a jittered, doubling backoff between attempts.","type":"object","additionalProperties":false,"properties":{"push_attempts":{"description":"Pushes tried before the run gives up.","type":"integer","minimum":1,"maximum":100,"default":20},"backoff_base":{"description":"Backoff before the second attempt.","$ref":"#/$defs/duration","default":"200ms"},"backoff_max":{"description":"Longest backoff between two attempts; not shorter than backoff_base.","$ref":"#/$defs/duration","default":"5s"}}},"committer":{"title":"CommitterConfig","description":"Git identity of irac's commits; git's own configuration when absent.","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"type":"string","pattern":"^[^<>\\u0000-\\u001f]{1,200}$"},"email":{"type":"string","pattern":"^[^<>@\\s]{1,64}@[^<>@\\s]{1,190}$"}}},"signing":{"title":"SigningConfig","description":"SSH signing of irac's commits, verifiable offline against an allowed-signers file.","type":"object","additionalProperties":false,"properties":{"key":{"description":"Path to the SSH private key that signs commits (relative to the working directory, or ~/...). Never a file inside the repository. The IRAC_SIGNING_KEY environment variable overrides it.","type":"string","minLength":1,"maxLength":4096},"allowed_signers":{"description":"The allowed-signers file (ssh-keygen ALLOWED SIGNERS format) that commits are verified against, relative to the repository root.","$ref":"#/$defs/repoPath","default":".github/allowed_signers"},"require_signed":{"description":"Refuse to commit without a signing key, and fail verification on any unsigned irac commit.","type":"boolean","default":false}}},"triage":{"title":"TriageConfig","type":"object","additionalProperties":false,"properties":{"enrichment_sources":{"description":"Where triage looks up what an event names before scoring it.","type":"array","items":{"$ref":"#/$defs/enrichmentSource"},"default":[]},"enrichment_timeout":{"description":"How long one enrichment source may take before triage goes on without it (the decision then says it is degraded). A source's own timeout overrides it.","$ref":"#/$defs/duration","default":"5s"},"scoring":{"$ref":"#/$defs/scoring"},"suppressions":{"description":"Known benign patterns: an incident a rule matches is recorded as suppressed, with the rule, and routed to no playbook. Rule ids are unique.","type":"array","items":{"$ref":"#/$defs/suppression"},"default":[]},"aggregation":{"$ref":"#/$defs/aggregation"},"default_playbook":{"description":"Where an incident goes when no trigger matches; null routes it nowhere.","anyOf":[{"$ref":"#/$defs/slug"},{"type":"null"}],"default":"queue-for-review"}}},"enrichmentSource":{"title":"EnrichmentSource","description":"asset_registry: files in the repository (path) or an HTTP registry (endpoint). threat_intel: feeds in the repository (path) or a provider's API (provider, e.g. abuse_ip_db). history: past incidents in this repository's store.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["asset_registry","threat_intel","history"]},"path":{"description":"Directory (or file) inside the repository holding the registry or the feeds.","$ref":"#/$defs/repoPath"},"endpoint":{"description":"Base URL of the source's API: https://, or http:// to a loopback host only (localhost, 127.0.0.0/8, ::1: the simulators).","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"provider":{"description":"Threat intelligence provider: abuse_ip_db.","enum":["abuse_ip_db"]},"api_key_env":{"description":"Environment variable holding the API key (default per provider: ABUSEIPDB_API_KEY; for an HTTP asset registry, a bearer token, none by default). Never a credential meant for another end: GITHUB_*, GH_TOKEN, ACTIONS_*, RUNNER_*, AWS_*, SLACK_*, IRAC_SIGNING_KEY, or a name containing SECRET_ACCESS, SESSION_TOKEN or PRIVATE_KEY.","type":"string","pattern":"^[A-Z_][A-Z0-9_]{0,127}$"},"rate_limit":{"description":"Most requests sent to the source, e.g. 100/min.","type":"string","pattern":"^[1-9][0-9]{0,6}/(s|min|h)$"},"timeout":{"description":"How long this source may take; triage.enrichment_timeout when absent.","$ref":"#/$defs/duration"},"cache_ttl":{"description":"How long an answer is reused for the same indicator or resource.","$ref":"#/$defs/duration"},"window":{"description":"history: how far back past incidents count.","$ref":"#/$defs/duration"}}},"scoring":{"title":"ScoringConfig","description":"An incident's score is the weighted sum of its factors, each in [0, 1]; the thresholds turn the score into a severity.","type":"object","additionalProperties":false,"properties":{"weights":{"$ref":"#/$defs/weights","default":{"severity":0.4,"asset_criticality":0.3,"historical_frequency":0.2,"threat_score":0.1}},"thresholds":{"$ref":"#/$defs/thresholds","default":{"critical":0.8,"high":0.5,"medium":0.2}},"unknown_asset_criticality":{"description":"The asset_criticality factor of an incident no registry knows: unknown is not harmless.","$ref":"#/$defs/fraction","default":0.5},"history_saturation":{"description":"Past incidents (same fingerprint, resource or actor) at which historical_frequency reaches 1.","type":"integer","minimum":1,"maximum":10000,"default":5}}},"weights":{"title":"ScoringWeights","description":"How much each factor counts. The weights sum to 1, so that the score stays in [0, 1]; a factor weighted 0 is ignored.","type":"object","additionalProperties":false,"required":["severity","asset_criticality","historical_frequency","threat_score"],"properties":{"severity":{"$ref":"#/$defs/fraction"},"asset_criticality":{"$ref":"#/$defs/fraction"},"historical_frequency":{"$ref":"#/$defs/fraction"},"threat_score":{"$ref":"#/$defs/fraction"}}},"thresholds":{"title":"ScoringThresholds","description":"Lowest score of each severity, descending from critical; below medium is low.","type":"object","additionalProperties":false,"required":["critical","high","medium"],"properties":{"critical":{"$ref":"#/$defs/fraction"},"high":{"$ref":"#/$defs/fraction"},"medium":{"$ref":"#/$defs/fraction"}}},"notifications":{"title":"NotificationsConfig","type":"object","additionalProperties":false,"properties":{"escalation_matrix":{"$ref":"#/$defs/escalationMatrix","default":{}}}},"escalationMatrix":{"title":"EscalationMatrix","description":"Per incident severity, who is notified in turn while nobody acknowledges: each role after the previous one's timeout.","type":"object","additionalProperties":false,"properties":{"low":{"$ref":"#/$defs/escalationChain"},"medium":{"$ref":"#/$defs/escalationChain"},"high":{"$ref":"#/$defs/escalationChain"},"critical":{"$ref":"#/$defs/escalationChain"}}},"escalationChain":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/escalationStep"}},"escalationStep":{"title":"EscalationStep","type":"object","additionalProperties":false,"required":["role","timeout"],"properties":{"role":{"$ref":"#/$defs/snakeName"},"timeout":{"description":"How long this role has to acknowledge before the next one is notified.","$ref":"#/$defs/duration"}}},"duration":{"description":"A whole number of milliseconds (ms), seconds (s), minutes (m), hours (h) or days (d).","type":"string","pattern":"^[0-9]{1,8}(ms|s|m|h|d)$"},"slug":{"description":"Lowercase letters, digits and dashes; at most 64 characters.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"snakeName":{"description":"Lowercase letters, digits and underscores; at most 64 characters.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"fraction":{"type":"number","minimum":0,"maximum":1},"repoPath":{"description":"A relative path inside the repository: no leading slash, no '..' segment.","type":"string","pattern":"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},"suppression":{"title":"SuppressionRule","type":"object","additionalProperties":false,"required":["id","when","reason","owner","expires"],"properties":{"id":{"$ref":"#/$defs/slug"},"when":{"description":"A CEL condition over event, incident, asset, intel, history, score and severity.","type":"string","minLength":1,"maxLength":4096},"reason":{"description":"Why this is benign: shown in the decision.","type":"string","minLength":1,"maxLength":512},"owner":{"description":"Who answers for the rule.","type":"string","minLength":1,"maxLength":200},"expires":{"description":"The rule stops applying after this day (UTC) or instant; `irac lint` warns once it has passed.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$"}}},"aggregation":{"title":"AggregationConfig","description":"Dynamic thresholds: when the same fingerprint has already opened max_incidents incidents within window, a new one is recorded and aggregated (linked to them) instead of being routed to a playbook again — unless triage scores it above max_severity: a recurring problem that turns serious is always routed.","type":"object","additionalProperties":false,"properties":{"max_incidents":{"type":"integer","minimum":1,"maximum":100000,"default":5},"window":{"$ref":"#/$defs/duration","default":"24h"},"max_severity":{"description":"The highest severity that may be aggregated; an incident scored above it is routed whatever its history.","enum":["low","medium","high"],"default":"medium"}}},"connectors":{"title":"ConnectorsConfig","description":"How containment and notification actions reach AWS, Slack, GitHub and Jira. Credentials are never written here: they come from the environment (the AWS SDK chain, SLACK_BOT_TOKEN, GITHUB_TOKEN, JIRA_EMAIL and JIRA_API_TOKEN).","type":"object","additionalProperties":false,"properties":{"aws":{"title":"AwsConnectorConfig","type":"object","additionalProperties":false,"properties":{"accounts":{"description":"Account id → the role assumed (through STS) to act in that account. An account not listed is acted in only with credentials that belong to it.","type":"object","propertyNames":{"pattern":"^[0-9]{12}$"},"additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"}},"max_attempts":{"description":"Attempts per API call, the first included, for the SDK's adaptive retry. 5 when absent.","type":"integer","minimum":1,"maximum":20}}},"slack":{"title":"SlackConnectorConfig","type":"object","additionalProperties":false,"properties":{"api_url":{"type":"string","maxLength":2048,"description":"The Slack Web API base (https://slack.com/api/ when absent; SLACK_API_URL overrides it)."}}},"github":{"title":"GithubConnectorConfig","type":"object","additionalProperties":false,"properties":{"repository":{"description":"Where tickets are opened (GITHUB_REPOSITORY when absent).","type":"string","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"}}},"jira":{"title":"JiraConnectorConfig","type":"object","additionalProperties":false,"required":["base_url"],"properties":{"base_url":{"type":"string","maxLength":2048,"description":"The Jira Cloud site, https://<yours>.atlassian.net."}}}}}}};
-const schema54 = {"title":"ConnectorsConfig","description":"How containment and notification actions reach AWS, Slack, GitHub and Jira. Credentials are never written here: they come from the environment (the AWS SDK chain, SLACK_BOT_TOKEN, GITHUB_TOKEN, JIRA_EMAIL and JIRA_API_TOKEN).","type":"object","additionalProperties":false,"properties":{"aws":{"title":"AwsConnectorConfig","type":"object","additionalProperties":false,"properties":{"accounts":{"description":"Account id → the role assumed (through STS) to act in that account. An account not listed is acted in only with credentials that belong to it.","type":"object","propertyNames":{"pattern":"^[0-9]{12}$"},"additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"}},"max_attempts":{"description":"Attempts per API call, the first included, for the SDK's adaptive retry. 5 when absent.","type":"integer","minimum":1,"maximum":20}}},"slack":{"title":"SlackConnectorConfig","type":"object","additionalProperties":false,"properties":{"api_url":{"type":"string","maxLength":2048,"description":"The Slack Web API base (https://slack.com/api/ when absent; SLACK_API_URL overrides it)."}}},"github":{"title":"GithubConnectorConfig","type":"object","additionalProperties":false,"properties":{"repository":{"description":"Where tickets are opened (GITHUB_REPOSITORY when absent).","type":"string","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"}}},"jira":{"title":"JiraConnectorConfig","type":"object","additionalProperties":false,"required":["base_url"],"properties":{"base_url":{"type":"string","maxLength":2048,"description":"The Jira Cloud site, https://<yours>.atlassian.net."}}}}};
+const schema14 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/config.schema.json","title":"Config","description":"incident-response-config.yaml at the repository root. Every key is optional and has a default; state lives in the repository itself, so there is no audit store or state backend to configure.","type":"object","additionalProperties":false,"properties":{"orchestrator":{"$ref":"#/$defs/orchestrator"},"triage":{"$ref":"#/$defs/triage"},"playbooks":{"description":"Playbooks written inline, in the shape of schemas/playbook.schema.json; playbooks/<id>.yaml files are read beside them. Playbook ids are unique across both.","type":"array","items":{"$ref":"playbook.schema.json"},"default":[]},"notifications":{"$ref":"#/$defs/notifications"},"connectors":{"$ref":"#/$defs/connectors"}},"$defs":{"orchestrator":{"title":"OrchestratorConfig","type":"object","additionalProperties":false,"properties":{"dry_run_default":{"description":"Plans are dry runs (describe, change nothing) unless a run asks for live execution.","type":"boolean","default":true},"max_concurrent_playbooks":{"description":"How many playbook executions may run at the same time.","type":"integer","minimum":1,"default":10},"correlation_window":{"description":"Events with the same fingerprint within this window join the same open incident.","$ref":"#/$defs/duration","default":"1h"},"approval_environments":{"description":"The GitHub Environments a playbook's tier.environment may name, each one set up with required reviewers (irac doctor checks). A job naming an environment that does not exist makes GitHub create it without protection rules, so a playbook naming any other is refused.","type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"default":["ir-containment"]},"budgets":{"description":"Blast-radius budgets: how much of an action live runs may do in a window before a reviewer must approve more (at most 5 instances isolated per account per hour). A step that would go past one waits for approval, even where its tier pre-authorizes it. `[]` turns them off.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/budget"},"default":[{"action":"aws:ec2.isolate_instance","max":5,"per":"account","window":"1h"},{"action":"aws:iam.deactivate_access_keys","max":10,"per":"account","window":"1h"},{"action":"aws:autoscaling.standby","max":5,"per":"account","window":"1h"}]},"store":{"$ref":"#/$defs/store"},"committer":{"$ref":"#/$defs/committer"},"signing":{"$ref":"#/$defs/signing"}}},"budget":{"title":"BudgetConfig","type":"object","additionalProperties":false,"required":["action","max","window"],"properties":{"action":{"description":"A catalogue action (its aliases count towards it too).","type":"string","pattern":"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"},"max":{"description":"Targets the action may act on within the window.","type":"integer","minimum":0,"maximum":1000},"per":{"description":"Counted per AWS account, per account and region, or across everything.","enum":["account","region","all"],"default":"account"},"window":{"description":"The sliding window counted over.","$ref":"#/$defs/duration"}}},"store":{"title":"StoreConfig","description":"Optimistic concurrency: a run that loses a push race fetches, re-applies its change and pushes again, waiting a jittered, doubling backoff between attempts.","type":"object","additionalProperties":false,"properties":{"push_attempts":{"description":"Pushes tried before the run gives up.","type":"integer","minimum":1,"maximum":100,"default":20},"backoff_base":{"description":"Backoff before the second attempt.","$ref":"#/$defs/duration","default":"200ms"},"backoff_max":{"description":"Longest backoff between two attempts; not shorter than backoff_base.","$ref":"#/$defs/duration","default":"5s"}}},"committer":{"title":"CommitterConfig","description":"Git identity of irac's commits; git's own configuration when absent.","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"type":"string","pattern":"^[^<>\\u0000-\\u001f]{1,200}$"},"email":{"type":"string","pattern":"^[^<>@\\s]{1,64}@[^<>@\\s]{1,190}$"}}},"signing":{"title":"SigningConfig","description":"SSH signing of irac's commits, verifiable offline against an allowed-signers file.","type":"object","additionalProperties":false,"properties":{"key":{"description":"Path to the SSH private key that signs commits (relative to the working directory, or ~/...). Never a file inside the repository. The IRAC_SIGNING_KEY environment variable overrides it.","type":"string","minLength":1,"maxLength":4096},"allowed_signers":{"description":"The allowed-signers file (ssh-keygen ALLOWED SIGNERS format) that commits are verified against, relative to the repository root.","$ref":"#/$defs/repoPath","default":".github/allowed_signers"},"require_signed":{"description":"Refuse to commit without a signing key, and fail verification on any unsigned irac commit.","type":"boolean","default":false}}},"triage":{"title":"TriageConfig","type":"object","additionalProperties":false,"properties":{"enrichment_sources":{"description":"Where triage looks up what an event names before scoring it.","type":"array","items":{"$ref":"#/$defs/enrichmentSource"},"default":[]},"enrichment_timeout":{"description":"How long one enrichment source may take before triage goes on without it (the decision then says it is degraded). A source's own timeout overrides it.","$ref":"#/$defs/duration","default":"5s"},"scoring":{"$ref":"#/$defs/scoring"},"suppressions":{"description":"Known benign patterns: an incident a rule matches is recorded as suppressed, with the rule, and routed to no playbook. Rule ids are unique.","type":"array","items":{"$ref":"#/$defs/suppression"},"default":[]},"aggregation":{"$ref":"#/$defs/aggregation"},"default_playbook":{"description":"Where an incident goes when no trigger matches; null routes it nowhere.","anyOf":[{"$ref":"#/$defs/slug"},{"type":"null"}],"default":"queue-for-review"}}},"enrichmentSource":{"title":"EnrichmentSource","description":"asset_registry: files in the repository (path) or an HTTP registry (endpoint). threat_intel: feeds in the repository (path) or a provider's API (provider, e.g. abuse_ip_db). history: past incidents in this repository's store.","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["asset_registry","threat_intel","history"]},"path":{"description":"Directory (or file) inside the repository holding the registry or the feeds.","$ref":"#/$defs/repoPath"},"endpoint":{"description":"Base URL of the source's API: https://, or http:// to a loopback host only (localhost, 127.0.0.0/8, ::1: the simulators).","type":"string","pattern":"^https?://[^\\s]+$","maxLength":2048},"provider":{"description":"Threat intelligence provider: abuse_ip_db.","enum":["abuse_ip_db"]},"api_key_env":{"description":"Environment variable holding the API key (default per provider: ABUSEIPDB_API_KEY; for an HTTP asset registry, a bearer token, none by default). Never a credential meant for another end: GITHUB_*, GH_TOKEN, ACTIONS_*, RUNNER_*, AWS_*, SLACK_*, IRAC_SIGNING_KEY, or a name containing SECRET_ACCESS, SESSION_TOKEN or PRIVATE_KEY.","type":"string","pattern":"^[A-Z_][A-Z0-9_]{0,127}$"},"rate_limit":{"description":"Most requests sent to the source, e.g. 100/min.","type":"string","pattern":"^[1-9][0-9]{0,6}/(s|min|h)$"},"timeout":{"description":"How long this source may take; triage.enrichment_timeout when absent.","$ref":"#/$defs/duration"},"cache_ttl":{"description":"How long an answer is reused for the same indicator or resource.","$ref":"#/$defs/duration"},"window":{"description":"history: how far back past incidents count.","$ref":"#/$defs/duration"}}},"scoring":{"title":"ScoringConfig","description":"An incident's score is the weighted sum of its factors, each in [0, 1]; the thresholds turn the score into a severity.","type":"object","additionalProperties":false,"properties":{"weights":{"$ref":"#/$defs/weights","default":{"severity":0.4,"asset_criticality":0.3,"historical_frequency":0.2,"threat_score":0.1}},"thresholds":{"$ref":"#/$defs/thresholds","default":{"critical":0.8,"high":0.5,"medium":0.2}},"unknown_asset_criticality":{"description":"The asset_criticality factor of an incident no registry knows: unknown is not harmless.","$ref":"#/$defs/fraction","default":0.5},"history_saturation":{"description":"Past incidents (same fingerprint, resource or actor) at which historical_frequency reaches 1.","type":"integer","minimum":1,"maximum":10000,"default":5}}},"weights":{"title":"ScoringWeights","description":"How much each factor counts. The weights sum to 1, so that the score stays in [0, 1]; a factor weighted 0 is ignored.","type":"object","additionalProperties":false,"required":["severity","asset_criticality","historical_frequency","threat_score"],"properties":{"severity":{"$ref":"#/$defs/fraction"},"asset_criticality":{"$ref":"#/$defs/fraction"},"historical_frequency":{"$ref":"#/$defs/fraction"},"threat_score":{"$ref":"#/$defs/fraction"}}},"thresholds":{"title":"ScoringThresholds","description":"Lowest score of each severity, descending from critical; below medium is low.","type":"object","additionalProperties":false,"required":["critical","high","medium"],"properties":{"critical":{"$ref":"#/$defs/fraction"},"high":{"$ref":"#/$defs/fraction"},"medium":{"$ref":"#/$defs/fraction"}}},"notifications":{"title":"NotificationsConfig","type":"object","additionalProperties":false,"properties":{"escalation_matrix":{"$ref":"#/$defs/escalationMatrix","default":{}},"roles":{"description":"Who each role of the escalation matrix is: the Slack user group mentioned in the incident's thread and the GitHub team mentioned on its ticket. A role without an entry is named in plain text.","type":"object","propertyNames":{"$ref":"#/$defs/snakeName"},"additionalProperties":{"title":"EscalationRole","type":"object","additionalProperties":false,"minProperties":1,"properties":{"slack_user_group":{"description":"Slack's id of a user group, mentioned as <!subteam^ID>.","type":"string","pattern":"^S[A-Z0-9]{2,20}$"},"github_team":{"description":"org/team-slug, mentioned as @org/team-slug.","$ref":"#/$defs/githubTeam"}}},"default":{}},"ack_team":{"description":"org/team-slug whose active members may acknowledge an incident with a /ack comment on its issue (checked through GitHub's API). Absent: nobody may acknowledge from GitHub.","$ref":"#/$defs/githubTeam"}}},"githubTeam":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$"},"escalationMatrix":{"title":"EscalationMatrix","description":"Per incident severity, who is notified in turn while nobody acknowledges: each role after the previous one's timeout.","type":"object","additionalProperties":false,"properties":{"low":{"$ref":"#/$defs/escalationChain"},"medium":{"$ref":"#/$defs/escalationChain"},"high":{"$ref":"#/$defs/escalationChain"},"critical":{"$ref":"#/$defs/escalationChain"}}},"escalationChain":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/escalationStep"}},"escalationStep":{"title":"EscalationStep","type":"object","additionalProperties":false,"required":["role","timeout"],"properties":{"role":{"$ref":"#/$defs/snakeName"},"timeout":{"description":"How long this role has to acknowledge before the next one is notified.","$ref":"#/$defs/duration"}}},"duration":{"description":"A whole number of milliseconds (ms), seconds (s), minutes (m), hours (h) or days (d).","type":"string","pattern":"^[0-9]{1,8}(ms|s|m|h|d)$"},"slug":{"description":"Lowercase letters, digits and dashes; at most 64 characters.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"snakeName":{"description":"Lowercase letters, digits and underscores; at most 64 characters.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"fraction":{"type":"number","minimum":0,"maximum":1},"repoPath":{"description":"A relative path inside the repository: no leading slash, no '..' segment.","type":"string","pattern":"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},"suppression":{"title":"SuppressionRule","type":"object","additionalProperties":false,"required":["id","when","reason","owner","expires"],"properties":{"id":{"$ref":"#/$defs/slug"},"when":{"description":"A CEL condition over event, incident, asset, intel, history, score and severity.","type":"string","minLength":1,"maxLength":4096},"reason":{"description":"Why this is benign: shown in the decision.","type":"string","minLength":1,"maxLength":512},"owner":{"description":"Who answers for the rule.","type":"string","minLength":1,"maxLength":200},"expires":{"description":"The rule stops applying after this day (UTC) or instant; `irac lint` warns once it has passed.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$"}}},"aggregation":{"title":"AggregationConfig","description":"Dynamic thresholds: when the same fingerprint has already opened max_incidents incidents within window, a new one is recorded and aggregated (linked to them) instead of being routed to a playbook again — unless triage scores it above max_severity: a recurring problem that turns serious is always routed.","type":"object","additionalProperties":false,"properties":{"max_incidents":{"type":"integer","minimum":1,"maximum":100000,"default":5},"window":{"$ref":"#/$defs/duration","default":"24h"},"max_severity":{"description":"The highest severity that may be aggregated; an incident scored above it is routed whatever its history.","enum":["low","medium","high"],"default":"medium"}}},"connectors":{"title":"ConnectorsConfig","description":"How containment and notification actions reach AWS, Slack, GitHub and Jira. Credentials are never written here: they come from the environment (the AWS SDK chain, SLACK_BOT_TOKEN, GITHUB_TOKEN, JIRA_EMAIL and JIRA_API_TOKEN).","type":"object","additionalProperties":false,"properties":{"aws":{"title":"AwsConnectorConfig","type":"object","additionalProperties":false,"properties":{"accounts":{"description":"Account id → the role assumed (through STS) to act in that account. An account not listed is acted in only with credentials that belong to it.","type":"object","propertyNames":{"pattern":"^[0-9]{12}$"},"additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"}},"max_attempts":{"description":"Attempts per API call, the first included, for the SDK's adaptive retry. 5 when absent.","type":"integer","minimum":1,"maximum":20}}},"slack":{"title":"SlackConnectorConfig","type":"object","additionalProperties":false,"properties":{"api_url":{"type":"string","maxLength":2048,"description":"The Slack Web API base (https://slack.com/api/ when absent; SLACK_API_URL overrides it)."}}},"github":{"title":"GithubConnectorConfig","type":"object","additionalProperties":false,"properties":{"repository":{"description":"Where tickets are opened (GITHUB_REPOSITORY when absent).","type":"string","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"}}},"jira":{"title":"JiraConnectorConfig","type":"object","additionalProperties":false,"required":["base_url"],"properties":{"base_url":{"type":"string","maxLength":2048,"description":"The Jira Cloud site, https://<yours>.atlassian.net."}}}}}}};
+const schema57 = {"title":"ConnectorsConfig","description":"How containment and notification actions reach AWS, Slack, GitHub and Jira. Credentials are never written here: they come from the environment (the AWS SDK chain, SLACK_BOT_TOKEN, GITHUB_TOKEN, JIRA_EMAIL and JIRA_API_TOKEN).","type":"object","additionalProperties":false,"properties":{"aws":{"title":"AwsConnectorConfig","type":"object","additionalProperties":false,"properties":{"accounts":{"description":"Account id → the role assumed (through STS) to act in that account. An account not listed is acted in only with credentials that belong to it.","type":"object","propertyNames":{"pattern":"^[0-9]{12}$"},"additionalProperties":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"}},"max_attempts":{"description":"Attempts per API call, the first included, for the SDK's adaptive retry. 5 when absent.","type":"integer","minimum":1,"maximum":20}}},"slack":{"title":"SlackConnectorConfig","type":"object","additionalProperties":false,"properties":{"api_url":{"type":"string","maxLength":2048,"description":"The Slack Web API base (https://slack.com/api/ when absent; SLACK_API_URL overrides it)."}}},"github":{"title":"GithubConnectorConfig","type":"object","additionalProperties":false,"properties":{"repository":{"description":"Where tickets are opened (GITHUB_REPOSITORY when absent).","type":"string","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"}}},"jira":{"title":"JiraConnectorConfig","type":"object","additionalProperties":false,"required":["base_url"],"properties":{"base_url":{"type":"string","maxLength":2048,"description":"The Jira Cloud site, https://<yours>.atlassian.net."}}}}};
 const schema15 = {"title":"OrchestratorConfig","type":"object","additionalProperties":false,"properties":{"dry_run_default":{"description":"Plans are dry runs (describe, change nothing) unless a run asks for live execution.","type":"boolean","default":true},"max_concurrent_playbooks":{"description":"How many playbook executions may run at the same time.","type":"integer","minimum":1,"default":10},"correlation_window":{"description":"Events with the same fingerprint within this window join the same open incident.","$ref":"#/$defs/duration","default":"1h"},"approval_environments":{"description":"The GitHub Environments a playbook's tier.environment may name, each one set up with required reviewers (irac doctor checks). A job naming an environment that does not exist makes GitHub create it without protection rules, so a playbook naming any other is refused.","type":"array","minItems":1,"maxItems":100,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"default":["ir-containment"]},"budgets":{"description":"Blast-radius budgets: how much of an action live runs may do in a window before a reviewer must approve more (at most 5 instances isolated per account per hour). A step that would go past one waits for approval, even where its tier pre-authorizes it. `[]` turns them off.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/budget"},"default":[{"action":"aws:ec2.isolate_instance","max":5,"per":"account","window":"1h"},{"action":"aws:iam.deactivate_access_keys","max":10,"per":"account","window":"1h"},{"action":"aws:autoscaling.standby","max":5,"per":"account","window":"1h"}]},"store":{"$ref":"#/$defs/store"},"committer":{"$ref":"#/$defs/committer"},"signing":{"$ref":"#/$defs/signing"}}};
 const schema16 = {"description":"A whole number of milliseconds (ms), seconds (s), minutes (m), hours (h) or days (d).","type":"string","pattern":"^[0-9]{1,8}(ms|s|m|h|d)$"};
 const schema22 = {"title":"CommitterConfig","description":"Git identity of irac's commits; git's own configuration when absent.","type":"object","additionalProperties":false,"required":["name","email"],"properties":{"name":{"type":"string","pattern":"^[^<>\\u0000-\\u001f]{1,200}$"},"email":{"type":"string","pattern":"^[^<>@\\s]{1,64}@[^<>@\\s]{1,190}$"}}};
@@ -3109,11 +3109,12 @@ return errors === 0;
 }
 validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"title":"NotificationsConfig","type":"object","additionalProperties":false,"properties":{"escalation_matrix":{"$ref":"#/$defs/escalationMatrix","default":{}}}};
+const schema48 = {"title":"NotificationsConfig","type":"object","additionalProperties":false,"properties":{"escalation_matrix":{"$ref":"#/$defs/escalationMatrix","default":{}},"roles":{"description":"Who each role of the escalation matrix is: the Slack user group mentioned in the incident's thread and the GitHub team mentioned on its ticket. A role without an entry is named in plain text.","type":"object","propertyNames":{"$ref":"#/$defs/snakeName"},"additionalProperties":{"title":"EscalationRole","type":"object","additionalProperties":false,"minProperties":1,"properties":{"slack_user_group":{"description":"Slack's id of a user group, mentioned as <!subteam^ID>.","type":"string","pattern":"^S[A-Z0-9]{2,20}$"},"github_team":{"description":"org/team-slug, mentioned as @org/team-slug.","$ref":"#/$defs/githubTeam"}}},"default":{}},"ack_team":{"description":"org/team-slug whose active members may acknowledge an incident with a /ack comment on its issue (checked through GitHub's API). Absent: nobody may acknowledge from GitHub.","$ref":"#/$defs/githubTeam"}}};
+const schema52 = {"description":"Lowercase letters, digits and underscores; at most 64 characters.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"};
+const schema55 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$"};
 const schema49 = {"title":"EscalationMatrix","description":"Per incident severity, who is notified in turn while nobody acknowledges: each role after the previous one's timeout.","type":"object","additionalProperties":false,"properties":{"low":{"$ref":"#/$defs/escalationChain"},"medium":{"$ref":"#/$defs/escalationChain"},"high":{"$ref":"#/$defs/escalationChain"},"critical":{"$ref":"#/$defs/escalationChain"}}};
 const schema50 = {"type":"array","minItems":1,"items":{"$ref":"#/$defs/escalationStep"}};
 const schema51 = {"title":"EscalationStep","type":"object","additionalProperties":false,"required":["role","timeout"],"properties":{"role":{"$ref":"#/$defs/snakeName"},"timeout":{"description":"How long this role has to acknowledge before the next one is notified.","$ref":"#/$defs/duration"}}};
-const schema52 = {"description":"Lowercase letters, digits and underscores; at most 64 characters.","type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3333,6 +3334,8 @@ return errors === 0;
 }
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const pattern34 = new RegExp("^S[A-Z0-9]{2,20}$", "u");
+const pattern35 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3346,7 +3349,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(key0 === "escalation_matrix")){
+if(!(((key0 === "escalation_matrix") || (key0 === "roles")) || (key0 === "ack_team"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3363,9 +3366,14 @@ vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(data.roles !== undefined){
+let data1 = data.roles;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+const _errs5 = errors;
+if(typeof key1 === "string"){
+if(!pattern4.test(key1)){
+const err1 = {instancePath:instancePath+"/roles",schemaPath:"#/$defs/snakeName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema52,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3374,14 +3382,172 @@ vErrors.push(err1);
 }
 errors++;
 }
+}
+else {
+const err2 = {instancePath:instancePath+"/roles",schemaPath:"#/$defs/snakeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid1 = _errs5 === errors;
+if(!valid1){
+const err3 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema48.properties.roles.propertyNames,parentSchema:schema48.properties.roles,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+let data2 = data1[key2];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(Object.keys(data2).length < 1){
+const err4 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/roles/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48.properties.roles.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key3 in data2){
+if(!((key3 === "slack_user_group") || (key3 === "github_team"))){
+const err5 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/roles/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.roles.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.slack_user_group !== undefined){
+let data3 = data2.slack_user_group;
+if(typeof data3 === "string"){
+if(!pattern34.test(data3)){
+const err6 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/slack_user_group",schemaPath:"#/properties/roles/additionalProperties/properties/slack_user_group/pattern",keyword:"pattern",params:{pattern: "^S[A-Z0-9]{2,20}$"},message:"must match pattern \""+"^S[A-Z0-9]{2,20}$"+"\"",schema:"^S[A-Z0-9]{2,20}$",parentSchema:schema48.properties.roles.additionalProperties.properties.slack_user_group,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/slack_user_group",schemaPath:"#/properties/roles/additionalProperties/properties/slack_user_group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.roles.additionalProperties.properties.slack_user_group.type,parentSchema:schema48.properties.roles.additionalProperties.properties.slack_user_group,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.github_team !== undefined){
+let data4 = data2.github_team;
+if(typeof data4 === "string"){
+if(!pattern35.test(data4)){
+const err8 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/github_team",schemaPath:"#/$defs/githubTeam/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$",parentSchema:schema55,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/github_team",schemaPath:"#/$defs/githubTeam/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/roles/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/roles/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.roles.additionalProperties.type,parentSchema:schema48.properties.roles.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.roles.type,parentSchema:schema48.properties.roles,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.ack_team !== undefined){
+let data5 = data.ack_team;
+if(typeof data5 === "string"){
+if(!pattern35.test(data5)){
+const err12 = {instancePath:instancePath+"/ack_team",schemaPath:"#/$defs/githubTeam/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[a-z0-9][a-z0-9_-]{0,99}$",parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/ack_team",schemaPath:"#/$defs/githubTeam/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 validate32.errors = vErrors;
 return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern33 = new RegExp("^[0-9]{12}$", "u");
-const pattern34 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$", "u");
-const pattern35 = new RegExp("^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$", "u");
+const pattern37 = new RegExp("^[0-9]{12}$", "u");
+const pattern38 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$", "u");
+const pattern39 = new RegExp("^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$", "u");
 
 function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://github.com/irac/irac/schemas/config.schema.json" */;
@@ -3452,7 +3618,7 @@ let data5 = data.connectors;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!((((key1 === "aws") || (key1 === "slack")) || (key1 === "github")) || (key1 === "jira"))){
-const err2 = {instancePath:instancePath+"/connectors",schemaPath:"#/$defs/connectors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data:data5};
+const err2 = {instancePath:instancePath+"/connectors",schemaPath:"#/$defs/connectors/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data:data5};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3467,7 +3633,7 @@ let data6 = data5.aws;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
 if(!((key2 === "accounts") || (key2 === "max_attempts"))){
-const err3 = {instancePath:instancePath+"/connectors/aws",schemaPath:"#/$defs/connectors/properties/aws/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.aws,data:data6};
+const err3 = {instancePath:instancePath+"/connectors/aws",schemaPath:"#/$defs/connectors/properties/aws/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.aws,data:data6};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3483,8 +3649,8 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key3 in data7){
 const _errs17 = errors;
 if(typeof key3 === "string"){
-if(!pattern33.test(key3)){
-const err4 = {instancePath:instancePath+"/connectors/aws/accounts",schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema54.properties.aws.properties.accounts.propertyNames,data:key3,propertyName:key3};
+if(!pattern37.test(key3)){
+const err4 = {instancePath:instancePath+"/connectors/aws/accounts",schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema57.properties.aws.properties.accounts.propertyNames,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3496,7 +3662,7 @@ errors++;
 }
 var valid6 = _errs17 === errors;
 if(!valid6){
-const err5 = {instancePath:instancePath+"/connectors/aws/accounts",schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema54.properties.aws.properties.accounts.propertyNames,parentSchema:schema54.properties.aws.properties.accounts,data:data7};
+const err5 = {instancePath:instancePath+"/connectors/aws/accounts",schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema57.properties.aws.properties.accounts.propertyNames,parentSchema:schema57.properties.aws.properties.accounts,data:data7};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3509,8 +3675,8 @@ errors++;
 for(const key4 in data7){
 let data8 = data7[key4];
 if(typeof data8 === "string"){
-if(!pattern34.test(data8)){
-const err6 = {instancePath:instancePath+"/connectors/aws/accounts/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$",parentSchema:schema54.properties.aws.properties.accounts.additionalProperties,data:data8};
+if(!pattern38.test(data8)){
+const err6 = {instancePath:instancePath+"/connectors/aws/accounts/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}$",parentSchema:schema57.properties.aws.properties.accounts.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3521,7 +3687,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/connectors/aws/accounts/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.aws.properties.accounts.additionalProperties.type,parentSchema:schema54.properties.aws.properties.accounts.additionalProperties,data:data8};
+const err7 = {instancePath:instancePath+"/connectors/aws/accounts/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.aws.properties.accounts.additionalProperties.type,parentSchema:schema57.properties.aws.properties.accounts.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3533,7 +3699,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/connectors/aws/accounts",schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.aws.properties.accounts.type,parentSchema:schema54.properties.aws.properties.accounts,data:data7};
+const err8 = {instancePath:instancePath+"/connectors/aws/accounts",schemaPath:"#/$defs/connectors/properties/aws/properties/accounts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.aws.properties.accounts.type,parentSchema:schema57.properties.aws.properties.accounts,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3546,7 +3712,7 @@ errors++;
 if(data6.max_attempts !== undefined){
 let data9 = data6.max_attempts;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err9 = {instancePath:instancePath+"/connectors/aws/max_attempts",schemaPath:"#/$defs/connectors/properties/aws/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema54.properties.aws.properties.max_attempts.type,parentSchema:schema54.properties.aws.properties.max_attempts,data:data9};
+const err9 = {instancePath:instancePath+"/connectors/aws/max_attempts",schemaPath:"#/$defs/connectors/properties/aws/properties/max_attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema57.properties.aws.properties.max_attempts.type,parentSchema:schema57.properties.aws.properties.max_attempts,data:data9};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3557,7 +3723,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 20 || isNaN(data9)){
-const err10 = {instancePath:instancePath+"/connectors/aws/max_attempts",schemaPath:"#/$defs/connectors/properties/aws/properties/max_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema54.properties.aws.properties.max_attempts,data:data9};
+const err10 = {instancePath:instancePath+"/connectors/aws/max_attempts",schemaPath:"#/$defs/connectors/properties/aws/properties/max_attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema57.properties.aws.properties.max_attempts,data:data9};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3567,7 +3733,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data9 < 1 || isNaN(data9)){
-const err11 = {instancePath:instancePath+"/connectors/aws/max_attempts",schemaPath:"#/$defs/connectors/properties/aws/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema54.properties.aws.properties.max_attempts,data:data9};
+const err11 = {instancePath:instancePath+"/connectors/aws/max_attempts",schemaPath:"#/$defs/connectors/properties/aws/properties/max_attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema57.properties.aws.properties.max_attempts,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3580,7 +3746,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/connectors/aws",schemaPath:"#/$defs/connectors/properties/aws/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.aws.type,parentSchema:schema54.properties.aws,data:data6};
+const err12 = {instancePath:instancePath+"/connectors/aws",schemaPath:"#/$defs/connectors/properties/aws/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.aws.type,parentSchema:schema57.properties.aws,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3595,7 +3761,7 @@ let data10 = data5.slack;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key5 in data10){
 if(!(key5 === "api_url")){
-const err13 = {instancePath:instancePath+"/connectors/slack",schemaPath:"#/$defs/connectors/properties/slack/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.slack,data:data10};
+const err13 = {instancePath:instancePath+"/connectors/slack",schemaPath:"#/$defs/connectors/properties/slack/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3609,7 +3775,7 @@ if(data10.api_url !== undefined){
 let data11 = data10.api_url;
 if(typeof data11 === "string"){
 if(func0(data11) > 2048){
-const err14 = {instancePath:instancePath+"/connectors/slack/api_url",schemaPath:"#/$defs/connectors/properties/slack/properties/api_url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema54.properties.slack.properties.api_url,data:data11};
+const err14 = {instancePath:instancePath+"/connectors/slack/api_url",schemaPath:"#/$defs/connectors/properties/slack/properties/api_url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema57.properties.slack.properties.api_url,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3620,7 +3786,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/connectors/slack/api_url",schemaPath:"#/$defs/connectors/properties/slack/properties/api_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.slack.properties.api_url.type,parentSchema:schema54.properties.slack.properties.api_url,data:data11};
+const err15 = {instancePath:instancePath+"/connectors/slack/api_url",schemaPath:"#/$defs/connectors/properties/slack/properties/api_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.slack.properties.api_url.type,parentSchema:schema57.properties.slack.properties.api_url,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3632,7 +3798,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/connectors/slack",schemaPath:"#/$defs/connectors/properties/slack/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.slack.type,parentSchema:schema54.properties.slack,data:data10};
+const err16 = {instancePath:instancePath+"/connectors/slack",schemaPath:"#/$defs/connectors/properties/slack/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.slack.type,parentSchema:schema57.properties.slack,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3647,7 +3813,7 @@ let data12 = data5.github;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key6 in data12){
 if(!(key6 === "repository")){
-const err17 = {instancePath:instancePath+"/connectors/github",schemaPath:"#/$defs/connectors/properties/github/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.github,data:data12};
+const err17 = {instancePath:instancePath+"/connectors/github",schemaPath:"#/$defs/connectors/properties/github/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.github,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3660,8 +3826,8 @@ errors++;
 if(data12.repository !== undefined){
 let data13 = data12.repository;
 if(typeof data13 === "string"){
-if(!pattern35.test(data13)){
-const err18 = {instancePath:instancePath+"/connectors/github/repository",schemaPath:"#/$defs/connectors/properties/github/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$",parentSchema:schema54.properties.github.properties.repository,data:data13};
+if(!pattern39.test(data13)){
+const err18 = {instancePath:instancePath+"/connectors/github/repository",schemaPath:"#/$defs/connectors/properties/github/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$",parentSchema:schema57.properties.github.properties.repository,data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3672,7 +3838,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/connectors/github/repository",schemaPath:"#/$defs/connectors/properties/github/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.github.properties.repository.type,parentSchema:schema54.properties.github.properties.repository,data:data13};
+const err19 = {instancePath:instancePath+"/connectors/github/repository",schemaPath:"#/$defs/connectors/properties/github/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.github.properties.repository.type,parentSchema:schema57.properties.github.properties.repository,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3684,7 +3850,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/connectors/github",schemaPath:"#/$defs/connectors/properties/github/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.github.type,parentSchema:schema54.properties.github,data:data12};
+const err20 = {instancePath:instancePath+"/connectors/github",schemaPath:"#/$defs/connectors/properties/github/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.github.type,parentSchema:schema57.properties.github,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3698,7 +3864,7 @@ if(data5.jira !== undefined){
 let data14 = data5.jira;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.base_url === undefined){
-const err21 = {instancePath:instancePath+"/connectors/jira",schemaPath:"#/$defs/connectors/properties/jira/required",keyword:"required",params:{missingProperty: "base_url"},message:"must have required property '"+"base_url"+"'",schema:schema54.properties.jira.required,parentSchema:schema54.properties.jira,data:data14};
+const err21 = {instancePath:instancePath+"/connectors/jira",schemaPath:"#/$defs/connectors/properties/jira/required",keyword:"required",params:{missingProperty: "base_url"},message:"must have required property '"+"base_url"+"'",schema:schema57.properties.jira.required,parentSchema:schema57.properties.jira,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3709,7 +3875,7 @@ errors++;
 }
 for(const key7 in data14){
 if(!(key7 === "base_url")){
-const err22 = {instancePath:instancePath+"/connectors/jira",schemaPath:"#/$defs/connectors/properties/jira/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema54.properties.jira,data:data14};
+const err22 = {instancePath:instancePath+"/connectors/jira",schemaPath:"#/$defs/connectors/properties/jira/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.jira,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3723,7 +3889,7 @@ if(data14.base_url !== undefined){
 let data15 = data14.base_url;
 if(typeof data15 === "string"){
 if(func0(data15) > 2048){
-const err23 = {instancePath:instancePath+"/connectors/jira/base_url",schemaPath:"#/$defs/connectors/properties/jira/properties/base_url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema54.properties.jira.properties.base_url,data:data15};
+const err23 = {instancePath:instancePath+"/connectors/jira/base_url",schemaPath:"#/$defs/connectors/properties/jira/properties/base_url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema57.properties.jira.properties.base_url,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3734,7 +3900,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/connectors/jira/base_url",schemaPath:"#/$defs/connectors/properties/jira/properties/base_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.jira.properties.base_url.type,parentSchema:schema54.properties.jira.properties.base_url,data:data15};
+const err24 = {instancePath:instancePath+"/connectors/jira/base_url",schemaPath:"#/$defs/connectors/properties/jira/properties/base_url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.jira.properties.base_url.type,parentSchema:schema57.properties.jira.properties.base_url,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3746,7 +3912,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/connectors/jira",schemaPath:"#/$defs/connectors/properties/jira/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.jira.type,parentSchema:schema54.properties.jira,data:data14};
+const err25 = {instancePath:instancePath+"/connectors/jira",schemaPath:"#/$defs/connectors/properties/jira/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.jira.type,parentSchema:schema57.properties.jira,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3758,7 +3924,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/connectors",schemaPath:"#/$defs/connectors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data:data5};
+const err26 = {instancePath:instancePath+"/connectors",schemaPath:"#/$defs/connectors/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data5};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3785,9 +3951,9 @@ return errors === 0;
 validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const action = validate43;
-const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/action.schema.json","title":"ActionDefinition","description":"One entry of the action catalogue (schemas/actions/<connector>/<name>.json): what a playbook step may ask for, what it needs and what it risks. Either a full definition or an alias of another action.","type":"object","additionalProperties":false,"required":["name","description"],"properties":{"$schema":{"description":"For editors: the path of this schema.","type":"string"},"name":{"description":"connector:name, as steps write it; the file is schemas/actions/<connector>/<name>.json.","$ref":"#/$defs/actionName"},"description":{"description":"What the action does, as the reviewer of a plan reads it.","type":"string","minLength":1,"maxLength":1000},"alias_of":{"description":"The action this name stands for (the seed's cloud:* names): everything else comes from it.","$ref":"#/$defs/actionName"},"destructive":{"description":"It changes or cuts off something the business may rely on: outside a pre-authorized tier it runs only after approval.","type":"boolean"},"reversible":{"description":"Its undo restores the state it found.","type":"boolean"},"undo":{"description":"One sentence: how the undo works, or why there is none.","type":"string","minLength":1,"maxLength":500},"permissions":{"description":"What the credentials need: IAM actions (iam:PutRolePolicy) or API scopes (chat:write).","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$"}},"timeout":{"description":"How long a step of this action may take unless it says otherwise; 5m when absent.","type":"string","pattern":"^[0-9]{1,8}(ms|s|m|h|d)$"},"parameters":{"description":"A JSON Schema of the step's parameters: an object without other keys. A parameter's default may be a {{ }} template saying where its value comes from in the incident.","type":"object","required":["type","properties","additionalProperties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]{0,63}$"}},"additionalProperties":{"const":false}}}},"if":{"required":["alias_of"]},"then":{"propertyNames":{"enum":["$schema","name","description","alias_of"]}},"else":{"required":["destructive","reversible","undo","permissions","parameters"]},"$defs":{"actionName":{"type":"string","pattern":"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$","maxLength":128}}};
-const schema56 = {"type":"string","pattern":"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$","maxLength":128};
-const pattern38 = new RegExp("^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$", "u");
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/action.schema.json","title":"ActionDefinition","description":"One entry of the action catalogue (schemas/actions/<connector>/<name>.json): what a playbook step may ask for, what it needs and what it risks. Either a full definition or an alias of another action.","type":"object","additionalProperties":false,"required":["name","description"],"properties":{"$schema":{"description":"For editors: the path of this schema.","type":"string"},"name":{"description":"connector:name, as steps write it; the file is schemas/actions/<connector>/<name>.json.","$ref":"#/$defs/actionName"},"description":{"description":"What the action does, as the reviewer of a plan reads it.","type":"string","minLength":1,"maxLength":1000},"alias_of":{"description":"The action this name stands for (the seed's cloud:* names): everything else comes from it.","$ref":"#/$defs/actionName"},"destructive":{"description":"It changes or cuts off something the business may rely on: outside a pre-authorized tier it runs only after approval.","type":"boolean"},"reversible":{"description":"Its undo restores the state it found.","type":"boolean"},"undo":{"description":"One sentence: how the undo works, or why there is none.","type":"string","minLength":1,"maxLength":500},"permissions":{"description":"What the credentials need: IAM actions (iam:PutRolePolicy) or API scopes (chat:write).","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$"}},"timeout":{"description":"How long a step of this action may take unless it says otherwise; 5m when absent.","type":"string","pattern":"^[0-9]{1,8}(ms|s|m|h|d)$"},"parameters":{"description":"A JSON Schema of the step's parameters: an object without other keys. A parameter's default may be a {{ }} template saying where its value comes from in the incident.","type":"object","required":["type","properties","additionalProperties"],"properties":{"type":{"const":"object"},"properties":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9_]{0,63}$"}},"additionalProperties":{"const":false}}}},"if":{"required":["alias_of"]},"then":{"propertyNames":{"enum":["$schema","name","description","alias_of"]}},"else":{"required":["destructive","reversible","undo","permissions","parameters"]},"$defs":{"actionName":{"type":"string","pattern":"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$","maxLength":128}}};
+const schema59 = {"type":"string","pattern":"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$","maxLength":128};
+const pattern42 = new RegExp("^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$", "u");
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://github.com/irac/irac/schemas/action.schema.json" */;
@@ -3833,7 +3999,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs4 = errors;
 if(!((((key0 === "$schema") || (key0 === "name")) || (key0 === "description")) || (key0 === "alias_of"))){
-const err1 = {instancePath,schemaPath:"#/then/propertyNames/enum",keyword:"enum",params:{allowedValues: schema55.then.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema55.then.propertyNames.enum,parentSchema:schema55.then.propertyNames,data:key0,propertyName:key0};
+const err1 = {instancePath,schemaPath:"#/then/propertyNames/enum",keyword:"enum",params:{allowedValues: schema58.then.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema58.then.propertyNames.enum,parentSchema:schema58.then.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3844,7 +4010,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/then/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema55.then.propertyNames,parentSchema:schema55.then,data};
+const err2 = {instancePath,schemaPath:"#/then/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema58.then.propertyNames,parentSchema:schema58.then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3863,7 +4029,7 @@ else {
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.destructive === undefined){
-const err3 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "destructive"},message:"must have required property '"+"destructive"+"'",schema:schema55.else.required,parentSchema:schema55.else,data};
+const err3 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "destructive"},message:"must have required property '"+"destructive"+"'",schema:schema58.else.required,parentSchema:schema58.else,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3873,7 +4039,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.reversible === undefined){
-const err4 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "reversible"},message:"must have required property '"+"reversible"+"'",schema:schema55.else.required,parentSchema:schema55.else,data};
+const err4 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "reversible"},message:"must have required property '"+"reversible"+"'",schema:schema58.else.required,parentSchema:schema58.else,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3883,7 +4049,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.undo === undefined){
-const err5 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "undo"},message:"must have required property '"+"undo"+"'",schema:schema55.else.required,parentSchema:schema55.else,data};
+const err5 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "undo"},message:"must have required property '"+"undo"+"'",schema:schema58.else.required,parentSchema:schema58.else,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3893,7 +4059,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.permissions === undefined){
-const err6 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema55.else.required,parentSchema:schema55.else,data};
+const err6 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'",schema:schema58.else.required,parentSchema:schema58.else,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3903,7 +4069,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.parameters === undefined){
-const err7 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "parameters"},message:"must have required property '"+"parameters"+"'",schema:schema55.else.required,parentSchema:schema55.else,data};
+const err7 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "parameters"},message:"must have required property '"+"parameters"+"'",schema:schema58.else.required,parentSchema:schema58.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3918,7 +4084,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema55.if,parentSchema:schema55,data};
+const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema58.if,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3929,7 +4095,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3939,7 +4105,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.description === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3949,8 +4115,8 @@ vErrors.push(err10);
 errors++;
 }
 for(const key1 in data){
-if(!(func7.call(schema55.properties, key1))){
-const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+if(!(func7.call(schema58.properties, key1))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3963,7 +4129,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 !== "string"){
-const err12 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.$schema.type,parentSchema:schema55.properties.$schema,data:data0};
+const err12 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.$schema.type,parentSchema:schema58.properties.$schema,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3977,7 +4143,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
 if(func0(data1) > 128){
-const err13 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/actionName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data1};
+const err13 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/actionName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema59,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3987,7 +4153,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!pattern6.test(data1)){
-const err14 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/actionName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"+"\"",schema:"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$",parentSchema:schema56,data:data1};
+const err14 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/actionName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"+"\"",schema:"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$",parentSchema:schema59,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3998,7 +4164,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/actionName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data1};
+const err15 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/actionName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4012,7 +4178,7 @@ if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
 if(func0(data2) > 1000){
-const err16 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema55.properties.description,data:data2};
+const err16 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema58.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4022,7 +4188,7 @@ vErrors.push(err16);
 errors++;
 }
 if(func0(data2) < 1){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.description,data:data2};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4033,7 +4199,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.description.type,parentSchema:schema55.properties.description,data:data2};
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.description.type,parentSchema:schema58.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4047,7 +4213,7 @@ if(data.alias_of !== undefined){
 let data3 = data.alias_of;
 if(typeof data3 === "string"){
 if(func0(data3) > 128){
-const err19 = {instancePath:instancePath+"/alias_of",schemaPath:"#/$defs/actionName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema56,data:data3};
+const err19 = {instancePath:instancePath+"/alias_of",schemaPath:"#/$defs/actionName/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema59,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4057,7 +4223,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!pattern6.test(data3)){
-const err20 = {instancePath:instancePath+"/alias_of",schemaPath:"#/$defs/actionName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"+"\"",schema:"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$",parentSchema:schema56,data:data3};
+const err20 = {instancePath:instancePath+"/alias_of",schemaPath:"#/$defs/actionName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$"+"\"",schema:"^[a-z][a-z0-9]*:[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$",parentSchema:schema59,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4068,7 +4234,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/alias_of",schemaPath:"#/$defs/actionName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data3};
+const err21 = {instancePath:instancePath+"/alias_of",schemaPath:"#/$defs/actionName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data3};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4081,7 +4247,7 @@ errors++;
 if(data.destructive !== undefined){
 let data4 = data.destructive;
 if(typeof data4 !== "boolean"){
-const err22 = {instancePath:instancePath+"/destructive",schemaPath:"#/properties/destructive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema55.properties.destructive.type,parentSchema:schema55.properties.destructive,data:data4};
+const err22 = {instancePath:instancePath+"/destructive",schemaPath:"#/properties/destructive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.destructive.type,parentSchema:schema58.properties.destructive,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4094,7 +4260,7 @@ errors++;
 if(data.reversible !== undefined){
 let data5 = data.reversible;
 if(typeof data5 !== "boolean"){
-const err23 = {instancePath:instancePath+"/reversible",schemaPath:"#/properties/reversible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema55.properties.reversible.type,parentSchema:schema55.properties.reversible,data:data5};
+const err23 = {instancePath:instancePath+"/reversible",schemaPath:"#/properties/reversible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.reversible.type,parentSchema:schema58.properties.reversible,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4108,7 +4274,7 @@ if(data.undo !== undefined){
 let data6 = data.undo;
 if(typeof data6 === "string"){
 if(func0(data6) > 500){
-const err24 = {instancePath:instancePath+"/undo",schemaPath:"#/properties/undo/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema55.properties.undo,data:data6};
+const err24 = {instancePath:instancePath+"/undo",schemaPath:"#/properties/undo/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema58.properties.undo,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4118,7 +4284,7 @@ vErrors.push(err24);
 errors++;
 }
 if(func0(data6) < 1){
-const err25 = {instancePath:instancePath+"/undo",schemaPath:"#/properties/undo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.undo,data:data6};
+const err25 = {instancePath:instancePath+"/undo",schemaPath:"#/properties/undo/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema58.properties.undo,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4129,7 +4295,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/undo",schemaPath:"#/properties/undo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.undo.type,parentSchema:schema55.properties.undo,data:data6};
+const err26 = {instancePath:instancePath+"/undo",schemaPath:"#/properties/undo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.undo.type,parentSchema:schema58.properties.undo,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4143,7 +4309,7 @@ if(data.permissions !== undefined){
 let data7 = data.permissions;
 if(Array.isArray(data7)){
 if(data7.length < 1){
-const err27 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema55.properties.permissions,data:data7};
+const err27 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.permissions,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4156,8 +4322,8 @@ const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(typeof data8 === "string"){
-if(!pattern38.test(data8)){
-const err28 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$"+"\"",schema:"^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$",parentSchema:schema55.properties.permissions.items,data:data8};
+if(!pattern42.test(data8)){
+const err28 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$"+"\"",schema:"^[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9._-]*$",parentSchema:schema58.properties.permissions.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4168,7 +4334,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.permissions.items.type,parentSchema:schema55.properties.permissions.items,data:data8};
+const err29 = {instancePath:instancePath+"/permissions/" + i0,schemaPath:"#/properties/permissions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.permissions.items.type,parentSchema:schema58.properties.permissions.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4189,7 +4355,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err30 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema55.properties.permissions,data:data7};
+const err30 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema58.properties.permissions,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4204,7 +4370,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.permissions.type,parentSchema:schema55.properties.permissions,data:data7};
+const err31 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.permissions.type,parentSchema:schema58.properties.permissions,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4218,7 +4384,7 @@ if(data.timeout !== undefined){
 let data9 = data.timeout;
 if(typeof data9 === "string"){
 if(!pattern8.test(data9)){
-const err32 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,8}(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]{1,8}(ms|s|m|h|d)$"+"\"",schema:"^[0-9]{1,8}(ms|s|m|h|d)$",parentSchema:schema55.properties.timeout,data:data9};
+const err32 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,8}(ms|s|m|h|d)$"},message:"must match pattern \""+"^[0-9]{1,8}(ms|s|m|h|d)$"+"\"",schema:"^[0-9]{1,8}(ms|s|m|h|d)$",parentSchema:schema58.properties.timeout,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4229,7 +4395,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.timeout.type,parentSchema:schema55.properties.timeout,data:data9};
+const err33 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.timeout.type,parentSchema:schema58.properties.timeout,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4243,7 +4409,7 @@ if(data.parameters !== undefined){
 let data10 = data.parameters;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.type === undefined){
-const err34 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema55.properties.parameters.required,parentSchema:schema55.properties.parameters,data:data10};
+const err34 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema58.properties.parameters.required,parentSchema:schema58.properties.parameters,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4253,7 +4419,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data10.properties === undefined){
-const err35 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/required",keyword:"required",params:{missingProperty: "properties"},message:"must have required property '"+"properties"+"'",schema:schema55.properties.parameters.required,parentSchema:schema55.properties.parameters,data:data10};
+const err35 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/required",keyword:"required",params:{missingProperty: "properties"},message:"must have required property '"+"properties"+"'",schema:schema58.properties.parameters.required,parentSchema:schema58.properties.parameters,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4263,7 +4429,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data10.additionalProperties === undefined){
-const err36 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/required",keyword:"required",params:{missingProperty: "additionalProperties"},message:"must have required property '"+"additionalProperties"+"'",schema:schema55.properties.parameters.required,parentSchema:schema55.properties.parameters,data:data10};
+const err36 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/required",keyword:"required",params:{missingProperty: "additionalProperties"},message:"must have required property '"+"additionalProperties"+"'",schema:schema58.properties.parameters.required,parentSchema:schema58.properties.parameters,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4275,7 +4441,7 @@ errors++;
 if(data10.type !== undefined){
 let data11 = data10.type;
 if("object" !== data11){
-const err37 = {instancePath:instancePath+"/parameters/type",schemaPath:"#/properties/parameters/properties/type/const",keyword:"const",params:{allowedValue: "object"},message:"must be equal to constant",schema:"object",parentSchema:schema55.properties.parameters.properties.type,data:data11};
+const err37 = {instancePath:instancePath+"/parameters/type",schemaPath:"#/properties/parameters/properties/type/const",keyword:"const",params:{allowedValue: "object"},message:"must be equal to constant",schema:"object",parentSchema:schema58.properties.parameters.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4292,7 +4458,7 @@ for(const key2 in data12){
 const _errs34 = errors;
 if(typeof key2 === "string"){
 if(!pattern4.test(key2)){
-const err38 = {instancePath:instancePath+"/parameters/properties",schemaPath:"#/properties/parameters/properties/properties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema55.properties.parameters.properties.properties.propertyNames,data:key2,propertyName:key2};
+const err38 = {instancePath:instancePath+"/parameters/properties",schemaPath:"#/properties/parameters/properties/properties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]{0,63}$"+"\"",schema:"^[a-z][a-z0-9_]{0,63}$",parentSchema:schema58.properties.parameters.properties.properties.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4304,7 +4470,7 @@ errors++;
 }
 var valid9 = _errs34 === errors;
 if(!valid9){
-const err39 = {instancePath:instancePath+"/parameters/properties",schemaPath:"#/properties/parameters/properties/properties/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema55.properties.parameters.properties.properties.propertyNames,parentSchema:schema55.properties.parameters.properties.properties,data:data12};
+const err39 = {instancePath:instancePath+"/parameters/properties",schemaPath:"#/properties/parameters/properties/properties/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema58.properties.parameters.properties.properties.propertyNames,parentSchema:schema58.properties.parameters.properties.properties,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4316,7 +4482,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/parameters/properties",schemaPath:"#/properties/parameters/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.parameters.properties.properties.type,parentSchema:schema55.properties.parameters.properties.properties,data:data12};
+const err40 = {instancePath:instancePath+"/parameters/properties",schemaPath:"#/properties/parameters/properties/properties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.parameters.properties.properties.type,parentSchema:schema58.properties.parameters.properties.properties,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4329,7 +4495,7 @@ errors++;
 if(data10.additionalProperties !== undefined){
 let data13 = data10.additionalProperties;
 if(false !== data13){
-const err41 = {instancePath:instancePath+"/parameters/additionalProperties",schemaPath:"#/properties/parameters/properties/additionalProperties/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema55.properties.parameters.properties.additionalProperties,data:data13};
+const err41 = {instancePath:instancePath+"/parameters/additionalProperties",schemaPath:"#/properties/parameters/properties/additionalProperties/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema58.properties.parameters.properties.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4341,7 +4507,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.parameters.type,parentSchema:schema55.properties.parameters,data:data10};
+const err42 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.parameters.type,parentSchema:schema58.properties.parameters,data:data10};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4353,7 +4519,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4368,13 +4534,13 @@ return errors === 0;
 validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const playbookTest = validate44;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/playbook-test.schema.json","title":"PlaybookTestFile","description":"Playbook test cases, playbooks/tests/<name>.yaml: each case an event (as a vendor sends it) and what the repository's triage and playbooks must make of it — the route, the severity, the approval, and the plan's steps with their parameters and API calls. `irac test` runs them.","type":"object","additionalProperties":false,"required":["cases"],"properties":{"cases":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/$defs/case"}}},"$defs":{"case":{"title":"PlaybookTestCase","description":"One event (or several that form one incident) and what must come of it: the payload in `event` or in `event_file`, one of the two.","type":"object","additionalProperties":false,"required":["name","expect"],"properties":{"name":{"description":"Unique within the file; what `irac test` prints, and a NAME it selects.","type":"string","pattern":"^[^\\u0000-\\u001f\\u007f]{1,200}$"},"event":{"description":"The payload inline, in any form `irac normalize` accepts: a vendor's JSON as a mapping, a list or a CloudTrail Records[] file, a repository_dispatch body, or text (one JSON document, or NDJSON).","type":["object","array","string"],"additionalProperties":true},"event_file":{"description":"A file holding the payload, relative to the repository root: no leading slash, no '..' segment.","type":"string","pattern":"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},"source":{"description":"The normalizer to use instead of detecting one, as `irac normalize --source`.","type":"string","enum":["guardduty","cloudtrail","securityhub","ocsf","falco","splunk","elastic","datadog","sentinel","generic"]},"now":{"description":"When the incident is recorded, triaged and planned (ISO 8601 with a zone), so that suppression expiries and the incident id do not depend on the day the test runs. The time of the run when absent.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"},"expect":{"$ref":"#/$defs/expectation"}}},"expectation":{"title":"PlaybookTestExpectation","description":"What triage and planning must decide. Only what is written is checked.","type":"object","additionalProperties":false,"required":["outcome"],"properties":{"outcome":{"description":"The decision: routed to a playbook, suppressed by a rule, aggregated with recent incidents, or unrouted (no trigger holds and no default_playbook).","type":"string","enum":["routed","suppressed","aggregated","unrouted"]},"playbook":{"description":"The playbook routed to; null when none.","type":["string","null"],"pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"severity":{"description":"The severity triage scores the incident at.","type":"string","enum":["low","medium","high","critical"]},"needs_approval":{"description":"Whether any applying step of the plan waits for a reviewer.","type":"boolean"},"environment":{"description":"The GitHub Environment whose reviewers approve the waiting steps; null when nothing waits.","type":["string","null"],"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"steps":{"description":"Steps of the plan, by id. Steps not listed are not checked, unless steps_exact.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/step"}},"steps_exact":{"description":"The plan has exactly the steps listed, in that order.","type":"boolean"}}},"step":{"title":"PlaybookTestStep","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id in the playbook.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"applies":{"description":"Whether the step applies to the incident (its `when` holds and its parameters resolve).","type":"boolean"},"needs_approval":{"description":"Whether the step waits for a reviewer.","type":"boolean"},"region":{"description":"The AWS region the step acts in; null for a step that does not act on AWS.","type":["string","null"],"maxLength":64},"account":{"description":"The AWS account the step acts in; null when the step does not act on AWS or the event names no account.","type":["string","null"],"maxLength":64},"parameters":{"description":"Parameters the step must have, each equal to the plan's; the others are not checked.","type":"object","additionalProperties":true},"calls":{"description":"API calls the step's plan must contain, each on its target; the others are not checked.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/call"}}}},"call":{"title":"PlaybookTestCall","type":"object","additionalProperties":false,"required":["call","target"],"properties":{"call":{"description":"The API call as the plan names it: ec2:ModifyNetworkInterfaceAttribute, slack:chat.postMessage.","type":"string","minLength":1,"maxLength":200},"target":{"description":"What it acts on: an instance id, a role ARN, a bucket, a channel.","type":"string","minLength":1,"maxLength":2048}}}}};
-const schema59 = {"title":"PlaybookTestCase","description":"One event (or several that form one incident) and what must come of it: the payload in `event` or in `event_file`, one of the two.","type":"object","additionalProperties":false,"required":["name","expect"],"properties":{"name":{"description":"Unique within the file; what `irac test` prints, and a NAME it selects.","type":"string","pattern":"^[^\\u0000-\\u001f\\u007f]{1,200}$"},"event":{"description":"The payload inline, in any form `irac normalize` accepts: a vendor's JSON as a mapping, a list or a CloudTrail Records[] file, a repository_dispatch body, or text (one JSON document, or NDJSON).","type":["object","array","string"],"additionalProperties":true},"event_file":{"description":"A file holding the payload, relative to the repository root: no leading slash, no '..' segment.","type":"string","pattern":"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},"source":{"description":"The normalizer to use instead of detecting one, as `irac normalize --source`.","type":"string","enum":["guardduty","cloudtrail","securityhub","ocsf","falco","splunk","elastic","datadog","sentinel","generic"]},"now":{"description":"When the incident is recorded, triaged and planned (ISO 8601 with a zone), so that suppression expiries and the incident id do not depend on the day the test runs. The time of the run when absent.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"},"expect":{"$ref":"#/$defs/expectation"}}};
-const pattern41 = new RegExp("^[^\\u0000-\\u001f\\u007f]{1,200}$", "u");
-const pattern43 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
-const schema60 = {"title":"PlaybookTestExpectation","description":"What triage and planning must decide. Only what is written is checked.","type":"object","additionalProperties":false,"required":["outcome"],"properties":{"outcome":{"description":"The decision: routed to a playbook, suppressed by a rule, aggregated with recent incidents, or unrouted (no trigger holds and no default_playbook).","type":"string","enum":["routed","suppressed","aggregated","unrouted"]},"playbook":{"description":"The playbook routed to; null when none.","type":["string","null"],"pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"severity":{"description":"The severity triage scores the incident at.","type":"string","enum":["low","medium","high","critical"]},"needs_approval":{"description":"Whether any applying step of the plan waits for a reviewer.","type":"boolean"},"environment":{"description":"The GitHub Environment whose reviewers approve the waiting steps; null when nothing waits.","type":["string","null"],"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"steps":{"description":"Steps of the plan, by id. Steps not listed are not checked, unless steps_exact.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/step"}},"steps_exact":{"description":"The plan has exactly the steps listed, in that order.","type":"boolean"}}};
-const schema61 = {"title":"PlaybookTestStep","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id in the playbook.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"applies":{"description":"Whether the step applies to the incident (its `when` holds and its parameters resolve).","type":"boolean"},"needs_approval":{"description":"Whether the step waits for a reviewer.","type":"boolean"},"region":{"description":"The AWS region the step acts in; null for a step that does not act on AWS.","type":["string","null"],"maxLength":64},"account":{"description":"The AWS account the step acts in; null when the step does not act on AWS or the event names no account.","type":["string","null"],"maxLength":64},"parameters":{"description":"Parameters the step must have, each equal to the plan's; the others are not checked.","type":"object","additionalProperties":true},"calls":{"description":"API calls the step's plan must contain, each on its target; the others are not checked.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/call"}}}};
-const schema62 = {"title":"PlaybookTestCall","type":"object","additionalProperties":false,"required":["call","target"],"properties":{"call":{"description":"The API call as the plan names it: ec2:ModifyNetworkInterfaceAttribute, slack:chat.postMessage.","type":"string","minLength":1,"maxLength":200},"target":{"description":"What it acts on: an instance id, a role ARN, a bucket, a channel.","type":"string","minLength":1,"maxLength":2048}}};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/playbook-test.schema.json","title":"PlaybookTestFile","description":"Playbook test cases, playbooks/tests/<name>.yaml: each case an event (as a vendor sends it) and what the repository's triage and playbooks must make of it — the route, the severity, the approval, and the plan's steps with their parameters and API calls. `irac test` runs them.","type":"object","additionalProperties":false,"required":["cases"],"properties":{"cases":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/$defs/case"}}},"$defs":{"case":{"title":"PlaybookTestCase","description":"One event (or several that form one incident) and what must come of it: the payload in `event` or in `event_file`, one of the two.","type":"object","additionalProperties":false,"required":["name","expect"],"properties":{"name":{"description":"Unique within the file; what `irac test` prints, and a NAME it selects.","type":"string","pattern":"^[^\\u0000-\\u001f\\u007f]{1,200}$"},"event":{"description":"The payload inline, in any form `irac normalize` accepts: a vendor's JSON as a mapping, a list or a CloudTrail Records[] file, a repository_dispatch body, or text (one JSON document, or NDJSON).","type":["object","array","string"],"additionalProperties":true},"event_file":{"description":"A file holding the payload, relative to the repository root: no leading slash, no '..' segment.","type":"string","pattern":"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},"source":{"description":"The normalizer to use instead of detecting one, as `irac normalize --source`.","type":"string","enum":["guardduty","cloudtrail","securityhub","ocsf","falco","splunk","elastic","datadog","sentinel","generic"]},"now":{"description":"When the incident is recorded, triaged and planned (ISO 8601 with a zone), so that suppression expiries and the incident id do not depend on the day the test runs. The time of the run when absent.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"},"expect":{"$ref":"#/$defs/expectation"}}},"expectation":{"title":"PlaybookTestExpectation","description":"What triage and planning must decide. Only what is written is checked.","type":"object","additionalProperties":false,"required":["outcome"],"properties":{"outcome":{"description":"The decision: routed to a playbook, suppressed by a rule, aggregated with recent incidents, or unrouted (no trigger holds and no default_playbook).","type":"string","enum":["routed","suppressed","aggregated","unrouted"]},"playbook":{"description":"The playbook routed to; null when none.","type":["string","null"],"pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"severity":{"description":"The severity triage scores the incident at.","type":"string","enum":["low","medium","high","critical"]},"needs_approval":{"description":"Whether any applying step of the plan waits for a reviewer.","type":"boolean"},"environment":{"description":"The GitHub Environment whose reviewers approve the waiting steps; null when nothing waits.","type":["string","null"],"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"steps":{"description":"Steps of the plan, by id. Steps not listed are not checked, unless steps_exact.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/step"}},"steps_exact":{"description":"The plan has exactly the steps listed, in that order.","type":"boolean"}}},"step":{"title":"PlaybookTestStep","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id in the playbook.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"applies":{"description":"Whether the step applies to the incident (its `when` holds and its parameters resolve).","type":"boolean"},"needs_approval":{"description":"Whether the step waits for a reviewer.","type":"boolean"},"region":{"description":"The AWS region the step acts in; null for a step that does not act on AWS.","type":["string","null"],"maxLength":64},"account":{"description":"The AWS account the step acts in; null when the step does not act on AWS or the event names no account.","type":["string","null"],"maxLength":64},"parameters":{"description":"Parameters the step must have, each equal to the plan's; the others are not checked.","type":"object","additionalProperties":true},"calls":{"description":"API calls the step's plan must contain, each on its target; the others are not checked.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/call"}}}},"call":{"title":"PlaybookTestCall","type":"object","additionalProperties":false,"required":["call","target"],"properties":{"call":{"description":"The API call as the plan names it: ec2:ModifyNetworkInterfaceAttribute, slack:chat.postMessage.","type":"string","minLength":1,"maxLength":200},"target":{"description":"What it acts on: an instance id, a role ARN, a bucket, a channel.","type":"string","minLength":1,"maxLength":2048}}}}};
+const schema62 = {"title":"PlaybookTestCase","description":"One event (or several that form one incident) and what must come of it: the payload in `event` or in `event_file`, one of the two.","type":"object","additionalProperties":false,"required":["name","expect"],"properties":{"name":{"description":"Unique within the file; what `irac test` prints, and a NAME it selects.","type":"string","pattern":"^[^\\u0000-\\u001f\\u007f]{1,200}$"},"event":{"description":"The payload inline, in any form `irac normalize` accepts: a vendor's JSON as a mapping, a list or a CloudTrail Records[] file, a repository_dispatch body, or text (one JSON document, or NDJSON).","type":["object","array","string"],"additionalProperties":true},"event_file":{"description":"A file holding the payload, relative to the repository root: no leading slash, no '..' segment.","type":"string","pattern":"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},"source":{"description":"The normalizer to use instead of detecting one, as `irac normalize --source`.","type":"string","enum":["guardduty","cloudtrail","securityhub","ocsf","falco","splunk","elastic","datadog","sentinel","generic"]},"now":{"description":"When the incident is recorded, triaged and planned (ISO 8601 with a zone), so that suppression expiries and the incident id do not depend on the day the test runs. The time of the run when absent.","type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"},"expect":{"$ref":"#/$defs/expectation"}}};
+const pattern45 = new RegExp("^[^\\u0000-\\u001f\\u007f]{1,200}$", "u");
+const pattern47 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$", "u");
+const schema63 = {"title":"PlaybookTestExpectation","description":"What triage and planning must decide. Only what is written is checked.","type":"object","additionalProperties":false,"required":["outcome"],"properties":{"outcome":{"description":"The decision: routed to a playbook, suppressed by a rule, aggregated with recent incidents, or unrouted (no trigger holds and no default_playbook).","type":"string","enum":["routed","suppressed","aggregated","unrouted"]},"playbook":{"description":"The playbook routed to; null when none.","type":["string","null"],"pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"severity":{"description":"The severity triage scores the incident at.","type":"string","enum":["low","medium","high","critical"]},"needs_approval":{"description":"Whether any applying step of the plan waits for a reviewer.","type":"boolean"},"environment":{"description":"The GitHub Environment whose reviewers approve the waiting steps; null when nothing waits.","type":["string","null"],"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"steps":{"description":"Steps of the plan, by id. Steps not listed are not checked, unless steps_exact.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/step"}},"steps_exact":{"description":"The plan has exactly the steps listed, in that order.","type":"boolean"}}};
+const schema64 = {"title":"PlaybookTestStep","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"The step's id in the playbook.","type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,63}$"},"applies":{"description":"Whether the step applies to the incident (its `when` holds and its parameters resolve).","type":"boolean"},"needs_approval":{"description":"Whether the step waits for a reviewer.","type":"boolean"},"region":{"description":"The AWS region the step acts in; null for a step that does not act on AWS.","type":["string","null"],"maxLength":64},"account":{"description":"The AWS account the step acts in; null when the step does not act on AWS or the event names no account.","type":["string","null"],"maxLength":64},"parameters":{"description":"Parameters the step must have, each equal to the plan's; the others are not checked.","type":"object","additionalProperties":true},"calls":{"description":"API calls the step's plan must contain, each on its target; the others are not checked.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/call"}}}};
+const schema65 = {"title":"PlaybookTestCall","type":"object","additionalProperties":false,"required":["call","target"],"properties":{"call":{"description":"The API call as the plan names it: ec2:ModifyNetworkInterfaceAttribute, slack:chat.postMessage.","type":"string","minLength":1,"maxLength":200},"target":{"description":"What it acts on: an instance id, a role ARN, a bucket, a channel.","type":"string","minLength":1,"maxLength":2048}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4388,7 +4554,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4399,7 +4565,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "id") || (key0 === "applies")) || (key0 === "needs_approval")) || (key0 === "region")) || (key0 === "account")) || (key0 === "parameters")) || (key0 === "calls"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4413,7 +4579,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema61.properties.id,data:data0};
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema64.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4424,7 +4590,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.id.type,parentSchema:schema61.properties.id,data:data0};
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.id.type,parentSchema:schema64.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4437,7 +4603,7 @@ errors++;
 if(data.applies !== undefined){
 let data1 = data.applies;
 if(typeof data1 !== "boolean"){
-const err4 = {instancePath:instancePath+"/applies",schemaPath:"#/properties/applies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema61.properties.applies.type,parentSchema:schema61.properties.applies,data:data1};
+const err4 = {instancePath:instancePath+"/applies",schemaPath:"#/properties/applies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.properties.applies.type,parentSchema:schema64.properties.applies,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4450,7 +4616,7 @@ errors++;
 if(data.needs_approval !== undefined){
 let data2 = data.needs_approval;
 if(typeof data2 !== "boolean"){
-const err5 = {instancePath:instancePath+"/needs_approval",schemaPath:"#/properties/needs_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema61.properties.needs_approval.type,parentSchema:schema61.properties.needs_approval,data:data2};
+const err5 = {instancePath:instancePath+"/needs_approval",schemaPath:"#/properties/needs_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.properties.needs_approval.type,parentSchema:schema64.properties.needs_approval,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4463,7 +4629,7 @@ errors++;
 if(data.region !== undefined){
 let data3 = data.region;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: schema61.properties.region.type},message:"must be string,null",schema:schema61.properties.region.type,parentSchema:schema61.properties.region,data:data3};
+const err6 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: schema64.properties.region.type},message:"must be string,null",schema:schema64.properties.region.type,parentSchema:schema64.properties.region,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4474,7 +4640,7 @@ errors++;
 }
 if(typeof data3 === "string"){
 if(func0(data3) > 64){
-const err7 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61.properties.region,data:data3};
+const err7 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema64.properties.region,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4488,7 +4654,7 @@ errors++;
 if(data.account !== undefined){
 let data4 = data.account;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: schema61.properties.account.type},message:"must be string,null",schema:schema61.properties.account.type,parentSchema:schema61.properties.account,data:data4};
+const err8 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: schema64.properties.account.type},message:"must be string,null",schema:schema64.properties.account.type,parentSchema:schema64.properties.account,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4499,7 +4665,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(func0(data4) > 64){
-const err9 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61.properties.account,data:data4};
+const err9 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema64.properties.account,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4515,7 +4681,7 @@ let data5 = data.parameters;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 }
 else {
-const err10 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.properties.parameters.type,parentSchema:schema61.properties.parameters,data:data5};
+const err10 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.properties.parameters.type,parentSchema:schema64.properties.parameters,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4529,7 +4695,7 @@ if(data.calls !== undefined){
 let data6 = data.calls;
 if(Array.isArray(data6)){
 if(data6.length > 100){
-const err11 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema61.properties.calls,data:data6};
+const err11 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema64.properties.calls,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4543,7 +4709,7 @@ for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.call === undefined){
-const err12 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/required",keyword:"required",params:{missingProperty: "call"},message:"must have required property '"+"call"+"'",schema:schema62.required,parentSchema:schema62,data:data7};
+const err12 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/required",keyword:"required",params:{missingProperty: "call"},message:"must have required property '"+"call"+"'",schema:schema65.required,parentSchema:schema65,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4553,7 +4719,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data7.target === undefined){
-const err13 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema62.required,parentSchema:schema62,data:data7};
+const err13 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema65.required,parentSchema:schema65,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4564,7 +4730,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!((key1 === "call") || (key1 === "target"))){
-const err14 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data:data7};
+const err14 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4578,7 +4744,7 @@ if(data7.call !== undefined){
 let data8 = data7.call;
 if(typeof data8 === "string"){
 if(func0(data8) > 200){
-const err15 = {instancePath:instancePath+"/calls/" + i0+"/call",schemaPath:"#/$defs/call/properties/call/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema62.properties.call,data:data8};
+const err15 = {instancePath:instancePath+"/calls/" + i0+"/call",schemaPath:"#/$defs/call/properties/call/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema65.properties.call,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4588,7 +4754,7 @@ vErrors.push(err15);
 errors++;
 }
 if(func0(data8) < 1){
-const err16 = {instancePath:instancePath+"/calls/" + i0+"/call",schemaPath:"#/$defs/call/properties/call/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.call,data:data8};
+const err16 = {instancePath:instancePath+"/calls/" + i0+"/call",schemaPath:"#/$defs/call/properties/call/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.call,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4599,7 +4765,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/calls/" + i0+"/call",schemaPath:"#/$defs/call/properties/call/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.call.type,parentSchema:schema62.properties.call,data:data8};
+const err17 = {instancePath:instancePath+"/calls/" + i0+"/call",schemaPath:"#/$defs/call/properties/call/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.call.type,parentSchema:schema65.properties.call,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4613,7 +4779,7 @@ if(data7.target !== undefined){
 let data9 = data7.target;
 if(typeof data9 === "string"){
 if(func0(data9) > 2048){
-const err18 = {instancePath:instancePath+"/calls/" + i0+"/target",schemaPath:"#/$defs/call/properties/target/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema62.properties.target,data:data9};
+const err18 = {instancePath:instancePath+"/calls/" + i0+"/target",schemaPath:"#/$defs/call/properties/target/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema65.properties.target,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4623,7 +4789,7 @@ vErrors.push(err18);
 errors++;
 }
 if(func0(data9) < 1){
-const err19 = {instancePath:instancePath+"/calls/" + i0+"/target",schemaPath:"#/$defs/call/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.target,data:data9};
+const err19 = {instancePath:instancePath+"/calls/" + i0+"/target",schemaPath:"#/$defs/call/properties/target/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65.properties.target,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4634,7 +4800,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/calls/" + i0+"/target",schemaPath:"#/$defs/call/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.target.type,parentSchema:schema62.properties.target,data:data9};
+const err20 = {instancePath:instancePath+"/calls/" + i0+"/target",schemaPath:"#/$defs/call/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.target.type,parentSchema:schema65.properties.target,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4646,7 +4812,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data:data7};
+const err21 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/$defs/call/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4658,7 +4824,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.calls.type,parentSchema:schema61.properties.calls,data:data6};
+const err22 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.calls.type,parentSchema:schema64.properties.calls,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4670,7 +4836,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4697,7 +4863,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.outcome === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4708,7 +4874,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "outcome") || (key0 === "playbook")) || (key0 === "severity")) || (key0 === "needs_approval")) || (key0 === "environment")) || (key0 === "steps")) || (key0 === "steps_exact"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4721,7 +4887,7 @@ errors++;
 if(data.outcome !== undefined){
 let data0 = data.outcome;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.outcome.type,parentSchema:schema60.properties.outcome,data:data0};
+const err2 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.outcome.type,parentSchema:schema63.properties.outcome,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4731,7 +4897,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data0 === "routed") || (data0 === "suppressed")) || (data0 === "aggregated")) || (data0 === "unrouted"))){
-const err3 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema60.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.outcome.enum,parentSchema:schema60.properties.outcome,data:data0};
+const err3 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema63.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema63.properties.outcome.enum,parentSchema:schema63.properties.outcome,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4744,7 +4910,7 @@ errors++;
 if(data.playbook !== undefined){
 let data1 = data.playbook;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/playbook",schemaPath:"#/properties/playbook/type",keyword:"type",params:{type: schema60.properties.playbook.type},message:"must be string,null",schema:schema60.properties.playbook.type,parentSchema:schema60.properties.playbook,data:data1};
+const err4 = {instancePath:instancePath+"/playbook",schemaPath:"#/properties/playbook/type",keyword:"type",params:{type: schema63.properties.playbook.type},message:"must be string,null",schema:schema63.properties.playbook.type,parentSchema:schema63.properties.playbook,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4755,7 +4921,7 @@ errors++;
 }
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/playbook",schemaPath:"#/properties/playbook/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema60.properties.playbook,data:data1};
+const err5 = {instancePath:instancePath+"/playbook",schemaPath:"#/properties/playbook/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,63}$"+"\"",schema:"^[a-z0-9][a-z0-9-]{0,63}$",parentSchema:schema63.properties.playbook,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4769,7 +4935,7 @@ errors++;
 if(data.severity !== undefined){
 let data2 = data.severity;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.severity.type,parentSchema:schema60.properties.severity,data:data2};
+const err6 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.severity.type,parentSchema:schema63.properties.severity,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4779,7 +4945,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((((data2 === "low") || (data2 === "medium")) || (data2 === "high")) || (data2 === "critical"))){
-const err7 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema60.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.severity.enum,parentSchema:schema60.properties.severity,data:data2};
+const err7 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema63.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema63.properties.severity.enum,parentSchema:schema63.properties.severity,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4792,7 +4958,7 @@ errors++;
 if(data.needs_approval !== undefined){
 let data3 = data.needs_approval;
 if(typeof data3 !== "boolean"){
-const err8 = {instancePath:instancePath+"/needs_approval",schemaPath:"#/properties/needs_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.needs_approval.type,parentSchema:schema60.properties.needs_approval,data:data3};
+const err8 = {instancePath:instancePath+"/needs_approval",schemaPath:"#/properties/needs_approval/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.properties.needs_approval.type,parentSchema:schema63.properties.needs_approval,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4805,7 +4971,7 @@ errors++;
 if(data.environment !== undefined){
 let data4 = data.environment;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err9 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: schema60.properties.environment.type},message:"must be string,null",schema:schema60.properties.environment.type,parentSchema:schema60.properties.environment,data:data4};
+const err9 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: schema63.properties.environment.type},message:"must be string,null",schema:schema63.properties.environment.type,parentSchema:schema63.properties.environment,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4816,7 +4982,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(!pattern3.test(data4)){
-const err10 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema60.properties.environment,data:data4};
+const err10 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",parentSchema:schema63.properties.environment,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4831,7 +4997,7 @@ if(data.steps !== undefined){
 let data5 = data.steps;
 if(Array.isArray(data5)){
 if(data5.length > 100){
-const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema60.properties.steps,data:data5};
+const err11 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema63.properties.steps,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4849,7 +5015,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.steps.type,parentSchema:schema60.properties.steps,data:data5};
+const err12 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.steps.type,parentSchema:schema63.properties.steps,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4862,7 +5028,7 @@ errors++;
 if(data.steps_exact !== undefined){
 let data7 = data.steps_exact;
 if(typeof data7 !== "boolean"){
-const err13 = {instancePath:instancePath+"/steps_exact",schemaPath:"#/properties/steps_exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.steps_exact.type,parentSchema:schema60.properties.steps_exact,data:data7};
+const err13 = {instancePath:instancePath+"/steps_exact",schemaPath:"#/properties/steps_exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.properties.steps_exact.type,parentSchema:schema63.properties.steps_exact,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4874,7 +5040,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4901,7 +5067,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4911,7 +5077,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.expect === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4922,7 +5088,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "event")) || (key0 === "event_file")) || (key0 === "source")) || (key0 === "now")) || (key0 === "expect"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4935,8 +5101,8 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern41.test(data0)){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]{1,200}$",parentSchema:schema59.properties.name,data:data0};
+if(!pattern45.test(data0)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]{1,200}$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]{1,200}$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]{1,200}$",parentSchema:schema62.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4947,7 +5113,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.name.type,parentSchema:schema59.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.name.type,parentSchema:schema62.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4960,7 +5126,7 @@ errors++;
 if(data.event !== undefined){
 let data1 = data.event;
 if((!data1 || typeof data1 != "object") && (typeof data1 !== "string")){
-const err5 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: schema59.properties.event.type},message:"must be object,array,string",schema:schema59.properties.event.type,parentSchema:schema59.properties.event,data:data1};
+const err5 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: schema62.properties.event.type},message:"must be object,array,string",schema:schema62.properties.event.type,parentSchema:schema62.properties.event,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4974,7 +5140,7 @@ if(data.event_file !== undefined){
 let data2 = data.event_file;
 if(typeof data2 === "string"){
 if(!pattern18.test(data2)){
-const err6 = {instancePath:instancePath+"/event_file",schemaPath:"#/properties/event_file/pattern",keyword:"pattern",params:{pattern: "^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},message:"must match pattern \""+"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"+"\"",schema:"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$",parentSchema:schema59.properties.event_file,data:data2};
+const err6 = {instancePath:instancePath+"/event_file",schemaPath:"#/properties/event_file/pattern",keyword:"pattern",params:{pattern: "^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"},message:"must match pattern \""+"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$"+"\"",schema:"^(?![/\\\\])(?!.*(?:^|[/\\\\])\\.\\.(?:[/\\\\]|$))[^\\u0000]{1,1024}$",parentSchema:schema62.properties.event_file,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4985,7 +5151,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/event_file",schemaPath:"#/properties/event_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.event_file.type,parentSchema:schema59.properties.event_file,data:data2};
+const err7 = {instancePath:instancePath+"/event_file",schemaPath:"#/properties/event_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.event_file.type,parentSchema:schema62.properties.event_file,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4998,7 +5164,7 @@ errors++;
 if(data.source !== undefined){
 let data3 = data.source;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.source.type,parentSchema:schema59.properties.source,data:data3};
+const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.source.type,parentSchema:schema62.properties.source,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5008,7 +5174,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((((((((((data3 === "guardduty") || (data3 === "cloudtrail")) || (data3 === "securityhub")) || (data3 === "ocsf")) || (data3 === "falco")) || (data3 === "splunk")) || (data3 === "elastic")) || (data3 === "datadog")) || (data3 === "sentinel")) || (data3 === "generic"))){
-const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema59.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema59.properties.source.enum,parentSchema:schema59.properties.source,data:data3};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema62.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.source.enum,parentSchema:schema62.properties.source,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5021,8 +5187,8 @@ errors++;
 if(data.now !== undefined){
 let data4 = data.now;
 if(typeof data4 === "string"){
-if(!pattern43.test(data4)){
-const err10 = {instancePath:instancePath+"/now",schemaPath:"#/properties/now/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$",parentSchema:schema59.properties.now,data:data4};
+if(!pattern47.test(data4)){
+const err10 = {instancePath:instancePath+"/now",schemaPath:"#/properties/now/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$"+"\"",schema:"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$",parentSchema:schema62.properties.now,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5033,7 +5199,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/now",schemaPath:"#/properties/now/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.now.type,parentSchema:schema59.properties.now,data:data4};
+const err11 = {instancePath:instancePath+"/now",schemaPath:"#/properties/now/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.now.type,parentSchema:schema62.properties.now,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5051,7 +5217,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5079,7 +5245,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema58.required,parentSchema:schema58,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5090,7 +5256,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "cases")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5104,7 +5270,7 @@ if(data.cases !== undefined){
 let data0 = data.cases;
 if(Array.isArray(data0)){
 if(data0.length > 500){
-const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema58.properties.cases,data:data0};
+const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema61.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5114,7 +5280,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema58.properties.cases,data:data0};
+const err3 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema61.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5132,7 +5298,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.cases.type,parentSchema:schema58.properties.cases,data:data0};
+const err4 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.cases.type,parentSchema:schema61.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5144,7 +5310,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5159,12 +5325,12 @@ return errors === 0;
 validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const intelFeed = validate51;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/intel-feed.schema.json","title":"IntelFeedFile","description":"A threat-intelligence feed kept in the repository (intel/*.yaml): indicators with a score and a note each. Plain-text lists (one indicator per line) sit beside it for feeds taken as they are published.","type":"object","additionalProperties":false,"required":["indicators"],"properties":{"description":{"$ref":"#/$defs/note"},"score":{"description":"The score of indicators that do not give their own: how sure a match makes the feed's author that the incident is malicious, from 0 to 1.","$ref":"#/$defs/score","default":1},"indicators":{"type":"array","maxItems":100000,"items":{"$ref":"#/$defs/indicator"}}},"$defs":{"indicator":{"title":"IntelFeedIndicator","type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"description":"An IP address, a CIDR block (IPv4 or IPv6), a domain (its subdomains match too), a URL, an MD5, SHA-1 or SHA-256 hash, or an email address.","type":"string","minLength":1,"maxLength":2048,"pattern":"^[^\\s\\u0000-\\u001f\\u007f]+$"},"type":{"description":"What the value is; recognized from its form when absent.","enum":["ip","cidr","domain","url","md5","sha1","sha256","email"]},"score":{"$ref":"#/$defs/score"},"note":{"description":"Why it is listed: shown beside the match in the decision.","$ref":"#/$defs/note"}}},"note":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"score":{"type":"number","minimum":0,"maximum":1}}};
-const schema64 = {"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"};
-const schema65 = {"type":"number","minimum":0,"maximum":1};
-const pattern47 = new RegExp("^[^\\u0000-\\u001f\\u007f]+$", "u");
-const schema66 = {"title":"IntelFeedIndicator","type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"description":"An IP address, a CIDR block (IPv4 or IPv6), a domain (its subdomains match too), a URL, an MD5, SHA-1 or SHA-256 hash, or an email address.","type":"string","minLength":1,"maxLength":2048,"pattern":"^[^\\s\\u0000-\\u001f\\u007f]+$"},"type":{"description":"What the value is; recognized from its form when absent.","enum":["ip","cidr","domain","url","md5","sha1","sha256","email"]},"score":{"$ref":"#/$defs/score"},"note":{"description":"Why it is listed: shown beside the match in the decision.","$ref":"#/$defs/note"}}};
-const pattern48 = new RegExp("^[^\\s\\u0000-\\u001f\\u007f]+$", "u");
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/intel-feed.schema.json","title":"IntelFeedFile","description":"A threat-intelligence feed kept in the repository (intel/*.yaml): indicators with a score and a note each. Plain-text lists (one indicator per line) sit beside it for feeds taken as they are published.","type":"object","additionalProperties":false,"required":["indicators"],"properties":{"description":{"$ref":"#/$defs/note"},"score":{"description":"The score of indicators that do not give their own: how sure a match makes the feed's author that the incident is malicious, from 0 to 1.","$ref":"#/$defs/score","default":1},"indicators":{"type":"array","maxItems":100000,"items":{"$ref":"#/$defs/indicator"}}},"$defs":{"indicator":{"title":"IntelFeedIndicator","type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"description":"An IP address, a CIDR block (IPv4 or IPv6), a domain (its subdomains match too), a URL, an MD5, SHA-1 or SHA-256 hash, or an email address.","type":"string","minLength":1,"maxLength":2048,"pattern":"^[^\\s\\u0000-\\u001f\\u007f]+$"},"type":{"description":"What the value is; recognized from its form when absent.","enum":["ip","cidr","domain","url","md5","sha1","sha256","email"]},"score":{"$ref":"#/$defs/score"},"note":{"description":"Why it is listed: shown beside the match in the decision.","$ref":"#/$defs/note"}}},"note":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"score":{"type":"number","minimum":0,"maximum":1}}};
+const schema67 = {"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"};
+const schema68 = {"type":"number","minimum":0,"maximum":1};
+const pattern51 = new RegExp("^[^\\u0000-\\u001f\\u007f]+$", "u");
+const schema69 = {"title":"IntelFeedIndicator","type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"description":"An IP address, a CIDR block (IPv4 or IPv6), a domain (its subdomains match too), a URL, an MD5, SHA-1 or SHA-256 hash, or an email address.","type":"string","minLength":1,"maxLength":2048,"pattern":"^[^\\s\\u0000-\\u001f\\u007f]+$"},"type":{"description":"What the value is; recognized from its form when absent.","enum":["ip","cidr","domain","url","md5","sha1","sha256","email"]},"score":{"$ref":"#/$defs/score"},"note":{"description":"Why it is listed: shown beside the match in the decision.","$ref":"#/$defs/note"}}};
+const pattern52 = new RegExp("^[^\\s\\u0000-\\u001f\\u007f]+$", "u");
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5178,7 +5344,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.value === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5189,7 +5355,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "value") || (key0 === "type")) || (key0 === "score")) || (key0 === "note"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5203,7 +5369,7 @@ if(data.value !== undefined){
 let data0 = data.value;
 if(typeof data0 === "string"){
 if(func0(data0) > 2048){
-const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema66.properties.value,data:data0};
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema69.properties.value,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5213,7 +5379,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func0(data0) < 1){
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.value,data:data0};
+const err3 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.value,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5222,8 +5388,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern48.test(data0)){
-const err4 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^[^\\s\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\s\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\s\\u0000-\\u001f\\u007f]+$",parentSchema:schema66.properties.value,data:data0};
+if(!pattern52.test(data0)){
+const err4 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^[^\\s\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\s\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\s\\u0000-\\u001f\\u007f]+$",parentSchema:schema69.properties.value,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5234,7 +5400,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.value.type,parentSchema:schema66.properties.value,data:data0};
+const err5 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.value.type,parentSchema:schema69.properties.value,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5247,7 +5413,7 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if(!((((((((data1 === "ip") || (data1 === "cidr")) || (data1 === "domain")) || (data1 === "url")) || (data1 === "md5")) || (data1 === "sha1")) || (data1 === "sha256")) || (data1 === "email"))){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema66.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.type.enum,parentSchema:schema66.properties.type,data:data1};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema69.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.type.enum,parentSchema:schema69.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5261,7 +5427,7 @@ if(data.score !== undefined){
 let data2 = data.score;
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1 || isNaN(data2)){
-const err7 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema65,data:data2};
+const err7 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5271,7 +5437,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65,data:data2};
+const err8 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5282,7 +5448,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.type,parentSchema:schema65,data:data2};
+const err9 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.type,parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5296,7 +5462,7 @@ if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
 if(func0(data3) > 512){
-const err10 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema64,data:data3};
+const err10 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema67,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5306,7 +5472,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func0(data3) < 1){
-const err11 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64,data:data3};
+const err11 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5315,8 +5481,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern47.test(data3)){
-const err12 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema64,data:data3};
+if(!pattern51.test(data3)){
+const err12 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema67,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5327,7 +5493,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data3};
+const err13 = {instancePath:instancePath+"/note",schemaPath:"#/$defs/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5339,7 +5505,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5367,7 +5533,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.indicators === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "indicators"},message:"must have required property '"+"indicators"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "indicators"},message:"must have required property '"+"indicators"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5378,7 +5544,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "description") || (key0 === "score")) || (key0 === "indicators"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5392,7 +5558,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func0(data0) > 512){
-const err2 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema64,data:data0};
+const err2 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema67,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5402,7 +5568,7 @@ vErrors.push(err2);
 errors++;
 }
 if(func0(data0) < 1){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64,data:data0};
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5411,8 +5577,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern47.test(data0)){
-const err4 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema64,data:data0};
+if(!pattern51.test(data0)){
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema67,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5423,7 +5589,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data0};
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5437,7 +5603,7 @@ if(data.score !== undefined){
 let data1 = data.score;
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 1 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema65,data:data1};
+const err6 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema68,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5447,7 +5613,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65,data:data1};
+const err7 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5458,7 +5624,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.type,parentSchema:schema65,data:data1};
+const err8 = {instancePath:instancePath+"/score",schemaPath:"#/$defs/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.type,parentSchema:schema68,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5472,7 +5638,7 @@ if(data.indicators !== undefined){
 let data2 = data.indicators;
 if(Array.isArray(data2)){
 if(data2.length > 100000){
-const err9 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema63.properties.indicators,data:data2};
+const err9 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema66.properties.indicators,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5490,7 +5656,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.indicators.type,parentSchema:schema63.properties.indicators,data:data2};
+const err10 = {instancePath:instancePath+"/indicators",schemaPath:"#/properties/indicators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.indicators.type,parentSchema:schema66.properties.indicators,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5502,7 +5668,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5517,18 +5683,18 @@ return errors === 0;
 validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const assetFile = validate54;
-const schema69 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/assets.schema.json","title":"AssetRegistryFile","description":"One file of the asset registry (assets/*.yaml): which resources belong to which asset, who owns it, where it runs, how much it matters. Triage matches an incident's resource ids, ARNs, names and accounts against each asset's patterns; the most critical asset matched weighs in the score.","type":"object","additionalProperties":false,"required":["assets"],"properties":{"assets":{"type":"array","maxItems":10000,"items":{"$ref":"#/$defs/asset"}}},"$defs":{"asset":{"title":"AssetEntry","type":"object","additionalProperties":false,"required":["id","criticality","match"],"properties":{"id":{"description":"Unique across the registry.","$ref":"#/$defs/assetId"},"description":{"$ref":"#/$defs/text"},"owner":{"description":"Who answers for the asset: a team, an address, a handle.","$ref":"#/$defs/text"},"environment":{"description":"Where it runs, as routing conditions name it: prod, staging, dev, ...","$ref":"#/$defs/tag"},"criticality":{"description":"How much a compromise of this asset matters, from 0 (none) to 1 (the business stops).","$ref":"#/$defs/fraction"},"compliance":{"description":"Regimes the asset falls under (pci-dss, hipaa, soc2, gdpr, ...).","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/$defs/tag"}},"match":{"description":"The identifiers that belong to the asset: glob patterns over resource ids, ARNs, names and account ids ('*' any run of characters, '?' one character, '\\' quotes the next one; case-insensitive). An object limits a pattern to one kind of resource.","type":"array","minItems":1,"maxItems":1000,"items":{"anyOf":[{"$ref":"#/$defs/pattern"},{"$ref":"#/$defs/typedPattern"}]}}}},"typedPattern":{"title":"TypedPattern","type":"object","additionalProperties":false,"required":["pattern","type"],"properties":{"pattern":{"$ref":"#/$defs/pattern"},"type":{"description":"The resource type the pattern applies to (aws.ec2.instance, k8s.pod, host, ...; '*' allowed), or account for the account an event belongs to.","type":"string","pattern":"^[A-Za-z0-9_.*?-]{1,64}$"}}},"answer":{"title":"AssetRegistryAnswer","description":"What an HTTP asset registry answers to GET {endpoint}/assets?identifier=ID[&type=TYPE]: the assets the identifier belongs to.","type":"object","required":["assets"],"properties":{"assets":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/answerAsset"}}}},"answerAsset":{"title":"AssetRegistryAnswerAsset","type":"object","required":["id","criticality"],"properties":{"id":{"$ref":"#/$defs/assetId"},"owner":{"$ref":"#/$defs/text"},"environment":{"$ref":"#/$defs/tag"},"criticality":{"$ref":"#/$defs/fraction"},"compliance":{"type":"array","maxItems":32,"items":{"$ref":"#/$defs/tag"}},"matched":{"description":"The registry's own pattern or rule that the identifier matched.","type":"string","maxLength":512}}},"assetId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"},"pattern":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"tag":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"text":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"fraction":{"type":"number","minimum":0,"maximum":1}}};
-const schema70 = {"title":"AssetEntry","type":"object","additionalProperties":false,"required":["id","criticality","match"],"properties":{"id":{"description":"Unique across the registry.","$ref":"#/$defs/assetId"},"description":{"$ref":"#/$defs/text"},"owner":{"description":"Who answers for the asset: a team, an address, a handle.","$ref":"#/$defs/text"},"environment":{"description":"Where it runs, as routing conditions name it: prod, staging, dev, ...","$ref":"#/$defs/tag"},"criticality":{"description":"How much a compromise of this asset matters, from 0 (none) to 1 (the business stops).","$ref":"#/$defs/fraction"},"compliance":{"description":"Regimes the asset falls under (pci-dss, hipaa, soc2, gdpr, ...).","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/$defs/tag"}},"match":{"description":"The identifiers that belong to the asset: glob patterns over resource ids, ARNs, names and account ids ('*' any run of characters, '?' one character, '\\' quotes the next one; case-insensitive). An object limits a pattern to one kind of resource.","type":"array","minItems":1,"maxItems":1000,"items":{"anyOf":[{"$ref":"#/$defs/pattern"},{"$ref":"#/$defs/typedPattern"}]}}}};
-const schema71 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"};
-const schema72 = {"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"};
-const schema74 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"};
-const schema75 = {"type":"number","minimum":0,"maximum":1};
-const schema77 = {"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"};
-const pattern50 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$", "u");
-const pattern53 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
+const schema72 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/irac/irac/schemas/assets.schema.json","title":"AssetRegistryFile","description":"One file of the asset registry (assets/*.yaml): which resources belong to which asset, who owns it, where it runs, how much it matters. Triage matches an incident's resource ids, ARNs, names and accounts against each asset's patterns; the most critical asset matched weighs in the score.","type":"object","additionalProperties":false,"required":["assets"],"properties":{"assets":{"type":"array","maxItems":10000,"items":{"$ref":"#/$defs/asset"}}},"$defs":{"asset":{"title":"AssetEntry","type":"object","additionalProperties":false,"required":["id","criticality","match"],"properties":{"id":{"description":"Unique across the registry.","$ref":"#/$defs/assetId"},"description":{"$ref":"#/$defs/text"},"owner":{"description":"Who answers for the asset: a team, an address, a handle.","$ref":"#/$defs/text"},"environment":{"description":"Where it runs, as routing conditions name it: prod, staging, dev, ...","$ref":"#/$defs/tag"},"criticality":{"description":"How much a compromise of this asset matters, from 0 (none) to 1 (the business stops).","$ref":"#/$defs/fraction"},"compliance":{"description":"Regimes the asset falls under (pci-dss, hipaa, soc2, gdpr, ...).","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/$defs/tag"}},"match":{"description":"The identifiers that belong to the asset: glob patterns over resource ids, ARNs, names and account ids ('*' any run of characters, '?' one character, '\\' quotes the next one; case-insensitive). An object limits a pattern to one kind of resource.","type":"array","minItems":1,"maxItems":1000,"items":{"anyOf":[{"$ref":"#/$defs/pattern"},{"$ref":"#/$defs/typedPattern"}]}}}},"typedPattern":{"title":"TypedPattern","type":"object","additionalProperties":false,"required":["pattern","type"],"properties":{"pattern":{"$ref":"#/$defs/pattern"},"type":{"description":"The resource type the pattern applies to (aws.ec2.instance, k8s.pod, host, ...; '*' allowed), or account for the account an event belongs to.","type":"string","pattern":"^[A-Za-z0-9_.*?-]{1,64}$"}}},"answer":{"title":"AssetRegistryAnswer","description":"What an HTTP asset registry answers to GET {endpoint}/assets?identifier=ID[&type=TYPE]: the assets the identifier belongs to.","type":"object","required":["assets"],"properties":{"assets":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/answerAsset"}}}},"answerAsset":{"title":"AssetRegistryAnswerAsset","type":"object","required":["id","criticality"],"properties":{"id":{"$ref":"#/$defs/assetId"},"owner":{"$ref":"#/$defs/text"},"environment":{"$ref":"#/$defs/tag"},"criticality":{"$ref":"#/$defs/fraction"},"compliance":{"type":"array","maxItems":32,"items":{"$ref":"#/$defs/tag"}},"matched":{"description":"The registry's own pattern or rule that the identifier matched.","type":"string","maxLength":512}}},"assetId":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"},"pattern":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"tag":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"text":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"},"fraction":{"type":"number","minimum":0,"maximum":1}}};
+const schema73 = {"title":"AssetEntry","type":"object","additionalProperties":false,"required":["id","criticality","match"],"properties":{"id":{"description":"Unique across the registry.","$ref":"#/$defs/assetId"},"description":{"$ref":"#/$defs/text"},"owner":{"description":"Who answers for the asset: a team, an address, a handle.","$ref":"#/$defs/text"},"environment":{"description":"Where it runs, as routing conditions name it: prod, staging, dev, ...","$ref":"#/$defs/tag"},"criticality":{"description":"How much a compromise of this asset matters, from 0 (none) to 1 (the business stops).","$ref":"#/$defs/fraction"},"compliance":{"description":"Regimes the asset falls under (pci-dss, hipaa, soc2, gdpr, ...).","type":"array","maxItems":32,"uniqueItems":true,"items":{"$ref":"#/$defs/tag"}},"match":{"description":"The identifiers that belong to the asset: glob patterns over resource ids, ARNs, names and account ids ('*' any run of characters, '?' one character, '\\' quotes the next one; case-insensitive). An object limits a pattern to one kind of resource.","type":"array","minItems":1,"maxItems":1000,"items":{"anyOf":[{"$ref":"#/$defs/pattern"},{"$ref":"#/$defs/typedPattern"}]}}}};
+const schema74 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"};
+const schema75 = {"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"};
+const schema77 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"};
+const schema78 = {"type":"number","minimum":0,"maximum":1};
+const schema80 = {"type":"string","minLength":1,"maxLength":512,"pattern":"^[^\\u0000-\\u001f\\u007f]+$"};
+const pattern54 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$", "u");
+const pattern57 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
 const func51 = cjsDefault(equal);
-const schema78 = {"title":"TypedPattern","type":"object","additionalProperties":false,"required":["pattern","type"],"properties":{"pattern":{"$ref":"#/$defs/pattern"},"type":{"description":"The resource type the pattern applies to (aws.ec2.instance, k8s.pod, host, ...; '*' allowed), or account for the account an event belongs to.","type":"string","pattern":"^[A-Za-z0-9_.*?-]{1,64}$"}}};
-const pattern57 = new RegExp("^[A-Za-z0-9_.*?-]{1,64}$", "u");
+const schema81 = {"title":"TypedPattern","type":"object","additionalProperties":false,"required":["pattern","type"],"properties":{"pattern":{"$ref":"#/$defs/pattern"},"type":{"description":"The resource type the pattern applies to (aws.ec2.instance, k8s.pod, host, ...; '*' allowed), or account for the account an event belongs to.","type":"string","pattern":"^[A-Za-z0-9_.*?-]{1,64}$"}}};
+const pattern61 = new RegExp("^[A-Za-z0-9_.*?-]{1,64}$", "u");
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5542,7 +5708,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.pattern === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5552,7 +5718,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5563,7 +5729,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "pattern") || (key0 === "type"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5577,7 +5743,7 @@ if(data.pattern !== undefined){
 let data0 = data.pattern;
 if(typeof data0 === "string"){
 if(func0(data0) > 512){
-const err3 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema77,data:data0};
+const err3 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5587,7 +5753,7 @@ vErrors.push(err3);
 errors++;
 }
 if(func0(data0) < 1){
-const err4 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77,data:data0};
+const err4 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5596,8 +5762,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern47.test(data0)){
-const err5 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema77,data:data0};
+if(!pattern51.test(data0)){
+const err5 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5608,7 +5774,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data0};
+const err6 = {instancePath:instancePath+"/pattern",schemaPath:"#/$defs/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5621,8 +5787,8 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if(typeof data1 === "string"){
-if(!pattern57.test(data1)){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.*?-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.*?-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.*?-]{1,64}$",parentSchema:schema78.properties.type,data:data1};
+if(!pattern61.test(data1)){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.*?-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_.*?-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_.*?-]{1,64}$",parentSchema:schema81.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5633,7 +5799,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.type.type,parentSchema:schema78.properties.type,data:data1};
+const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.type.type,parentSchema:schema81.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5645,7 +5811,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5672,7 +5838,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5682,7 +5848,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.criticality === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criticality"},message:"must have required property '"+"criticality"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criticality"},message:"must have required property '"+"criticality"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5692,7 +5858,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.match === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "match"},message:"must have required property '"+"match"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5703,7 +5869,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "id") || (key0 === "description")) || (key0 === "owner")) || (key0 === "environment")) || (key0 === "criticality")) || (key0 === "compliance")) || (key0 === "match"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5716,8 +5882,8 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern50.test(data0)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$",parentSchema:schema71,data:data0};
+if(!pattern54.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$",parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5728,7 +5894,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5742,7 +5908,7 @@ if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
 if(func0(data1) > 512){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema72,data:data1};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5752,7 +5918,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func0(data1) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72,data:data1};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5761,8 +5927,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern47.test(data1)){
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema72,data:data1};
+if(!pattern51.test(data1)){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5773,7 +5939,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data1};
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5787,7 +5953,7 @@ if(data.owner !== undefined){
 let data2 = data.owner;
 if(typeof data2 === "string"){
 if(func0(data2) > 512){
-const err10 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema72,data:data2};
+const err10 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema75,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5797,7 +5963,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func0(data2) < 1){
-const err11 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72,data:data2};
+const err11 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5806,8 +5972,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern47.test(data2)){
-const err12 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema72,data:data2};
+if(!pattern51.test(data2)){
+const err12 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema75,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5818,7 +5984,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data2};
+const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5831,8 +5997,8 @@ errors++;
 if(data.environment !== undefined){
 let data3 = data.environment;
 if(typeof data3 === "string"){
-if(!pattern53.test(data3)){
-const err14 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema74,data:data3};
+if(!pattern57.test(data3)){
+const err14 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema77,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5843,7 +6009,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data3};
+const err15 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5857,7 +6023,7 @@ if(data.criticality !== undefined){
 let data4 = data.criticality;
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1 || isNaN(data4)){
-const err16 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema75,data:data4};
+const err16 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema78,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5867,7 +6033,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err17 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema75,data:data4};
+const err17 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5878,7 +6044,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.type,parentSchema:schema75,data:data4};
+const err18 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.type,parentSchema:schema78,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5892,7 +6058,7 @@ if(data.compliance !== undefined){
 let data5 = data.compliance;
 if(Array.isArray(data5)){
 if(data5.length > 32){
-const err19 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema70.properties.compliance,data:data5};
+const err19 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema73.properties.compliance,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5905,8 +6071,8 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern53.test(data6)){
-const err20 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema74,data:data6};
+if(!pattern57.test(data6)){
+const err20 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema77,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5917,7 +6083,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data6};
+const err21 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5934,7 +6100,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func51(data5[i1], data5[j0])){
-const err22 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema70.properties.compliance,data:data5};
+const err22 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema73.properties.compliance,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5949,7 +6115,7 @@ break outer0;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.compliance.type,parentSchema:schema70.properties.compliance,data:data5};
+const err23 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.compliance.type,parentSchema:schema73.properties.compliance,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5963,7 +6129,7 @@ if(data.match !== undefined){
 let data7 = data.match;
 if(Array.isArray(data7)){
 if(data7.length > 1000){
-const err24 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema70.properties.match,data:data7};
+const err24 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema73.properties.match,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5973,7 +6139,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7.length < 1){
-const err25 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.match,data:data7};
+const err25 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema73.properties.match,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5990,7 +6156,7 @@ let valid12 = false;
 const _errs26 = errors;
 if(typeof data8 === "string"){
 if(func0(data8) > 512){
-const err26 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema77,data:data8};
+const err26 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema80,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6000,7 +6166,7 @@ vErrors.push(err26);
 errors++;
 }
 if(func0(data8) < 1){
-const err27 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77,data:data8};
+const err27 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6009,8 +6175,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern47.test(data8)){
-const err28 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema77,data:data8};
+if(!pattern51.test(data8)){
+const err28 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema80,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6021,7 +6187,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data8};
+const err29 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/$defs/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6040,7 +6206,7 @@ errors = vErrors.length;
 var _valid0 = _errs29 === errors;
 valid12 = valid12 || _valid0;
 if(!valid12){
-const err30 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/properties/match/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema70.properties.match.items.anyOf,parentSchema:schema70.properties.match.items,data:data8};
+const err30 = {instancePath:instancePath+"/match/" + i2,schemaPath:"#/properties/match/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.properties.match.items.anyOf,parentSchema:schema73.properties.match.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6063,7 +6229,7 @@ vErrors = null;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.match.type,parentSchema:schema70.properties.match,data:data7};
+const err31 = {instancePath:instancePath+"/match",schemaPath:"#/properties/match/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.match.type,parentSchema:schema73.properties.match,data:data7};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6075,7 +6241,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6103,7 +6269,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.assets === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assets"},message:"must have required property '"+"assets"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assets"},message:"must have required property '"+"assets"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6114,7 +6280,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "assets")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6128,7 +6294,7 @@ if(data.assets !== undefined){
 let data0 = data.assets;
 if(Array.isArray(data0)){
 if(data0.length > 10000){
-const err2 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema69.properties.assets,data:data0};
+const err2 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema72.properties.assets,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6146,7 +6312,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.assets.type,parentSchema:schema69.properties.assets,data:data0};
+const err3 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.assets.type,parentSchema:schema72.properties.assets,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6158,7 +6324,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6173,8 +6339,8 @@ return errors === 0;
 validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const assetAnswer = validate59;
-const schema80 = {"title":"AssetRegistryAnswer","description":"What an HTTP asset registry answers to GET {endpoint}/assets?identifier=ID[&type=TYPE]: the assets the identifier belongs to.","type":"object","required":["assets"],"properties":{"assets":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/answerAsset"}}}};
-const schema81 = {"title":"AssetRegistryAnswerAsset","type":"object","required":["id","criticality"],"properties":{"id":{"$ref":"#/$defs/assetId"},"owner":{"$ref":"#/$defs/text"},"environment":{"$ref":"#/$defs/tag"},"criticality":{"$ref":"#/$defs/fraction"},"compliance":{"type":"array","maxItems":32,"items":{"$ref":"#/$defs/tag"}},"matched":{"description":"The registry's own pattern or rule that the identifier matched.","type":"string","maxLength":512}}};
+const schema83 = {"title":"AssetRegistryAnswer","description":"What an HTTP asset registry answers to GET {endpoint}/assets?identifier=ID[&type=TYPE]: the assets the identifier belongs to.","type":"object","required":["assets"],"properties":{"assets":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/answerAsset"}}}};
+const schema84 = {"title":"AssetRegistryAnswerAsset","type":"object","required":["id","criticality"],"properties":{"id":{"$ref":"#/$defs/assetId"},"owner":{"$ref":"#/$defs/text"},"environment":{"$ref":"#/$defs/tag"},"criticality":{"$ref":"#/$defs/fraction"},"compliance":{"type":"array","maxItems":32,"items":{"$ref":"#/$defs/tag"}},"matched":{"description":"The registry's own pattern or rule that the identifier matched.","type":"string","maxLength":512}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6188,7 +6354,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6198,7 +6364,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.criticality === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criticality"},message:"must have required property '"+"criticality"+"'",schema:schema81.required,parentSchema:schema81,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criticality"},message:"must have required property '"+"criticality"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6210,8 +6376,8 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern50.test(data0)){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$",parentSchema:schema71,data:data0};
+if(!pattern54.test(data0)){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$",parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6222,7 +6388,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data0};
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/assetId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6236,7 +6402,7 @@ if(data.owner !== undefined){
 let data1 = data.owner;
 if(typeof data1 === "string"){
 if(func0(data1) > 512){
-const err4 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema72,data:data1};
+const err4 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6246,7 +6412,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func0(data1) < 1){
-const err5 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72,data:data1};
+const err5 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6255,8 +6421,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern47.test(data1)){
-const err6 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema72,data:data1};
+if(!pattern51.test(data1)){
+const err6 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6267,7 +6433,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data1};
+const err7 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6280,8 +6446,8 @@ errors++;
 if(data.environment !== undefined){
 let data2 = data.environment;
 if(typeof data2 === "string"){
-if(!pattern53.test(data2)){
-const err8 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema74,data:data2};
+if(!pattern57.test(data2)){
+const err8 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema77,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6292,7 +6458,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data2};
+const err9 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6306,7 +6472,7 @@ if(data.criticality !== undefined){
 let data3 = data.criticality;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema75,data:data3};
+const err10 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6316,7 +6482,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema75,data:data3};
+const err11 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6327,7 +6493,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.type,parentSchema:schema75,data:data3};
+const err12 = {instancePath:instancePath+"/criticality",schemaPath:"#/$defs/fraction/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.type,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6341,7 +6507,7 @@ if(data.compliance !== undefined){
 let data4 = data.compliance;
 if(Array.isArray(data4)){
 if(data4.length > 32){
-const err13 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema81.properties.compliance,data:data4};
+const err13 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema84.properties.compliance,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6354,8 +6520,8 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(!pattern53.test(data5)){
-const err14 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema74,data:data5};
+if(!pattern57.test(data5)){
+const err14 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema77,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6366,7 +6532,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data5};
+const err15 = {instancePath:instancePath+"/compliance/" + i0,schemaPath:"#/$defs/tag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6378,7 +6544,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.compliance.type,parentSchema:schema81.properties.compliance,data:data4};
+const err16 = {instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema84.properties.compliance.type,parentSchema:schema84.properties.compliance,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6392,7 +6558,7 @@ if(data.matched !== undefined){
 let data6 = data.matched;
 if(typeof data6 === "string"){
 if(func0(data6) > 512){
-const err17 = {instancePath:instancePath+"/matched",schemaPath:"#/properties/matched/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema81.properties.matched,data:data6};
+const err17 = {instancePath:instancePath+"/matched",schemaPath:"#/properties/matched/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema84.properties.matched,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6403,7 +6569,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/matched",schemaPath:"#/properties/matched/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.matched.type,parentSchema:schema81.properties.matched,data:data6};
+const err18 = {instancePath:instancePath+"/matched",schemaPath:"#/properties/matched/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.matched.type,parentSchema:schema84.properties.matched,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6415,7 +6581,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6442,7 +6608,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.assets === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assets"},message:"must have required property '"+"assets"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assets"},message:"must have required property '"+"assets"+"'",schema:schema83.required,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6455,7 +6621,7 @@ if(data.assets !== undefined){
 let data0 = data.assets;
 if(Array.isArray(data0)){
 if(data0.length > 100){
-const err1 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema80.properties.assets,data:data0};
+const err1 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema83.properties.assets,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6473,7 +6639,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.assets.type,parentSchema:schema80.properties.assets,data:data0};
+const err2 = {instancePath:instancePath+"/assets",schemaPath:"#/properties/assets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.assets.type,parentSchema:schema83.properties.assets,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6485,7 +6651,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6500,8 +6666,8 @@ return errors === 0;
 validate59.evaluated = {"props":{"assets":true},"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_aws_autoscaling_standby = validate62;
-const schema87 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"decrement_desired_capacity":{"type":"boolean","description":"Lower the group's desired capacity instead of letting it launch a replacement.","default":false}}};
-const pattern62 = new RegExp("^i-[0-9a-f]{8,17}$", "u");
+const schema90 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"decrement_desired_capacity":{"type":"boolean","description":"Lower the group's desired capacity instead of letting it launch a replacement.","default":false}}};
+const pattern66 = new RegExp("^i-[0-9a-f]{8,17}$", "u");
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6516,472 +6682,6 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "instance_id") || (key0 === "decrement_desired_capacity"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.instance_id !== undefined){
-let data0 = data.instance_id;
-if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
-const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema87.properties.instance_id,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.instance_id.type,parentSchema:schema87.properties.instance_id,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.decrement_desired_capacity !== undefined){
-let data1 = data.decrement_desired_capacity;
-if(typeof data1 !== "boolean"){
-const err3 = {instancePath:instancePath+"/decrement_desired_capacity",schemaPath:"#/properties/decrement_desired_capacity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.decrement_desired_capacity.type,parentSchema:schema87.properties.decrement_desired_capacity,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate62.errors = vErrors;
-return errors === 0;
-}
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const parameters_aws_cloudtrail_lookup_events = validate63;
-const schema88 = {"type":"object","additionalProperties":false,"properties":{"retention":{"type":"string","description":"How far back to look from the incident's detection: at most 90 days, CloudTrail's own limit.","pattern":"^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$","default":"7d"},"lookup_attributes":{"type":"array","description":"One lookup per attribute (LookupEvents takes one at a time); by default the event's access keys (AccessKeyId), users (Username) and other AWS resources (ResourceName).","minItems":1,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["key","value"],"properties":{"key":{"enum":["AccessKeyId","Username","ResourceName","ResourceType","EventName","EventSource","EventId","ReadOnly"]},"value":{"type":"string","minLength":1,"maxLength":2000}}},"default":"{{ event.resources.filter(r, r.type.startsWith('aws.') && r.type != 'aws.account').map(r, r.type == 'aws.iam.access_key' ? {'key': 'AccessKeyId', 'value': string(r.id)} : r.type == 'aws.iam.user' ? {'key': 'Username', 'value': string(r.id)} : {'key': 'ResourceName', 'value': string(r.id)}) }}"},"max_events":{"type":"integer","description":"Stop after this many events per lookup.","minimum":1,"maximum":50000,"default":5000}}};
-const pattern63 = new RegExp("^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$", "u");
-
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate63.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((key0 === "retention") || (key0 === "lookup_attributes")) || (key0 === "max_events"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.retention !== undefined){
-let data0 = data.retention;
-if(typeof data0 === "string"){
-if(!pattern63.test(data0)){
-const err1 = {instancePath:instancePath+"/retention",schemaPath:"#/properties/retention/pattern",keyword:"pattern",params:{pattern: "^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$"},message:"must match pattern \""+"^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$"+"\"",schema:"^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$",parentSchema:schema88.properties.retention,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/retention",schemaPath:"#/properties/retention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.retention.type,parentSchema:schema88.properties.retention,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.lookup_attributes !== undefined){
-let data1 = data.lookup_attributes;
-if(Array.isArray(data1)){
-if(data1.length > 20){
-const err3 = {instancePath:instancePath+"/lookup_attributes",schemaPath:"#/properties/lookup_attributes/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema88.properties.lookup_attributes,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.length < 1){
-const err4 = {instancePath:instancePath+"/lookup_attributes",schemaPath:"#/properties/lookup_attributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema88.properties.lookup_attributes,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.key === undefined){
-const err5 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema88.properties.lookup_attributes.items.required,parentSchema:schema88.properties.lookup_attributes.items,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data2.value === undefined){
-const err6 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema88.properties.lookup_attributes.items.required,parentSchema:schema88.properties.lookup_attributes.items,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key1 in data2){
-if(!((key1 === "key") || (key1 === "value"))){
-const err7 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema88.properties.lookup_attributes.items,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data2.key !== undefined){
-let data3 = data2.key;
-if(!((((((((data3 === "AccessKeyId") || (data3 === "Username")) || (data3 === "ResourceName")) || (data3 === "ResourceType")) || (data3 === "EventName")) || (data3 === "EventSource")) || (data3 === "EventId")) || (data3 === "ReadOnly"))){
-const err8 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/key",schemaPath:"#/properties/lookup_attributes/items/properties/key/enum",keyword:"enum",params:{allowedValues: schema88.properties.lookup_attributes.items.properties.key.enum},message:"must be equal to one of the allowed values",schema:schema88.properties.lookup_attributes.items.properties.key.enum,parentSchema:schema88.properties.lookup_attributes.items.properties.key,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data2.value !== undefined){
-let data4 = data2.value;
-if(typeof data4 === "string"){
-if(func0(data4) > 2000){
-const err9 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/value",schemaPath:"#/properties/lookup_attributes/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema88.properties.lookup_attributes.items.properties.value,data:data4};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(func0(data4) < 1){
-const err10 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/value",schemaPath:"#/properties/lookup_attributes/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema88.properties.lookup_attributes.items.properties.value,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/value",schemaPath:"#/properties/lookup_attributes/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.lookup_attributes.items.properties.value.type,parentSchema:schema88.properties.lookup_attributes.items.properties.value,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.properties.lookup_attributes.items.type,parentSchema:schema88.properties.lookup_attributes.items,data:data2};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/lookup_attributes",schemaPath:"#/properties/lookup_attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.lookup_attributes.type,parentSchema:schema88.properties.lookup_attributes,data:data1};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.max_events !== undefined){
-let data5 = data.max_events;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/max_events",schemaPath:"#/properties/max_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema88.properties.max_events.type,parentSchema:schema88.properties.max_events,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 50000 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/max_events",schemaPath:"#/properties/max_events/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000",schema:50000,parentSchema:schema88.properties.max_events,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data5 < 1 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/max_events",schemaPath:"#/properties/max_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema88.properties.max_events,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-validate63.errors = vErrors;
-return errors === 0;
-}
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const parameters_aws_ec2_block_ip = validate64;
-const schema89 = {"type":"object","additionalProperties":false,"properties":{"ip":{"type":"string","description":"An IPv4 or IPv6 address or CIDR; by default the first IP address among the event's indicators.","minLength":2,"maxLength":43,"pattern":"^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$","default":"{{ event.indicators.filter(i, i.type == 'ip')[0].value }}"},"instance_id":{"type":"string","description":"The instance whose subnet's ACL gets the entries; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"network_acl_id":{"type":"string","description":"This ACL instead of the instance's.","pattern":"^acl-[0-9a-f]{8,17}$"},"allow_private":{"type":"boolean","description":"Deny a private address (RFC 1918, shared address space, IPv6 unique local) or one inside the VPC's own CIDR blocks too: a host, NAT gateway or load balancer of this or a connected network, whose traffic the deny cuts for every subnet on the ACL.","default":false}}};
-const pattern64 = new RegExp("^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$", "u");
-const pattern66 = new RegExp("^acl-[0-9a-f]{8,17}$", "u");
-
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate64.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "ip") || (key0 === "instance_id")) || (key0 === "network_acl_id")) || (key0 === "allow_private"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.ip !== undefined){
-let data0 = data.ip;
-if(typeof data0 === "string"){
-if(func0(data0) > 43){
-const err1 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/maxLength",keyword:"maxLength",params:{limit: 43},message:"must NOT have more than 43 characters",schema:43,parentSchema:schema89.properties.ip,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(func0(data0) < 2){
-const err2 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema89.properties.ip,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!pattern64.test(data0)){
-const err3 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$"+"\"",schema:"^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$",parentSchema:schema89.properties.ip,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.ip.type,parentSchema:schema89.properties.ip,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.instance_id !== undefined){
-let data1 = data.instance_id;
-if(typeof data1 === "string"){
-if(!pattern62.test(data1)){
-const err5 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema89.properties.instance_id,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.instance_id.type,parentSchema:schema89.properties.instance_id,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.network_acl_id !== undefined){
-let data2 = data.network_acl_id;
-if(typeof data2 === "string"){
-if(!pattern66.test(data2)){
-const err7 = {instancePath:instancePath+"/network_acl_id",schemaPath:"#/properties/network_acl_id/pattern",keyword:"pattern",params:{pattern: "^acl-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^acl-[0-9a-f]{8,17}$"+"\"",schema:"^acl-[0-9a-f]{8,17}$",parentSchema:schema89.properties.network_acl_id,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/network_acl_id",schemaPath:"#/properties/network_acl_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.network_acl_id.type,parentSchema:schema89.properties.network_acl_id,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.allow_private !== undefined){
-let data3 = data.allow_private;
-if(typeof data3 !== "boolean"){
-const err9 = {instancePath:instancePath+"/allow_private",schemaPath:"#/properties/allow_private/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.properties.allow_private.type,parentSchema:schema89.properties.allow_private,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-validate64.errors = vErrors;
-return errors === 0;
-}
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const parameters_aws_ec2_disable_imds = validate65;
-const schema90 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
-
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate65.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "instance_id")){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -6995,7 +6695,7 @@ errors++;
 if(data.instance_id !== undefined){
 let data0 = data.instance_id;
 if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
+if(!pattern66.test(data0)){
 const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema90.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -7017,9 +6717,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+if(data.decrement_desired_capacity !== undefined){
+let data1 = data.decrement_desired_capacity;
+if(typeof data1 !== "boolean"){
+const err3 = {instancePath:instancePath+"/decrement_desired_capacity",schemaPath:"#/properties/decrement_desired_capacity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema90.properties.decrement_desired_capacity.type,parentSchema:schema90.properties.decrement_desired_capacity,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7028,18 +6729,31 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate65.errors = vErrors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_ec2_isolate_instance = validate66;
-const schema91 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
+export const parameters_aws_cloudtrail_lookup_events = validate63;
+const schema91 = {"type":"object","additionalProperties":false,"properties":{"retention":{"type":"string","description":"How far back to look from the incident's detection: at most 90 days, CloudTrail's own limit.","pattern":"^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$","default":"7d"},"lookup_attributes":{"type":"array","description":"One lookup per attribute (LookupEvents takes one at a time); by default the event's access keys (AccessKeyId), users (Username) and other AWS resources (ResourceName).","minItems":1,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["key","value"],"properties":{"key":{"enum":["AccessKeyId","Username","ResourceName","ResourceType","EventName","EventSource","EventId","ReadOnly"]},"value":{"type":"string","minLength":1,"maxLength":2000}}},"default":"{{ event.resources.filter(r, r.type.startsWith('aws.') && r.type != 'aws.account').map(r, r.type == 'aws.iam.access_key' ? {'key': 'AccessKeyId', 'value': string(r.id)} : r.type == 'aws.iam.user' ? {'key': 'Username', 'value': string(r.id)} : {'key': 'ResourceName', 'value': string(r.id)}) }}"},"max_events":{"type":"integer","description":"Stop after this many events per lookup.","minimum":1,"maximum":50000,"default":5000}}};
+const pattern67 = new RegExp("^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$", "u");
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7048,7 +6762,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(key0 === "instance_id")){
+if(!(((key0 === "retention") || (key0 === "lookup_attributes")) || (key0 === "max_events"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -7059,11 +6773,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.instance_id !== undefined){
-let data0 = data.instance_id;
+if(data.retention !== undefined){
+let data0 = data.retention;
 if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
-const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema91.properties.instance_id,data:data0};
+if(!pattern67.test(data0)){
+const err1 = {instancePath:instancePath+"/retention",schemaPath:"#/properties/retention/pattern",keyword:"pattern",params:{pattern: "^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$"},message:"must match pattern \""+"^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$"+"\"",schema:"^(([1-9]|[1-8][0-9]|90)d|([1-9]|[1-9][0-9]|[1-9][0-9]{2})h)$",parentSchema:schema91.properties.retention,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7074,7 +6788,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.instance_id.type,parentSchema:schema91.properties.instance_id,data:data0};
+const err2 = {instancePath:instancePath+"/retention",schemaPath:"#/properties/retention/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.retention.type,parentSchema:schema91.properties.retention,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7084,9 +6798,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(data.lookup_attributes !== undefined){
+let data1 = data.lookup_attributes;
+if(Array.isArray(data1)){
+if(data1.length > 20){
+const err3 = {instancePath:instancePath+"/lookup_attributes",schemaPath:"#/properties/lookup_attributes/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema91.properties.lookup_attributes,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7095,18 +6811,184 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate66.errors = vErrors;
+if(data1.length < 1){
+const err4 = {instancePath:instancePath+"/lookup_attributes",schemaPath:"#/properties/lookup_attributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema91.properties.lookup_attributes,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.key === undefined){
+const err5 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema91.properties.lookup_attributes.items.required,parentSchema:schema91.properties.lookup_attributes.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.value === undefined){
+const err6 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema91.properties.lookup_attributes.items.required,parentSchema:schema91.properties.lookup_attributes.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "key") || (key1 === "value"))){
+const err7 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema91.properties.lookup_attributes.items,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.key !== undefined){
+let data3 = data2.key;
+if(!((((((((data3 === "AccessKeyId") || (data3 === "Username")) || (data3 === "ResourceName")) || (data3 === "ResourceType")) || (data3 === "EventName")) || (data3 === "EventSource")) || (data3 === "EventId")) || (data3 === "ReadOnly"))){
+const err8 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/key",schemaPath:"#/properties/lookup_attributes/items/properties/key/enum",keyword:"enum",params:{allowedValues: schema91.properties.lookup_attributes.items.properties.key.enum},message:"must be equal to one of the allowed values",schema:schema91.properties.lookup_attributes.items.properties.key.enum,parentSchema:schema91.properties.lookup_attributes.items.properties.key,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.value !== undefined){
+let data4 = data2.value;
+if(typeof data4 === "string"){
+if(func0(data4) > 2000){
+const err9 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/value",schemaPath:"#/properties/lookup_attributes/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema91.properties.lookup_attributes.items.properties.value,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func0(data4) < 1){
+const err10 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/value",schemaPath:"#/properties/lookup_attributes/items/properties/value/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.lookup_attributes.items.properties.value,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/lookup_attributes/" + i0+"/value",schemaPath:"#/properties/lookup_attributes/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.lookup_attributes.items.properties.value.type,parentSchema:schema91.properties.lookup_attributes.items.properties.value,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/lookup_attributes/" + i0,schemaPath:"#/properties/lookup_attributes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.properties.lookup_attributes.items.type,parentSchema:schema91.properties.lookup_attributes.items,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/lookup_attributes",schemaPath:"#/properties/lookup_attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema91.properties.lookup_attributes.type,parentSchema:schema91.properties.lookup_attributes,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.max_events !== undefined){
+let data5 = data.max_events;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/max_events",schemaPath:"#/properties/max_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema91.properties.max_events.type,parentSchema:schema91.properties.max_events,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 50000 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/max_events",schemaPath:"#/properties/max_events/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50000},message:"must be <= 50000",schema:50000,parentSchema:schema91.properties.max_events,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/max_events",schemaPath:"#/properties/max_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema91.properties.max_events,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_ec2_protect_instance = validate67;
-const schema92 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
+export const parameters_aws_ec2_block_ip = validate64;
+const schema92 = {"type":"object","additionalProperties":false,"properties":{"ip":{"type":"string","description":"An IPv4 or IPv6 address or CIDR; by default the first IP address among the event's indicators.","minLength":2,"maxLength":43,"pattern":"^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$","default":"{{ event.indicators.filter(i, i.type == 'ip')[0].value }}"},"instance_id":{"type":"string","description":"The instance whose subnet's ACL gets the entries; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"network_acl_id":{"type":"string","description":"This ACL instead of the instance's.","pattern":"^acl-[0-9a-f]{8,17}$"},"allow_private":{"type":"boolean","description":"Deny a private address (RFC 1918, shared address space, IPv6 unique local) or one inside the VPC's own CIDR blocks too: a host, NAT gateway or load balancer of this or a connected network, whose traffic the deny cuts for every subnet on the ACL.","default":false}}};
+const pattern68 = new RegExp("^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$", "u");
+const pattern70 = new RegExp("^acl-[0-9a-f]{8,17}$", "u");
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7115,7 +6997,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(key0 === "instance_id")){
+if(!((((key0 === "ip") || (key0 === "instance_id")) || (key0 === "network_acl_id")) || (key0 === "allow_private"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -7126,11 +7008,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.instance_id !== undefined){
-let data0 = data.instance_id;
+if(data.ip !== undefined){
+let data0 = data.ip;
 if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
-const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema92.properties.instance_id,data:data0};
+if(func0(data0) > 43){
+const err1 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/maxLength",keyword:"maxLength",params:{limit: 43},message:"must NOT have more than 43 characters",schema:43,parentSchema:schema92.properties.ip,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7139,9 +7021,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.instance_id.type,parentSchema:schema92.properties.instance_id,data:data0};
+if(func0(data0) < 2){
+const err2 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema92.properties.ip,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7150,10 +7031,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
+if(!pattern68.test(data0)){
+const err3 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$"},message:"must match pattern \""+"^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$"+"\"",schema:"^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$",parentSchema:schema92.properties.ip,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7162,19 +7041,104 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate67.errors = vErrors;
+}
+else {
+const err4 = {instancePath:instancePath+"/ip",schemaPath:"#/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.ip.type,parentSchema:schema92.properties.ip,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.instance_id !== undefined){
+let data1 = data.instance_id;
+if(typeof data1 === "string"){
+if(!pattern66.test(data1)){
+const err5 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema92.properties.instance_id,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.instance_id.type,parentSchema:schema92.properties.instance_id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.network_acl_id !== undefined){
+let data2 = data.network_acl_id;
+if(typeof data2 === "string"){
+if(!pattern70.test(data2)){
+const err7 = {instancePath:instancePath+"/network_acl_id",schemaPath:"#/properties/network_acl_id/pattern",keyword:"pattern",params:{pattern: "^acl-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^acl-[0-9a-f]{8,17}$"+"\"",schema:"^acl-[0-9a-f]{8,17}$",parentSchema:schema92.properties.network_acl_id,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/network_acl_id",schemaPath:"#/properties/network_acl_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.network_acl_id.type,parentSchema:schema92.properties.network_acl_id,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.allow_private !== undefined){
+let data3 = data.allow_private;
+if(typeof data3 !== "boolean"){
+const err9 = {instancePath:instancePath+"/allow_private",schemaPath:"#/properties/allow_private/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema92.properties.allow_private.type,parentSchema:schema92.properties.allow_private,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_ec2_replace_instance_profile = validate68;
-const schema93 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"quarantine_profile_arn":{"type":"string","description":"The instance profile to put in place (one whose role is allowed nothing); the profile is only removed when absent.","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$"}}};
-const pattern71 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$", "u");
+export const parameters_aws_ec2_disable_imds = validate65;
+const schema93 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7183,7 +7147,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((key0 === "instance_id") || (key0 === "quarantine_profile_arn"))){
+if(!(key0 === "instance_id")){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -7197,7 +7161,7 @@ errors++;
 if(data.instance_id !== undefined){
 let data0 = data.instance_id;
 if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
+if(!pattern66.test(data0)){
 const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema93.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -7219,11 +7183,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.quarantine_profile_arn !== undefined){
-let data1 = data.quarantine_profile_arn;
-if(typeof data1 === "string"){
-if(!pattern71.test(data1)){
-const err3 = {instancePath:instancePath+"/quarantine_profile_arn",schemaPath:"#/properties/quarantine_profile_arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$",parentSchema:schema93.properties.quarantine_profile_arn,data:data1};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7232,41 +7194,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/quarantine_profile_arn",schemaPath:"#/properties/quarantine_profile_arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.quarantine_profile_arn.type,parentSchema:schema93.properties.quarantine_profile_arn,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate68.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_ec2_snapshot_instance = validate69;
+export const parameters_aws_ec2_isolate_instance = validate66;
 const schema94 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7289,7 +7228,7 @@ errors++;
 if(data.instance_id !== undefined){
 let data0 = data.instance_id;
 if(typeof data0 === "string"){
-if(!pattern62.test(data0)){
+if(!pattern66.test(data0)){
 const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema94.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -7322,20 +7261,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_ec2_tag_resource = validate70;
-const schema95 = {"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string","description":"The resource; by default the first EC2 instance the event names.","pattern":"^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"tags":{"type":"object","description":"Tag keys and values.","minProperties":1,"maxProperties":10,"propertyNames":{"minLength":1,"maxLength":128,"pattern":"^(?!aws:)"},"additionalProperties":{"type":"string","maxLength":256},"default":"{{ {'irac:incident': string(incident.id), 'irac:status': 'under-investigation'} }}"}}};
-const pattern73 = new RegExp("^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$", "u");
-const pattern74 = new RegExp("^(?!aws:)", "u");
+export const parameters_aws_ec2_protect_instance = validate67;
+const schema95 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7344,7 +7281,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((key0 === "resource_id") || (key0 === "tags"))){
+if(!(key0 === "instance_id")){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -7355,11 +7292,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.resource_id !== undefined){
-let data0 = data.resource_id;
+if(data.instance_id !== undefined){
+let data0 = data.instance_id;
 if(typeof data0 === "string"){
-if(!pattern73.test(data0)){
-const err1 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$"+"\"",schema:"^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$",parentSchema:schema95.properties.resource_id,data:data0};
+if(!pattern66.test(data0)){
+const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema95.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7370,7 +7307,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.resource_id.type,parentSchema:schema95.properties.resource_id,data:data0};
+const err2 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.instance_id.type,parentSchema:schema95.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7380,11 +7317,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data1 = data.tags;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(Object.keys(data1).length > 10){
-const err3 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/maxProperties",keyword:"maxProperties",params:{limit: 10},message:"must NOT have more than 10 properties",schema:10,parentSchema:schema95.properties.tags,data:data1};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7393,124 +7328,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(Object.keys(data1).length < 1){
-const err4 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema95.properties.tags,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data1){
-const _errs6 = errors;
-if(typeof key1 === "string"){
-if(func0(key1) > 128){
-const err5 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema95.properties.tags.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(func0(key1) < 1){
-const err6 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95.properties.tags.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(!pattern74.test(key1)){
-const err7 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)"},message:"must match pattern \""+"^(?!aws:)"+"\"",schema:"^(?!aws:)",parentSchema:schema95.properties.tags.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-const err8 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema95.properties.tags.propertyNames,parentSchema:schema95.properties.tags,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-for(const key2 in data1){
-let data2 = data1[key2];
-if(typeof data2 === "string"){
-if(func0(data2) > 256){
-const err9 = {instancePath:instancePath+"/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema95.properties.tags.additionalProperties,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.tags.additionalProperties.type,parentSchema:schema95.properties.tags.additionalProperties,data:data2};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.properties.tags.type,parentSchema:schema95.properties.tags,data:data1};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate70.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_iam_deactivate_access_keys = validate71;
-const schema96 = {"type":"object","additionalProperties":false,"properties":{"user_name":{"type":"string","description":"The user; by default the first IAM user the event names (never the root user, whose keys IAM cannot touch).","pattern":"^[\\w+=,.@-]{1,64}$","default":"{{ event.resources.filter(r, r.type == 'aws.iam.user' && !(has(r.arn) && r.arn.endsWith(':root')))[0].id }}"},"access_key_ids":{"type":"array","description":"Only these keys; every active key of the user when absent.","minItems":1,"maxItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^AKIA[A-Z0-9]{12,124}$"}}}};
-const pattern75 = new RegExp("^[\\w+=,.@-]{1,64}$", "u");
-const pattern76 = new RegExp("^AKIA[A-Z0-9]{12,124}$", "u");
+export const parameters_aws_ec2_replace_instance_profile = validate68;
+const schema96 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"quarantine_profile_arn":{"type":"string","description":"The instance profile to put in place (one whose role is allowed nothing); the profile is only removed when absent.","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$"}}};
+const pattern75 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$", "u");
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7519,7 +7349,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((key0 === "user_name") || (key0 === "access_key_ids"))){
+if(!((key0 === "instance_id") || (key0 === "quarantine_profile_arn"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -7530,11 +7360,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.user_name !== undefined){
-let data0 = data.user_name;
+if(data.instance_id !== undefined){
+let data0 = data.instance_id;
 if(typeof data0 === "string"){
-if(!pattern75.test(data0)){
-const err1 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,64}$"+"\"",schema:"^[\\w+=,.@-]{1,64}$",parentSchema:schema96.properties.user_name,data:data0};
+if(!pattern66.test(data0)){
+const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema96.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7545,7 +7375,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.user_name.type,parentSchema:schema96.properties.user_name,data:data0};
+const err2 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.instance_id.type,parentSchema:schema96.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7555,11 +7385,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.access_key_ids !== undefined){
-let data1 = data.access_key_ids;
-if(Array.isArray(data1)){
-if(data1.length > 2){
-const err3 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema96.properties.access_key_ids,data:data1};
+if(data.quarantine_profile_arn !== undefined){
+let data1 = data.quarantine_profile_arn;
+if(typeof data1 === "string"){
+if(!pattern75.test(data1)){
+const err3 = {instancePath:instancePath+"/quarantine_profile_arn",schemaPath:"#/properties/quarantine_profile_arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:instance-profile/[\\w+=,.@/-]{1,128}$",parentSchema:schema96.properties.quarantine_profile_arn,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7568,8 +7398,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.length < 1){
-const err4 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.access_key_ids,data:data1};
+}
+else {
+const err4 = {instancePath:instancePath+"/quarantine_profile_arn",schemaPath:"#/properties/quarantine_profile_arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.quarantine_profile_arn.type,parentSchema:schema96.properties.quarantine_profile_arn,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7578,12 +7409,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(!pattern76.test(data2)){
-const err5 = {instancePath:instancePath+"/access_key_ids/" + i0,schemaPath:"#/properties/access_key_ids/items/pattern",keyword:"pattern",params:{pattern: "^AKIA[A-Z0-9]{12,124}$"},message:"must match pattern \""+"^AKIA[A-Z0-9]{12,124}$"+"\"",schema:"^AKIA[A-Z0-9]{12,124}$",parentSchema:schema96.properties.access_key_ids.items,data:data2};
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7592,77 +7421,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/access_key_ids/" + i0,schemaPath:"#/properties/access_key_ids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.access_key_ids.items.type,parentSchema:schema96.properties.access_key_ids.items,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-let i1 = data1.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data1[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err7 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema96.properties.access_key_ids,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.access_key_ids.type,parentSchema:schema96.properties.access_key_ids,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate71.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const parameters_aws_iam_deny_all = validate72;
-const schema97 = {"type":"object","additionalProperties":false,"properties":{"user_name":{"type":"string","description":"The user; by default the first IAM user the event names (not the root user).","pattern":"^[\\w+=,.@-]{1,64}$","default":"{{ event.resources.filter(r, r.type == 'aws.iam.user' && !(has(r.arn) && r.arn.endsWith(':root')))[0].id }}"}}};
+export const parameters_aws_ec2_snapshot_instance = validate69;
+const schema97 = {"type":"object","additionalProperties":false,"properties":{"instance_id":{"type":"string","description":"The instance; by default the first EC2 instance the event names.","pattern":"^i-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"}}};
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate72.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7671,7 +7441,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(key0 === "user_name")){
+if(!(key0 === "instance_id")){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -7682,11 +7452,11 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.user_name !== undefined){
-let data0 = data.user_name;
+if(data.instance_id !== undefined){
+let data0 = data.instance_id;
 if(typeof data0 === "string"){
-if(!pattern75.test(data0)){
-const err1 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,64}$"+"\"",schema:"^[\\w+=,.@-]{1,64}$",parentSchema:schema97.properties.user_name,data:data0};
+if(!pattern66.test(data0)){
+const err1 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/pattern",keyword:"pattern",params:{pattern: "^i-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^i-[0-9a-f]{8,17}$"+"\"",schema:"^i-[0-9a-f]{8,17}$",parentSchema:schema97.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7697,7 +7467,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.user_name.type,parentSchema:schema97.properties.user_name,data:data0};
+const err2 = {instancePath:instancePath+"/instance_id",schemaPath:"#/properties/instance_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.instance_id.type,parentSchema:schema97.properties.instance_id,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7718,13 +7488,409 @@ vErrors.push(err3);
 }
 errors++;
 }
+validate69.errors = vErrors;
+return errors === 0;
+}
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const parameters_aws_ec2_tag_resource = validate70;
+const schema98 = {"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string","description":"The resource; by default the first EC2 instance the event names.","pattern":"^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$","default":"{{ event.resources.filter(r, r.type == 'aws.ec2.instance')[0].id }}"},"tags":{"type":"object","description":"Tag keys and values.","minProperties":1,"maxProperties":10,"propertyNames":{"minLength":1,"maxLength":128,"pattern":"^(?!aws:)"},"additionalProperties":{"type":"string","maxLength":256},"default":"{{ {'irac:incident': string(incident.id), 'irac:status': 'under-investigation'} }}"}}};
+const pattern77 = new RegExp("^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$", "u");
+const pattern78 = new RegExp("^(?!aws:)", "u");
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "resource_id") || (key0 === "tags"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.resource_id !== undefined){
+let data0 = data.resource_id;
+if(typeof data0 === "string"){
+if(!pattern77.test(data0)){
+const err1 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$"},message:"must match pattern \""+"^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$"+"\"",schema:"^[a-z]+(-[a-z]+)?-[0-9a-f]{8,17}$",parentSchema:schema98.properties.resource_id,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.resource_id.type,parentSchema:schema98.properties.resource_id,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data1 = data.tags;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(Object.keys(data1).length > 10){
+const err3 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/maxProperties",keyword:"maxProperties",params:{limit: 10},message:"must NOT have more than 10 properties",schema:10,parentSchema:schema98.properties.tags,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(Object.keys(data1).length < 1){
+const err4 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema98.properties.tags,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data1){
+const _errs6 = errors;
+if(typeof key1 === "string"){
+if(func0(key1) > 128){
+const err5 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema98.properties.tags.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func0(key1) < 1){
+const err6 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.tags.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern78.test(key1)){
+const err7 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(?!aws:)"},message:"must match pattern \""+"^(?!aws:)"+"\"",schema:"^(?!aws:)",parentSchema:schema98.properties.tags.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+const err8 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema98.properties.tags.propertyNames,parentSchema:schema98.properties.tags,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+let data2 = data1[key2];
+if(typeof data2 === "string"){
+if(func0(data2) > 256){
+const err9 = {instancePath:instancePath+"/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema98.properties.tags.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/tags/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.tags.additionalProperties.type,parentSchema:schema98.properties.tags.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.tags.type,parentSchema:schema98.properties.tags,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const parameters_aws_iam_deactivate_access_keys = validate71;
+const schema99 = {"type":"object","additionalProperties":false,"properties":{"user_name":{"type":"string","description":"The user; by default the first IAM user the event names (never the root user, whose keys IAM cannot touch).","pattern":"^[\\w+=,.@-]{1,64}$","default":"{{ event.resources.filter(r, r.type == 'aws.iam.user' && !(has(r.arn) && r.arn.endsWith(':root')))[0].id }}"},"access_key_ids":{"type":"array","description":"Only these keys; every active key of the user when absent.","minItems":1,"maxItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^AKIA[A-Z0-9]{12,124}$"}}}};
+const pattern79 = new RegExp("^[\\w+=,.@-]{1,64}$", "u");
+const pattern80 = new RegExp("^AKIA[A-Z0-9]{12,124}$", "u");
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate71.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "user_name") || (key0 === "access_key_ids"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.user_name !== undefined){
+let data0 = data.user_name;
+if(typeof data0 === "string"){
+if(!pattern79.test(data0)){
+const err1 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,64}$"+"\"",schema:"^[\\w+=,.@-]{1,64}$",parentSchema:schema99.properties.user_name,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.user_name.type,parentSchema:schema99.properties.user_name,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.access_key_ids !== undefined){
+let data1 = data.access_key_ids;
+if(Array.isArray(data1)){
+if(data1.length > 2){
+const err3 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema99.properties.access_key_ids,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.length < 1){
+const err4 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema99.properties.access_key_ids,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(!pattern80.test(data2)){
+const err5 = {instancePath:instancePath+"/access_key_ids/" + i0,schemaPath:"#/properties/access_key_ids/items/pattern",keyword:"pattern",params:{pattern: "^AKIA[A-Z0-9]{12,124}$"},message:"must match pattern \""+"^AKIA[A-Z0-9]{12,124}$"+"\"",schema:"^AKIA[A-Z0-9]{12,124}$",parentSchema:schema99.properties.access_key_ids.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/access_key_ids/" + i0,schemaPath:"#/properties/access_key_ids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.access_key_ids.items.type,parentSchema:schema99.properties.access_key_ids.items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+let i1 = data1.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data1[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err7 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema99.properties.access_key_ids,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/access_key_ids",schemaPath:"#/properties/access_key_ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.access_key_ids.type,parentSchema:schema99.properties.access_key_ids,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const parameters_aws_iam_deny_all = validate72;
+const schema100 = {"type":"object","additionalProperties":false,"properties":{"user_name":{"type":"string","description":"The user; by default the first IAM user the event names (not the root user).","pattern":"^[\\w+=,.@-]{1,64}$","default":"{{ event.resources.filter(r, r.type == 'aws.iam.user' && !(has(r.arn) && r.arn.endsWith(':root')))[0].id }}"}}};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "user_name")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.user_name !== undefined){
+let data0 = data.user_name;
+if(typeof data0 === "string"){
+if(!pattern79.test(data0)){
+const err1 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,64}$"+"\"",schema:"^[\\w+=,.@-]{1,64}$",parentSchema:schema100.properties.user_name,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/user_name",schemaPath:"#/properties/user_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.user_name.type,parentSchema:schema100.properties.user_name,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 validate72.errors = vErrors;
 return errors === 0;
 }
 validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_aws_iam_revoke_role_sessions = validate73;
-const schema98 = {"type":"object","additionalProperties":false,"properties":{"role_name":{"type":"string","description":"The role (its name, not its ARN); by default the first IAM role the event names.","pattern":"^[\\w+=,.@-]{1,64}$","default":"{{ event.resources.filter(r, r.type == 'aws.iam.role')[0].id }}"}}};
+const schema101 = {"type":"object","additionalProperties":false,"properties":{"role_name":{"type":"string","description":"The role (its name, not its ARN); by default the first IAM role the event names.","pattern":"^[\\w+=,.@-]{1,64}$","default":"{{ event.resources.filter(r, r.type == 'aws.iam.role')[0].id }}"}}};
 
 function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7739,7 +7905,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(key0 === "role_name")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7752,8 +7918,8 @@ errors++;
 if(data.role_name !== undefined){
 let data0 = data.role_name;
 if(typeof data0 === "string"){
-if(!pattern75.test(data0)){
-const err1 = {instancePath:instancePath+"/role_name",schemaPath:"#/properties/role_name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,64}$"+"\"",schema:"^[\\w+=,.@-]{1,64}$",parentSchema:schema98.properties.role_name,data:data0};
+if(!pattern79.test(data0)){
+const err1 = {instancePath:instancePath+"/role_name",schemaPath:"#/properties/role_name/pattern",keyword:"pattern",params:{pattern: "^[\\w+=,.@-]{1,64}$"},message:"must match pattern \""+"^[\\w+=,.@-]{1,64}$"+"\"",schema:"^[\\w+=,.@-]{1,64}$",parentSchema:schema101.properties.role_name,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7764,7 +7930,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/role_name",schemaPath:"#/properties/role_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.role_name.type,parentSchema:schema98.properties.role_name,data:data0};
+const err2 = {instancePath:instancePath+"/role_name",schemaPath:"#/properties/role_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.role_name.type,parentSchema:schema101.properties.role_name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7776,7 +7942,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7791,8 +7957,8 @@ return errors === 0;
 validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_aws_s3_block_public_access = validate74;
-const schema99 = {"type":"object","additionalProperties":false,"properties":{"bucket":{"type":"string","description":"The bucket; by default the first S3 bucket the event names.","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","default":"{{ event.resources.filter(r, r.type == 'aws.s3.bucket')[0].id }}"}}};
-const pattern79 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
+const schema102 = {"type":"object","additionalProperties":false,"properties":{"bucket":{"type":"string","description":"The bucket; by default the first S3 bucket the event names.","pattern":"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$","default":"{{ event.resources.filter(r, r.type == 'aws.s3.bucket')[0].id }}"}}};
+const pattern83 = new RegExp("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7807,7 +7973,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(key0 === "bucket")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7820,8 +7986,8 @@ errors++;
 if(data.bucket !== undefined){
 let data0 = data.bucket;
 if(typeof data0 === "string"){
-if(!pattern79.test(data0)){
-const err1 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema99.properties.bucket,data:data0};
+if(!pattern83.test(data0)){
+const err1 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"+"\"",schema:"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",parentSchema:schema102.properties.bucket,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7832,7 +7998,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.bucket.type,parentSchema:schema99.properties.bucket,data:data0};
+const err2 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.bucket.type,parentSchema:schema102.properties.bucket,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7844,7 +8010,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7859,7 +8025,7 @@ return errors === 0;
 validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_github_comment = validate75;
-const schema100 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","description":"owner/name; the repository irac runs in when absent.","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},"issue_number":{"type":"integer","description":"The issue; the one github:create_issue opened for the incident when absent.","minimum":1},"body":{"type":"string","minLength":1,"maxLength":65536}},"required":["body"]};
+const schema103 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","description":"owner/name; the repository irac runs in when absent.","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},"issue_number":{"type":"integer","description":"The issue; the one github:create_issue opened for the incident when absent.","minimum":1},"body":{"type":"string","minLength":1,"maxLength":65536}},"required":["body"]};
 
 function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7873,7 +8039,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.body === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema100.required,parentSchema:schema100,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema103.required,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7884,7 +8050,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "repository") || (key0 === "issue_number")) || (key0 === "body"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7897,8 +8063,8 @@ errors++;
 if(data.repository !== undefined){
 let data0 = data.repository;
 if(typeof data0 === "string"){
-if(!pattern35.test(data0)){
-const err2 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$",parentSchema:schema100.properties.repository,data:data0};
+if(!pattern39.test(data0)){
+const err2 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$",parentSchema:schema103.properties.repository,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7909,7 +8075,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.repository.type,parentSchema:schema100.properties.repository,data:data0};
+const err3 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.repository.type,parentSchema:schema103.properties.repository,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7922,7 +8088,7 @@ errors++;
 if(data.issue_number !== undefined){
 let data1 = data.issue_number;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/issue_number",schemaPath:"#/properties/issue_number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema100.properties.issue_number.type,parentSchema:schema100.properties.issue_number,data:data1};
+const err4 = {instancePath:instancePath+"/issue_number",schemaPath:"#/properties/issue_number/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema103.properties.issue_number.type,parentSchema:schema103.properties.issue_number,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7933,7 +8099,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/issue_number",schemaPath:"#/properties/issue_number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema100.properties.issue_number,data:data1};
+const err5 = {instancePath:instancePath+"/issue_number",schemaPath:"#/properties/issue_number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema103.properties.issue_number,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7948,7 +8114,7 @@ if(data.body !== undefined){
 let data2 = data.body;
 if(typeof data2 === "string"){
 if(func0(data2) > 65536){
-const err6 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema100.properties.body,data:data2};
+const err6 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema103.properties.body,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7958,7 +8124,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func0(data2) < 1){
-const err7 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema100.properties.body,data:data2};
+const err7 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.body,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7969,7 +8135,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.body.type,parentSchema:schema100.properties.body,data:data2};
+const err8 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.body.type,parentSchema:schema103.properties.body,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7981,7 +8147,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7996,8 +8162,8 @@ return errors === 0;
 validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_github_create_issue = validate76;
-const schema101 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","description":"owner/name; the repository irac runs in when absent.","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},"title":{"type":"string","minLength":1,"maxLength":256,"default":"{{ '[' + string(incident.id) + '] ' + severity + ': ' + (string(event.title).size() > 200 ? string(event.title).substring(0, 199) + '…' : string(event.title)) }}"},"labels":{"type":"array","maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":50},"default":"{{ ['irac', string(incident.id), 'severity:' + severity] }}"},"assignees":{"type":"array","maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}$"}}}};
-const pattern82 = new RegExp("^[A-Za-z0-9-]{1,39}$", "u");
+const schema104 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","description":"owner/name; the repository irac runs in when absent.","pattern":"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},"title":{"type":"string","minLength":1,"maxLength":256,"default":"{{ '[' + string(incident.id) + '] ' + severity + ': ' + (string(event.title).size() > 200 ? string(event.title).substring(0, 199) + '…' : string(event.title)) }}"},"labels":{"type":"array","maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":50},"default":"{{ ['irac', string(incident.id), 'severity:' + severity] }}"},"assignees":{"type":"array","maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[A-Za-z0-9-]{1,39}$"}}}};
+const pattern86 = new RegExp("^[A-Za-z0-9-]{1,39}$", "u");
 
 function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8012,7 +8178,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "repository") || (key0 === "title")) || (key0 === "labels")) || (key0 === "assignees"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8025,8 +8191,8 @@ errors++;
 if(data.repository !== undefined){
 let data0 = data.repository;
 if(typeof data0 === "string"){
-if(!pattern35.test(data0)){
-const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$",parentSchema:schema101.properties.repository,data:data0};
+if(!pattern39.test(data0)){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}$",parentSchema:schema104.properties.repository,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8037,7 +8203,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.repository.type,parentSchema:schema101.properties.repository,data:data0};
+const err2 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.repository.type,parentSchema:schema104.properties.repository,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8051,7 +8217,7 @@ if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
 if(func0(data1) > 256){
-const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema101.properties.title,data:data1};
+const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema104.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8061,7 +8227,7 @@ vErrors.push(err3);
 errors++;
 }
 if(func0(data1) < 1){
-const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema101.properties.title,data:data1};
+const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema104.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8072,7 +8238,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.title.type,parentSchema:schema101.properties.title,data:data1};
+const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.title.type,parentSchema:schema104.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8086,7 +8252,7 @@ if(data.labels !== undefined){
 let data2 = data.labels;
 if(Array.isArray(data2)){
 if(data2.length > 20){
-const err6 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema101.properties.labels,data:data2};
+const err6 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema104.properties.labels,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8100,7 +8266,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(func0(data3) > 50){
-const err7 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema101.properties.labels.items,data:data3};
+const err7 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema104.properties.labels.items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8110,7 +8276,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func0(data3) < 1){
-const err8 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema101.properties.labels.items,data:data3};
+const err8 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema104.properties.labels.items,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8121,7 +8287,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.labels.items.type,parentSchema:schema101.properties.labels.items,data:data3};
+const err9 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.labels.items.type,parentSchema:schema104.properties.labels.items,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8142,7 +8308,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err10 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema101.properties.labels,data:data2};
+const err10 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema104.properties.labels,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8157,7 +8323,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.labels.type,parentSchema:schema101.properties.labels,data:data2};
+const err11 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.labels.type,parentSchema:schema104.properties.labels,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8171,7 +8337,7 @@ if(data.assignees !== undefined){
 let data4 = data.assignees;
 if(Array.isArray(data4)){
 if(data4.length > 10){
-const err12 = {instancePath:instancePath+"/assignees",schemaPath:"#/properties/assignees/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema101.properties.assignees,data:data4};
+const err12 = {instancePath:instancePath+"/assignees",schemaPath:"#/properties/assignees/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema104.properties.assignees,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8184,8 +8350,8 @@ const len1 = data4.length;
 for(let i2=0; i2<len1; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
-if(!pattern82.test(data5)){
-const err13 = {instancePath:instancePath+"/assignees/" + i2,schemaPath:"#/properties/assignees/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}$",parentSchema:schema101.properties.assignees.items,data:data5};
+if(!pattern86.test(data5)){
+const err13 = {instancePath:instancePath+"/assignees/" + i2,schemaPath:"#/properties/assignees/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9-]{1,39}$"},message:"must match pattern \""+"^[A-Za-z0-9-]{1,39}$"+"\"",schema:"^[A-Za-z0-9-]{1,39}$",parentSchema:schema104.properties.assignees.items,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8196,7 +8362,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/assignees/" + i2,schemaPath:"#/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.assignees.items.type,parentSchema:schema101.properties.assignees.items,data:data5};
+const err14 = {instancePath:instancePath+"/assignees/" + i2,schemaPath:"#/properties/assignees/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.assignees.items.type,parentSchema:schema104.properties.assignees.items,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8217,7 +8383,7 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err15 = {instancePath:instancePath+"/assignees",schemaPath:"#/properties/assignees/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema101.properties.assignees,data:data4};
+const err15 = {instancePath:instancePath+"/assignees",schemaPath:"#/properties/assignees/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema104.properties.assignees,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8232,7 +8398,7 @@ indices1[item1] = i3;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/assignees",schemaPath:"#/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema101.properties.assignees.type,parentSchema:schema101.properties.assignees,data:data4};
+const err16 = {instancePath:instancePath+"/assignees",schemaPath:"#/properties/assignees/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.assignees.type,parentSchema:schema104.properties.assignees,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8244,7 +8410,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8259,9 +8425,9 @@ return errors === 0;
 validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_jira_create_issue = validate77;
-const schema102 = {"type":"object","additionalProperties":false,"properties":{"project":{"type":"string","description":"The project key (SEC).","pattern":"^[A-Z][A-Z0-9_]{1,9}$"},"issue_type":{"type":"string","minLength":1,"maxLength":60,"default":"Task"},"priority":{"type":"string","description":"A priority name of the Jira site (Highest, High, Medium...).","minLength":1,"maxLength":60},"summary":{"type":"string","minLength":1,"maxLength":255,"default":"{{ '[' + string(incident.id) + '] ' + severity + ': ' + (string(event.title).size() > 200 ? string(event.title).substring(0, 199) + '…' : string(event.title)) }}"},"labels":{"type":"array","maxItems":20,"uniqueItems":true,"items":{"type":"string","pattern":"^[^\\s]{1,255}$"},"default":"{{ ['irac', string(incident.id)] }}"}},"required":["project"]};
-const pattern83 = new RegExp("^[A-Z][A-Z0-9_]{1,9}$", "u");
-const pattern84 = new RegExp("^[^\\s]{1,255}$", "u");
+const schema105 = {"type":"object","additionalProperties":false,"properties":{"project":{"type":"string","description":"The project key (SEC).","pattern":"^[A-Z][A-Z0-9_]{1,9}$"},"issue_type":{"type":"string","minLength":1,"maxLength":60,"default":"Task"},"priority":{"type":"string","description":"A priority name of the Jira site (Highest, High, Medium...).","minLength":1,"maxLength":60},"summary":{"type":"string","minLength":1,"maxLength":255,"default":"{{ '[' + string(incident.id) + '] ' + severity + ': ' + (string(event.title).size() > 200 ? string(event.title).substring(0, 199) + '…' : string(event.title)) }}"},"labels":{"type":"array","maxItems":20,"uniqueItems":true,"items":{"type":"string","pattern":"^[^\\s]{1,255}$"},"default":"{{ ['irac', string(incident.id)] }}"}},"required":["project"]};
+const pattern87 = new RegExp("^[A-Z][A-Z0-9_]{1,9}$", "u");
+const pattern88 = new RegExp("^[^\\s]{1,255}$", "u");
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8275,7 +8441,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.project === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema102.required,parentSchema:schema102,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8286,7 +8452,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "project") || (key0 === "issue_type")) || (key0 === "priority")) || (key0 === "summary")) || (key0 === "labels"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8299,8 +8465,8 @@ errors++;
 if(data.project !== undefined){
 let data0 = data.project;
 if(typeof data0 === "string"){
-if(!pattern83.test(data0)){
-const err2 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{1,9}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{1,9}$"+"\"",schema:"^[A-Z][A-Z0-9_]{1,9}$",parentSchema:schema102.properties.project,data:data0};
+if(!pattern87.test(data0)){
+const err2 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]{1,9}$"},message:"must match pattern \""+"^[A-Z][A-Z0-9_]{1,9}$"+"\"",schema:"^[A-Z][A-Z0-9_]{1,9}$",parentSchema:schema105.properties.project,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8311,7 +8477,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.project.type,parentSchema:schema102.properties.project,data:data0};
+const err3 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.project.type,parentSchema:schema105.properties.project,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8325,7 +8491,7 @@ if(data.issue_type !== undefined){
 let data1 = data.issue_type;
 if(typeof data1 === "string"){
 if(func0(data1) > 60){
-const err4 = {instancePath:instancePath+"/issue_type",schemaPath:"#/properties/issue_type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema102.properties.issue_type,data:data1};
+const err4 = {instancePath:instancePath+"/issue_type",schemaPath:"#/properties/issue_type/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema105.properties.issue_type,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8335,7 +8501,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func0(data1) < 1){
-const err5 = {instancePath:instancePath+"/issue_type",schemaPath:"#/properties/issue_type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema102.properties.issue_type,data:data1};
+const err5 = {instancePath:instancePath+"/issue_type",schemaPath:"#/properties/issue_type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema105.properties.issue_type,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8346,7 +8512,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/issue_type",schemaPath:"#/properties/issue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.issue_type.type,parentSchema:schema102.properties.issue_type,data:data1};
+const err6 = {instancePath:instancePath+"/issue_type",schemaPath:"#/properties/issue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.issue_type.type,parentSchema:schema105.properties.issue_type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8360,7 +8526,7 @@ if(data.priority !== undefined){
 let data2 = data.priority;
 if(typeof data2 === "string"){
 if(func0(data2) > 60){
-const err7 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema102.properties.priority,data:data2};
+const err7 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters",schema:60,parentSchema:schema105.properties.priority,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8370,7 +8536,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func0(data2) < 1){
-const err8 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema102.properties.priority,data:data2};
+const err8 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema105.properties.priority,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8381,7 +8547,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.priority.type,parentSchema:schema102.properties.priority,data:data2};
+const err9 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.priority.type,parentSchema:schema105.properties.priority,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8395,7 +8561,7 @@ if(data.summary !== undefined){
 let data3 = data.summary;
 if(typeof data3 === "string"){
 if(func0(data3) > 255){
-const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema102.properties.summary,data:data3};
+const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema105.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8405,7 +8571,7 @@ vErrors.push(err10);
 errors++;
 }
 if(func0(data3) < 1){
-const err11 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema102.properties.summary,data:data3};
+const err11 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema105.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8416,7 +8582,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.summary.type,parentSchema:schema102.properties.summary,data:data3};
+const err12 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.summary.type,parentSchema:schema105.properties.summary,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8430,7 +8596,7 @@ if(data.labels !== undefined){
 let data4 = data.labels;
 if(Array.isArray(data4)){
 if(data4.length > 20){
-const err13 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema102.properties.labels,data:data4};
+const err13 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema105.properties.labels,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8443,8 +8609,8 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(!pattern84.test(data5)){
-const err14 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]{1,255}$"},message:"must match pattern \""+"^[^\\s]{1,255}$"+"\"",schema:"^[^\\s]{1,255}$",parentSchema:schema102.properties.labels.items,data:data5};
+if(!pattern88.test(data5)){
+const err14 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/pattern",keyword:"pattern",params:{pattern: "^[^\\s]{1,255}$"},message:"must match pattern \""+"^[^\\s]{1,255}$"+"\"",schema:"^[^\\s]{1,255}$",parentSchema:schema105.properties.labels.items,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8455,7 +8621,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.labels.items.type,parentSchema:schema102.properties.labels.items,data:data5};
+const err15 = {instancePath:instancePath+"/labels/" + i0,schemaPath:"#/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.labels.items.type,parentSchema:schema105.properties.labels.items,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8476,7 +8642,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err16 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema102.properties.labels,data:data4};
+const err16 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema105.properties.labels,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8491,7 +8657,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.labels.type,parentSchema:schema102.properties.labels,data:data4};
+const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.labels.type,parentSchema:schema105.properties.labels,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8503,7 +8669,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8518,9 +8684,9 @@ return errors === 0;
 validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const parameters_slack_post_message = validate78;
-const schema103 = {"type":"object","additionalProperties":false,"properties":{"channel":{"type":"string","description":"A channel name (#ir-critical) or id.","pattern":"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$"},"text":{"type":"string","description":"A line before the incident's summary.","minLength":1,"maxLength":3000},"thread":{"type":"boolean","description":"Reply in the incident's thread in this channel (see threads) when one exists.","default":true},"title":{"type":"string","description":"The incident's title, as triage recorded it (from the event: shown escaped, cut to Slack's limits).","default":"{{ string(event.title) }}"},"severity":{"type":"string","description":"The incident's severity.","enum":["low","medium","high","critical"],"default":"{{ severity }}"},"score":{"type":"number","description":"The triage score.","minimum":0,"maximum":1,"default":"{{ score }}"},"resources":{"type":"array","description":"The resources the incident names (from the event: shown escaped; the first ten).","maxItems":1000,"items":{"type":"string"},"default":"{{ event.resources.map(r, has(r.arn) ? string(r.arn) : string(r.id)) }}"},"playbook":{"type":["string","null"],"description":"The playbook triage routed the incident to."},"threads":{"type":"object","description":"The incident's threads: channel, as steps name it, to the ts of the thread's first message (the incident's notifications).","additionalProperties":{"type":"string","pattern":"^[0-9]{1,10}\\.[0-9]{6}$"}}},"required":["channel"]};
-const pattern85 = new RegExp("^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$", "u");
-const pattern86 = new RegExp("^[0-9]{1,10}\\.[0-9]{6}$", "u");
+const schema106 = {"type":"object","additionalProperties":false,"properties":{"channel":{"type":"string","description":"A channel name (#ir-critical) or id.","pattern":"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$"},"text":{"type":"string","description":"A line before the incident's summary.","minLength":1,"maxLength":3000},"thread":{"type":"boolean","description":"Reply in the incident's thread in this channel (see threads) when one exists.","default":true},"title":{"type":"string","description":"The incident's title, as triage recorded it (from the event: shown escaped, cut to Slack's limits).","default":"{{ string(event.title) }}"},"severity":{"type":"string","description":"The incident's severity.","enum":["low","medium","high","critical"],"default":"{{ severity }}"},"score":{"type":"number","description":"The triage score.","minimum":0,"maximum":1,"default":"{{ score }}"},"resources":{"type":"array","description":"The resources the incident names (from the event: shown escaped; the first ten).","maxItems":1000,"items":{"type":"string"},"default":"{{ event.resources.map(r, has(r.arn) ? string(r.arn) : string(r.id)) }}"},"playbook":{"type":["string","null"],"description":"The playbook triage routed the incident to."},"threads":{"type":"object","description":"The incident's threads: channel, as steps name it, to the ts of the thread's first message (the incident's notifications).","additionalProperties":{"type":"string","pattern":"^[0-9]{1,10}\\.[0-9]{6}$"}}},"required":["channel"]};
+const pattern89 = new RegExp("^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$", "u");
+const pattern90 = new RegExp("^[0-9]{1,10}\\.[0-9]{6}$", "u");
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8534,7 +8700,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.channel === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema103.required,parentSchema:schema103,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'",schema:schema106.required,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8544,8 +8710,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func7.call(schema103.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
+if(!(func7.call(schema106.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8558,8 +8724,8 @@ errors++;
 if(data.channel !== undefined){
 let data0 = data.channel;
 if(typeof data0 === "string"){
-if(!pattern85.test(data0)){
-const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/pattern",keyword:"pattern",params:{pattern: "^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$"},message:"must match pattern \""+"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$"+"\"",schema:"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$",parentSchema:schema103.properties.channel,data:data0};
+if(!pattern89.test(data0)){
+const err2 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/pattern",keyword:"pattern",params:{pattern: "^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$"},message:"must match pattern \""+"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$"+"\"",schema:"^(#[a-z0-9][a-z0-9._-]{0,79}|[CGD][A-Z0-9]{8,})$",parentSchema:schema106.properties.channel,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8570,7 +8736,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.channel.type,parentSchema:schema103.properties.channel,data:data0};
+const err3 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.channel.type,parentSchema:schema106.properties.channel,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8584,7 +8750,7 @@ if(data.text !== undefined){
 let data1 = data.text;
 if(typeof data1 === "string"){
 if(func0(data1) > 3000){
-const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters",schema:3000,parentSchema:schema103.properties.text,data:data1};
+const err4 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 3000},message:"must NOT have more than 3000 characters",schema:3000,parentSchema:schema106.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8594,7 +8760,7 @@ vErrors.push(err4);
 errors++;
 }
 if(func0(data1) < 1){
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.text,data:data1};
+const err5 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema106.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8605,7 +8771,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.text.type,parentSchema:schema103.properties.text,data:data1};
+const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.text.type,parentSchema:schema106.properties.text,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8618,7 +8784,7 @@ errors++;
 if(data.thread !== undefined){
 let data2 = data.thread;
 if(typeof data2 !== "boolean"){
-const err7 = {instancePath:instancePath+"/thread",schemaPath:"#/properties/thread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema103.properties.thread.type,parentSchema:schema103.properties.thread,data:data2};
+const err7 = {instancePath:instancePath+"/thread",schemaPath:"#/properties/thread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema106.properties.thread.type,parentSchema:schema106.properties.thread,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8631,7 +8797,7 @@ errors++;
 if(data.title !== undefined){
 let data3 = data.title;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.title.type,parentSchema:schema103.properties.title,data:data3};
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.title.type,parentSchema:schema106.properties.title,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8644,7 +8810,7 @@ errors++;
 if(data.severity !== undefined){
 let data4 = data.severity;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.severity.type,parentSchema:schema103.properties.severity,data:data4};
+const err9 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.severity.type,parentSchema:schema106.properties.severity,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8654,7 +8820,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((((data4 === "low") || (data4 === "medium")) || (data4 === "high")) || (data4 === "critical"))){
-const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema103.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema103.properties.severity.enum,parentSchema:schema103.properties.severity,data:data4};
+const err10 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema106.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.severity.enum,parentSchema:schema106.properties.severity,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8668,7 +8834,7 @@ if(data.score !== undefined){
 let data5 = data.score;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 1 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema103.properties.score,data:data5};
+const err11 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema106.properties.score,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8678,7 +8844,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema103.properties.score,data:data5};
+const err12 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema106.properties.score,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8689,7 +8855,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema103.properties.score.type,parentSchema:schema103.properties.score,data:data5};
+const err13 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema106.properties.score.type,parentSchema:schema106.properties.score,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8703,7 +8869,7 @@ if(data.resources !== undefined){
 let data6 = data.resources;
 if(Array.isArray(data6)){
 if(data6.length > 1000){
-const err14 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema103.properties.resources,data:data6};
+const err14 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema106.properties.resources,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8716,7 +8882,7 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.resources.items.type,parentSchema:schema103.properties.resources.items,data:data7};
+const err15 = {instancePath:instancePath+"/resources/" + i0,schemaPath:"#/properties/resources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.resources.items.type,parentSchema:schema106.properties.resources.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8728,7 +8894,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.resources.type,parentSchema:schema103.properties.resources,data:data6};
+const err16 = {instancePath:instancePath+"/resources",schemaPath:"#/properties/resources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.resources.type,parentSchema:schema106.properties.resources,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8741,7 +8907,7 @@ errors++;
 if(data.playbook !== undefined){
 let data8 = data.playbook;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/playbook",schemaPath:"#/properties/playbook/type",keyword:"type",params:{type: schema103.properties.playbook.type},message:"must be string,null",schema:schema103.properties.playbook.type,parentSchema:schema103.properties.playbook,data:data8};
+const err17 = {instancePath:instancePath+"/playbook",schemaPath:"#/properties/playbook/type",keyword:"type",params:{type: schema106.properties.playbook.type},message:"must be string,null",schema:schema106.properties.playbook.type,parentSchema:schema106.properties.playbook,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8757,8 +8923,8 @@ if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 let data10 = data9[key1];
 if(typeof data10 === "string"){
-if(!pattern86.test(data10)){
-const err18 = {instancePath:instancePath+"/threads/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/threads/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,10}\\.[0-9]{6}$"},message:"must match pattern \""+"^[0-9]{1,10}\\.[0-9]{6}$"+"\"",schema:"^[0-9]{1,10}\\.[0-9]{6}$",parentSchema:schema103.properties.threads.additionalProperties,data:data10};
+if(!pattern90.test(data10)){
+const err18 = {instancePath:instancePath+"/threads/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/threads/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,10}\\.[0-9]{6}$"},message:"must match pattern \""+"^[0-9]{1,10}\\.[0-9]{6}$"+"\"",schema:"^[0-9]{1,10}\\.[0-9]{6}$",parentSchema:schema106.properties.threads.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8769,7 +8935,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/threads/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/threads/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.threads.additionalProperties.type,parentSchema:schema103.properties.threads.additionalProperties,data:data10};
+const err19 = {instancePath:instancePath+"/threads/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/threads/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.threads.additionalProperties.type,parentSchema:schema106.properties.threads.additionalProperties,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8781,7 +8947,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/threads",schemaPath:"#/properties/threads/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.properties.threads.type,parentSchema:schema103.properties.threads,data:data9};
+const err20 = {instancePath:instancePath+"/threads",schemaPath:"#/properties/threads/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.properties.threads.type,parentSchema:schema106.properties.threads,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8793,7 +8959,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data};
 if(vErrors === null){
 vErrors = [err21];
 }

@@ -1,7 +1,9 @@
 // A simulated GitHub REST API on loopback, for the parts incident response touches: issues (create, read,
 // update, list with filters and Link pagination), issue comments, labels, repository_dispatch events, a
-// workflow run's deployment reviews and pending deployments, and the settings `irac doctor` reads — the
-// repository, its environments' protection rules, branch protection, rulesets, and file contents. It answers as api.github.com does — token
+// workflow run's deployment reviews and pending deployments, the settings `irac doctor` reads — the
+// repository, its environments' protection rules, branch protection, rulesets, and file contents — what
+// opening a pull request through the API takes (branch refs, commits of one file through the contents API,
+// pull requests), and organisation team memberships. It answers as api.github.com does — token
 // auth (401 "Bad credentials"), 404 "Not Found" for what the caller may not see, 422 "Validation Failed"
 // with `errors: [{resource, field, code}]` and 422 "Invalid request." for bodies that break the schema,
 // X-RateLimit-* headers and a primary limit that runs out, secondary rate limits (403 or 429 with
@@ -37,6 +39,11 @@ type DirectoryEntryJson = Extract<
   RestEndpointMethodTypes['repos']['getContent']['response']['data'],
   unknown[]
 >[number];
+type FileCommitJson = RestEndpointMethodTypes['repos']['createOrUpdateFileContents']['response']['data'];
+type RefJson = RestEndpointMethodTypes['git']['getRef']['response']['data'];
+type PullJson = RestEndpointMethodTypes['pulls']['create']['response']['data'];
+type PullSimpleJson = RestEndpointMethodTypes['pulls']['list']['response']['data'][number];
+type TeamMembershipJson = RestEndpointMethodTypes['teams']['getMembershipForUserInOrg']['response']['data'];
 
 /** The routes the sim serves, named as Octokit and GitHub's documentation name them. */
 export type GitHubRoute =
@@ -55,7 +62,13 @@ export type GitHubRoute =
   | 'GET /repos/{owner}/{repo}/environments/{environment_name}'
   | 'GET /repos/{owner}/{repo}/branches/{branch}/protection'
   | 'GET /repos/{owner}/{repo}/rules/branches/{branch}'
-  | 'GET /repos/{owner}/{repo}/contents/{path}';
+  | 'GET /repos/{owner}/{repo}/contents/{path}'
+  | 'PUT /repos/{owner}/{repo}/contents/{path}'
+  | 'GET /repos/{owner}/{repo}/git/ref/{ref}'
+  | 'POST /repos/{owner}/{repo}/git/refs'
+  | 'POST /repos/{owner}/{repo}/pulls'
+  | 'GET /repos/{owner}/{repo}/pulls'
+  | 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}';
 
 /**
  * A failure to give one request instead of its answer. `secondary-rate-limit` is GitHub's abuse limit
@@ -105,6 +118,19 @@ export interface GitHubIssueState {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly closedAt: Date | null;
+}
+
+export interface GitHubPullState {
+  readonly number: number;
+  readonly title: string;
+  readonly body: string | null;
+  readonly state: 'open' | 'closed';
+  /** Branch names in the repository itself (the sim has no forks). */
+  readonly head: string;
+  readonly base: string;
+  readonly draft: boolean;
+  readonly author: string;
+  readonly createdAt: Date;
 }
 
 export interface GitHubLabelState {
@@ -242,6 +268,20 @@ export interface GitHubSim {
   addRuleset(repository: string, ruleset: GitHubRulesetSeed): number;
   /** Commits a file on a branch (the default branch unless named), creating the branch if needed. */
   putFile(repository: string, path: string, content: string, options?: { branch?: string }): void;
+  /** A file as a branch (the default branch unless named) now holds it; undefined when it has none. */
+  file(repository: string, path: string, options?: { branch?: string }): string | undefined;
+  /** The repository's pull requests, in number order. */
+  pulls(repository: string): GitHubPullState[];
+  /**
+   * Makes `login` a member of the organisation's team (creating the team), as an organisation owner
+   * would; `state: 'pending'` is an invitation not yet accepted. Default role `member`, state `active`.
+   */
+  addTeamMember(
+    org: string,
+    team: string,
+    login: string,
+    options?: { role?: 'member' | 'maintainer'; state?: 'active' | 'pending' },
+  ): void;
   addLabel(repository: string, label: GitHubLabelSeed): void;
   /** Seeds an issue as if created through the API (missing labels are created); returns its number. */
   addIssue(repository: string, issue: GitHubIssueSeed): number;
@@ -283,7 +323,8 @@ const SECONDARY_RATE_LIMIT_DOCS = `${RATE_LIMIT_DOCS}#about-secondary-rate-limit
 /** One validation problem, in GitHub's `errors[]` shape. */
 interface FieldError {
   readonly resource: string;
-  readonly field: string;
+  /** Absent for a `custom` error about the request as a whole. */
+  readonly field?: string;
   readonly code: 'missing' | 'missing_field' | 'invalid' | 'already_exists' | 'unprocessable' | 'custom';
   readonly message?: string;
 }
@@ -417,6 +458,30 @@ interface Environment {
   rules: EnvironmentRules | null;
 }
 
+/** A pull request; head and base are branches of the same repository. */
+interface Pull {
+  readonly id: number;
+  readonly number: number;
+  readonly title: string;
+  readonly body: string | null;
+  readonly state: 'open' | 'closed';
+  readonly head: string;
+  readonly base: string;
+  readonly draft: boolean;
+  readonly author: string;
+  readonly createdAt: Date;
+}
+
+/** A commit the sim made: the whole tree it left (flat path → content), and its parent. */
+interface SimCommit {
+  readonly sha: string;
+  readonly files: ReadonlyMap<string, string>;
+  readonly parents: readonly string[];
+  readonly message: string;
+  readonly author: string;
+  readonly date: Date;
+}
+
 interface Ruleset extends GitHubRulesetSeed {
   readonly id: number;
 }
@@ -445,6 +510,11 @@ interface Repository {
   readonly rulesets: Ruleset[];
   /** Branch → path → content: each branch's tree of files. */
   readonly branches: Map<string, Map<string, string>>;
+  /** Branch → the sha of its head commit. */
+  readonly heads: Map<string, string>;
+  readonly commits: Map<string, SimCommit>;
+  /** By number: pull requests and issues share one sequence of numbers, as on GitHub. */
+  readonly pulls: Map<number, Pull>;
 }
 
 /** One request as a route handler sees it. */
@@ -464,12 +534,20 @@ interface Answer {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-interface RouteDefinition {
+/** A request to an organisation's route (no repository in its path). */
+interface OrganizationCall {
+  readonly params: ReadonlyMap<string, string>;
+  readonly login: string;
+}
+
+type RouteDefinition = {
   readonly route: GitHubRoute;
   /** Where GitHub's errors for this route point. */
   readonly docs: string;
-  readonly answer: (call: Call) => Answer;
-}
+} & (
+  | { readonly answer: (call: Call) => Answer }
+  | { readonly organization: (call: OrganizationCall) => Answer }
+);
 
 /** GitHub's timestamps: ISO 8601 in UTC, to the second. */
 const timestamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -511,13 +589,13 @@ function paginate<T>(items: readonly T[], call: Call): { page: T[]; headers: Rec
 }
 
 /** Git's object id, sha1 over `<kind> <size>\0<bytes>`: a file's sha is the one `git hash-object` gives. */
-function gitObjectId(kind: 'blob' | 'tree', bytes: Buffer): string {
+function gitObjectId(kind: 'blob' | 'tree' | 'commit', bytes: Buffer): string {
   return createHash('sha1').update(`${kind} ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** The id of the git tree `directory` would be, from the flat map of a branch's files. */
 function treeId(files: ReadonlyMap<string, string>, directory: string): string {
-  const prefix = `${directory}/`;
+  const prefix = directory === '' ? '' : `${directory}/`;
   const children = new Map<string, { mode: string; id: string }>();
   for (const [path, content] of files) {
     if (!path.startsWith(prefix)) continue;
@@ -551,6 +629,14 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
   const requests: LoggedGitHubRequest[] = [];
   const faults = new FaultQueue<GitHubFault>();
   const userIds = new Map<string, number>();
+  /** `org/team` (lower case) → the team's id and its members by lower-cased login. */
+  const teams = new Map<
+    string,
+    {
+      id: number;
+      members: Map<string, { login: string; role: 'member' | 'maintainer'; state: 'active' | 'pending' }>;
+    }
+  >();
   let nextId = 1000;
   const newId = () => nextId++;
   let base = '';
@@ -1026,7 +1112,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     const closed = seed.state === 'closed';
     const issue: Issue = {
       id: newId(),
-      number: repository.issues.size + 1,
+      number: repository.issues.size + repository.pulls.size + 1,
       title: seed.title,
       body: seed.body ?? null,
       state: closed ? 'closed' : 'open',
@@ -1054,6 +1140,182 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     const run = call.repository.runs.get(Number(call.params.get('run_id')));
     if (!run) throw notFound();
     return run;
+  };
+
+  /** Commits the branch's files as they now are, on top of its head, and moves the branch there. */
+  const commitOn = (repository: Repository, branch: string, message: string, author: string): SimCommit => {
+    const files = new Map(repository.branches.get(branch) ?? []);
+    const parent = repository.heads.get(branch);
+    const date = new Date();
+    const seconds = Math.floor(date.getTime() / 1000);
+    const text = [
+      `tree ${treeId(files, '')}`,
+      ...(parent ? [`parent ${parent}`] : []),
+      `author ${author} <${author}@users.noreply.github.com> ${seconds} +0000`,
+      `committer GitHub <noreply@github.com> ${seconds} +0000`,
+      '',
+      message,
+      '',
+    ].join('\n');
+    const commit: SimCommit = {
+      sha: gitObjectId('commit', Buffer.from(text)),
+      files,
+      parents: parent ? [parent] : [],
+      message,
+      author,
+      date,
+    };
+    repository.commits.set(commit.sha, commit);
+    repository.heads.set(branch, commit.sha);
+    return commit;
+  };
+
+  const refJson = (repository: Repository, branch: string, sha: string): RefJson => {
+    const url = `${apiPath(repository)}/git/refs/heads/${branch.split('/').map(encodeURIComponent).join('/')}`;
+    return {
+      ref: `refs/heads/${branch}`,
+      node_id: `REF_${Buffer.from(`ref:${repository.id}:${branch}`).toString('base64url')}`,
+      url,
+      object: { type: 'commit', sha, url: `${apiPath(repository)}/git/commits/${sha}` },
+    };
+  };
+
+  const gitCommitJson = (repository: Repository, commit: SimCommit): FileCommitJson['commit'] => {
+    const when = timestamp(commit.date);
+    return {
+      sha: commit.sha,
+      node_id: `C_${Buffer.from(`commit:${commit.sha}`).toString('base64url')}`,
+      url: `${apiPath(repository)}/git/commits/${commit.sha}`,
+      html_url: `${htmlPath(repository)}/commit/${commit.sha}`,
+      author: { name: commit.author, email: `${commit.author}@users.noreply.github.com`, date: when },
+      committer: { name: 'GitHub', email: 'noreply@github.com', date: when },
+      message: commit.message,
+      tree: {
+        sha: treeId(commit.files, ''),
+        url: `${apiPath(repository)}/git/trees/${treeId(commit.files, '')}`,
+      },
+      parents: commit.parents.map((sha) => ({
+        sha,
+        url: `${apiPath(repository)}/git/commits/${sha}`,
+        html_url: `${htmlPath(repository)}/commit/${sha}`,
+      })),
+      // Commits made through the contents API are signed by GitHub's web-flow key.
+      verification: { verified: true, reason: 'valid', signature: null, payload: null, verified_at: when },
+    };
+  };
+
+  const branchEnd = (repository: Repository, branch: string): PullJson['head'] & PullSimpleJson['head'] => ({
+    label: `${repository.owner}:${branch}`,
+    ref: branch,
+    repo: { ...repositoryJson(repository), has_downloads: true, temp_clone_token: '' },
+    sha: repository.heads.get(branch) ?? '',
+    user: userJson(repository.owner),
+  });
+
+  const pullSimpleJson = (repository: Repository, pull: Pull): PullSimpleJson => {
+    const url = `${apiPath(repository)}/pulls/${pull.number}`;
+    const html = `${htmlPath(repository)}/pull/${pull.number}`;
+    const issue = `${apiPath(repository)}/issues/${pull.number}`;
+    const statuses = `${apiPath(repository)}/statuses/${repository.heads.get(pull.head) ?? ''}`;
+    const link = (href: string) => ({ href });
+    return {
+      url,
+      id: pull.id,
+      node_id: `PR_${Buffer.from(`pull:${pull.id}`).toString('base64url')}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      issue_url: issue,
+      commits_url: `${url}/commits`,
+      review_comments_url: `${url}/comments`,
+      review_comment_url: `${apiPath(repository)}/pulls/comments{/number}`,
+      comments_url: `${issue}/comments`,
+      statuses_url: statuses,
+      number: pull.number,
+      state: pull.state,
+      locked: false,
+      title: pull.title,
+      user: userJson(pull.author),
+      body: pull.body,
+      labels: [],
+      milestone: null,
+      active_lock_reason: null,
+      created_at: timestamp(pull.createdAt),
+      updated_at: timestamp(pull.createdAt),
+      closed_at: null,
+      merged_at: null,
+      merge_commit_sha: null,
+      assignee: null,
+      assignees: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      head: branchEnd(repository, pull.head),
+      base: branchEnd(repository, pull.base),
+      _links: {
+        comments: link(`${issue}/comments`),
+        commits: link(`${url}/commits`),
+        statuses: link(statuses),
+        html: link(html),
+        issue: link(issue),
+        review_comments: link(`${url}/comments`),
+        review_comment: link(`${apiPath(repository)}/pulls/comments{/number}`),
+        self: link(url),
+      },
+      author_association: association(repository, pull.author),
+      auto_merge: null,
+      draft: pull.draft,
+    };
+  };
+
+  /** Commits on `head` that `base` does not have, walking first parents. */
+  const commitsAhead = (repository: Repository, head: string, base: string): number => {
+    const reachable = new Set<string>();
+    for (let at = repository.heads.get(base); at; at = repository.commits.get(at)?.parents[0])
+      reachable.add(at);
+    let ahead = 0;
+    for (
+      let at = repository.heads.get(head);
+      at && !reachable.has(at);
+      at = repository.commits.get(at)?.parents[0]
+    )
+      ahead++;
+    return ahead;
+  };
+
+  const pullJson = (repository: Repository, pull: Pull): PullJson => {
+    const files = repository.branches.get(pull.head) ?? new Map<string, string>();
+    const baseFiles = repository.branches.get(pull.base) ?? new Map<string, string>();
+    const changed = [...new Set([...files.keys(), ...baseFiles.keys()])].filter(
+      (path) => files.get(path) !== baseFiles.get(path),
+    );
+    return {
+      ...pullSimpleJson(repository, pull),
+      state: pull.state,
+      user: userJson(pull.author),
+      head: branchEnd(repository, pull.head),
+      base: branchEnd(repository, pull.base),
+      merged: false,
+      mergeable: null,
+      rebaseable: null,
+      mergeable_state: 'unknown',
+      merged_by: null,
+      comments: 0,
+      review_comments: 0,
+      maintainer_can_modify: false,
+      commits: commitsAhead(repository, pull.head, pull.base),
+      additions: changed.reduce((sum, path) => sum + (files.get(path)?.split('\n').length ?? 0), 0),
+      deletions: changed.reduce((sum, path) => sum + (baseFiles.get(path)?.split('\n').length ?? 0), 0),
+      changed_files: changed.length,
+    };
+  };
+
+  /** `owner:branch` or `branch`, as the pulls API takes `head`; a fork's owner names no branch here. */
+  const headBranchOf = (repository: Repository, head: string): string | undefined => {
+    const colon = head.indexOf(':');
+    if (colon < 0) return head;
+    return head.slice(0, colon).toLowerCase() === repository.owner.toLowerCase()
+      ? head.slice(colon + 1)
+      : undefined;
   };
 
   const routes: RouteDefinition[] = [
@@ -1365,10 +1627,194 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         return { status: 200, body: listing };
       },
     },
+    {
+      route: 'PUT /repos/{owner}/{repo}/contents/{path}',
+      docs: `${DOCS}/repos/contents#create-or-update-file-contents`,
+      answer: (call) => {
+        const repository = call.repository;
+        const body = call.body();
+        const message = body.requiredString('message');
+        const encoded = body.requiredString('content');
+        const sha = body.optionalString('sha');
+        const branch = body.optionalString('branch') ?? repository.defaultBranch;
+        const path = (call.params.get('path') ?? '').replace(/^\/+|\/+$/g, '');
+        if (!/^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/.test(encoded)) {
+          throw invalidRequest('content is not valid Base64');
+        }
+        // The first commit of an empty repository goes to its default branch; any other branch must exist.
+        const files = repository.branches.get(branch);
+        if (!files && !(branch === repository.defaultBranch && repository.branches.size === 0)) {
+          throw new GitHubError(404, `Branch ${branch} not found`);
+        }
+        const existing = files?.get(path);
+        if (existing !== undefined) {
+          const current = gitObjectId('blob', Buffer.from(existing));
+          if (sha === undefined) throw invalidRequest(`"sha" wasn't supplied.`);
+          if (sha !== current) throw new GitHubError(409, `${path} does not match ${sha}`);
+        }
+        const content = Buffer.from(encoded, 'base64').toString('utf8');
+        const tree = files ?? new Map<string, string>();
+        repository.branches.set(branch, tree);
+        tree.set(path, content);
+        const commit = commitOn(repository, branch, message, call.login);
+        const written = fileJson(repository, branch, path, content);
+        const file = {
+          name: written.name,
+          path,
+          sha: written.sha,
+          size: written.size,
+          url: written.url,
+          html_url: written._links.html ?? '',
+          git_url: written._links.git ?? '',
+          download_url: written.download_url ?? '',
+          type: 'file',
+          _links: {
+            self: written._links.self,
+            git: written._links.git ?? '',
+            html: written._links.html ?? '',
+          },
+        };
+        return {
+          status: existing === undefined ? 201 : 200,
+          body: { content: file, commit: gitCommitJson(repository, commit) } satisfies FileCommitJson,
+        };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+      docs: `${DOCS}/git/refs#get-a-reference`,
+      answer: (call) => {
+        const ref = call.params.get('ref') ?? '';
+        if (call.repository.heads.size === 0) throw new GitHubError(409, 'Git Repository is empty.');
+        // Branches only: the sim keeps no tags.
+        const branch = ref.startsWith('heads/') ? ref.slice('heads/'.length) : undefined;
+        const sha = branch === undefined ? undefined : call.repository.heads.get(branch);
+        if (branch === undefined || sha === undefined) throw notFound();
+        return { status: 200, body: refJson(call.repository, branch, sha) };
+      },
+    },
+    {
+      route: 'POST /repos/{owner}/{repo}/git/refs',
+      docs: `${DOCS}/git/refs#create-a-reference`,
+      answer: (call) => {
+        const body = call.body();
+        const ref = body.requiredString('ref');
+        const sha = body.requiredString('sha');
+        if (!ref.startsWith('refs/') || ref.split('/').length < 3) {
+          throw new GitHubError(422, "Reference name must start with 'refs/' and have at least two slashes.");
+        }
+        if (!ref.startsWith('refs/heads/')) throw new GitHubError(422, 'Reference update failed');
+        const branch = ref.slice('refs/heads/'.length);
+        const commit = call.repository.commits.get(sha);
+        if (!commit) throw new GitHubError(422, 'Object does not exist');
+        if (call.repository.heads.has(branch)) throw new GitHubError(422, 'Reference already exists');
+        call.repository.branches.set(branch, new Map(commit.files));
+        call.repository.heads.set(branch, commit.sha);
+        const json = refJson(call.repository, branch, commit.sha);
+        return { status: 201, body: json, headers: { location: json.url } };
+      },
+    },
+    {
+      route: 'POST /repos/{owner}/{repo}/pulls',
+      docs: `${DOCS}/pulls/pulls#create-a-pull-request`,
+      answer: (call) => {
+        const repository = call.repository;
+        const body = call.body();
+        const head = body.requiredString('head');
+        const base = body.requiredString('base');
+        const title = body.optionalString('title');
+        const text = body.has('body') ? issueBodyOf(body.get('body')) : null;
+        const draft = body.get('draft') ?? false;
+        if (typeof draft !== 'boolean') notA('draft', draft, 'a boolean');
+        if (title === undefined || title.trim() === '') {
+          throw validationFailed({ resource: 'PullRequest', field: 'title', code: 'missing_field' });
+        }
+        const branch = headBranchOf(repository, head);
+        if (!repository.heads.has(base)) {
+          throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
+        }
+        if (branch === undefined || !repository.heads.has(branch)) {
+          throw validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' });
+        }
+        const open = [...repository.pulls.values()].find(
+          (pull) => pull.state === 'open' && pull.head === branch && pull.base === base,
+        );
+        if (open) {
+          throw validationFailed({
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${repository.owner}:${branch}.`,
+          });
+        }
+        if (commitsAhead(repository, branch, base) === 0) {
+          throw validationFailed({
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `No commits between ${base} and ${branch}`,
+          });
+        }
+        const pull: Pull = {
+          id: newId(),
+          number: repository.issues.size + repository.pulls.size + 1,
+          title,
+          body: text,
+          state: 'open',
+          head: branch,
+          base,
+          draft,
+          author: call.login,
+          createdAt: new Date(),
+        };
+        repository.pulls.set(pull.number, pull);
+        const json = pullJson(repository, pull);
+        return { status: 201, body: json, headers: { location: json.url } };
+      },
+    },
+    {
+      route: 'GET /repos/{owner}/{repo}/pulls',
+      docs: `${DOCS}/pulls/pulls#list-pull-requests`,
+      answer: (call) => {
+        const repository = call.repository;
+        const state = call.query.get('state') ?? 'open';
+        if (state !== 'open' && state !== 'closed' && state !== 'all') {
+          throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'invalid' });
+        }
+        // `head` filters only in its documented `user:ref-name` form.
+        const head = call.query.get('head');
+        const headBranch = head?.includes(':') ? (headBranchOf(repository, head) ?? null) : undefined;
+        const base = call.query.get('base');
+        const direction = call.query.get('direction') ?? 'desc';
+        const matching = [...repository.pulls.values()]
+          .filter((pull) => state === 'all' || pull.state === state)
+          .filter((pull) => headBranch === undefined || pull.head === headBranch)
+          .filter((pull) => base === null || pull.base === base)
+          .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
+        const { page, headers } = paginate(matching, call);
+        return { status: 200, body: page.map((pull) => pullSimpleJson(repository, pull)), headers };
+      },
+    },
+    {
+      route: 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
+      docs: `${DOCS}/teams/members#get-team-membership-for-a-user`,
+      organization: (call) => {
+        const team = teams.get(
+          `${call.params.get('org') ?? ''}/${call.params.get('team_slug') ?? ''}`.toLowerCase(),
+        );
+        const member = team?.members.get((call.params.get('username') ?? '').toLowerCase());
+        if (!team || !member) throw notFound();
+        const body: TeamMembershipJson = {
+          url: `${base}/teams/${team.id}/memberships/${encodeURIComponent(member.login)}`,
+          role: member.role,
+          state: member.state,
+        };
+        return { status: 200, body };
+      },
+    },
   ];
 
-  // Each route's path as segments, `{name}` segments capturing; a last `{path}` takes the rest of the
-  // path, slashes and all, as GitHub's contents API does.
+  // Each route's path as segments, `{name}` segments capturing; a last `{path}` or `{ref}` takes the rest
+  // of the path, slashes and all, as GitHub's contents and git refs APIs do (`heads/irac/postmortem-…`).
+  const REST_PARAMETERS = new Set(['{path}', '{ref}']);
   const patterns = routes.map((definition) => {
     const [method, template] = definition.route.split(' ') as [string, string];
     return { definition, method, segments: template.split('/').slice(1) };
@@ -1379,7 +1825,7 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     segments: readonly string[],
   ): { definition: RouteDefinition; params: Map<string, string> } | undefined => {
     for (const pattern of patterns) {
-      const rest = pattern.segments.at(-1) === '{path}';
+      const rest = REST_PARAMETERS.has(pattern.segments.at(-1) ?? '');
       if (pattern.method !== method) continue;
       if (rest ? segments.length < pattern.segments.length : pattern.segments.length !== segments.length) {
         continue;
@@ -1510,6 +1956,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       rateHeaders = countRequest(known, callerToken);
       if (text === null) throw new GitHubError(413, 'Request body too large', undefined, DOCS);
       if (!found) throw notFound(DOCS);
+      if ('organization' in found.definition) {
+        const result = found.definition.organization({ params: found.params, login: known });
+        return { ...result, headers: { ...rateHeaders, ...result.headers } };
+      }
       const repository = repositories.get(
         `${found.params.get('owner') ?? ''}/${found.params.get('repo') ?? ''}`.toLowerCase(),
       );
@@ -1597,6 +2047,9 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
         protections: new Map(),
         rulesets: [],
         branches: new Map(),
+        heads: new Map(),
+        commits: new Map(),
+        pulls: new Map(),
       });
     },
     setEnvironment(repository, name, seed) {
@@ -1647,6 +2100,26 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       const files = target.branches.get(branch) ?? new Map<string, string>();
       target.branches.set(branch, files);
       files.set(path, content);
+      commitOn(target, branch, `Add ${path}`, login);
+    },
+    file(repository, path, options = {}) {
+      const target = repositoryOf(repository);
+      return target.branches.get(options.branch ?? target.defaultBranch)?.get(path);
+    },
+    pulls(repository) {
+      return [...repositoryOf(repository).pulls.values()]
+        .sort((a, b) => a.number - b.number)
+        .map(({ id: _id, ...pull }) => ({ ...pull }));
+    },
+    addTeamMember(org, team, member, memberOptions = {}) {
+      const key = `${org}/${team}`.toLowerCase();
+      const known = teams.get(key) ?? { id: newId(), members: new Map() };
+      teams.set(key, known);
+      known.members.set(member.toLowerCase(), {
+        login: member,
+        role: memberOptions.role ?? 'member',
+        state: memberOptions.state ?? 'active',
+      });
     },
     addLabel(repository, label) {
       const target = repositoryOf(repository);
