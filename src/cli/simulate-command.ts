@@ -31,8 +31,10 @@ import { explainDecision } from '../triage/explain.js';
 import { governance } from './execute-command.js';
 import type { CliIo } from './io.js';
 import { lintCommand } from './lint-command.js';
+import { metricsCommand } from './metrics-command.js';
 import { explainPlan } from './plan-command.js';
 import { replayCommand } from './replay-command.js';
+import { reportCommand } from './report-command.js';
 import { openStore, type StoreContext } from './store-context.js';
 import { timelineCommand } from './timeline-command.js';
 
@@ -676,6 +678,42 @@ class Simulation {
   // -------------------------------------------------------------------------------------------------
   // Forensics
 
+  /**
+   * The last mile: the first incident's blameless report (its opening sections; the rest is the timeline,
+   * approvals, API calls and the evidence manifest) and the store's response-time metrics, both computed
+   * from commits and audit entries alone.
+   */
+  private async postIncident(id: string) {
+    const report = capture();
+    await reportCommand(id, { repo: this.work }, report.io, { env: {} });
+    const text = report.text();
+    const opening = text.slice(0, text.indexOf('\n## Timeline'));
+    const sections = text.split('\n').filter((line) => line.startsWith('## '));
+    this.say(
+      `\n$ irac report ${id}\n${indent(opening, '  ')}\n  … ${sections.length} sections in all: ${sections.map((line) => line.slice(3)).join(', ')}`,
+    );
+    this.expect(
+      this.checks,
+      'the post-incident report has its timeline, approvals, evidence manifest and remediation',
+      ['## Timeline', '## Approvals', '## Evidence manifest', '## Remediation items'].every((heading) =>
+        text.includes(`\n${heading}\n`),
+      ),
+      sections.join(', '),
+    );
+    const metrics = capture();
+    await metricsCommand({ repo: this.work }, metrics.io);
+    this.say(`\n$ irac metrics\n${indent(metrics.text(), '  ')}`);
+    const json = capture();
+    await metricsCommand({ repo: this.work, json: true }, json.io);
+    const figures = JSON.parse(json.text()) as { incidents?: number };
+    this.expect(
+      this.checks,
+      `the metrics count the ${this.scenarios.length} incidents from the trail alone`,
+      figures.incidents === this.scenarios.length,
+      `incidents: ${String(figures.incidents)}`,
+    );
+  }
+
   /** The first incident's story from git, and the whole store verified. */
   async forensics() {
     const main = this.scenarios[0]?.incident;
@@ -691,6 +729,7 @@ class Simulation {
         commit: item.commit ?? null,
       }));
     }
+    if (main) await this.postIncident(main);
     const report = await verifyStore(this.store.repository.git, {
       allowedSignersPath: this.store.config.signing.allowedSigners,
       requireSigned: this.store.config.signing.requireSigned,
