@@ -156,11 +156,11 @@ async function executionSummary(root, run, approvedBy) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rr: () => (/* binding */ serializeIncident),
+/* harmony export */   TT: () => (/* binding */ higherSeverity),
 /* harmony export */   W2: () => (/* binding */ addEvent),
 /* harmony export */   pF: () => (/* binding */ openIncident),
 /* harmony export */   w4: () => (/* binding */ parseIncident)
 /* harmony export */ });
-/* unused harmony export higherSeverity */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65071);
 /* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69839);

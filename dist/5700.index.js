@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   REMEDIATION_LABEL: () => (/* binding */ REMEDIATION_LABEL),
 /* harmony export */   comment: () => (/* binding */ comment),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   createIssue: () => (/* binding */ createIssue),
@@ -62,8 +63,11 @@ async function openIssueLabelled(octokit, repo, label) {
         direction: 'asc',
         per_page: 100,
     }));
-    return data.find((issue) => issue.pull_request === undefined) ?? null;
+    // `irac report --pr` files remediation issues under the incident's label too: they are not its ticket.
+    return (data.find((issue) => issue.pull_request === undefined && !labelNames(issue.labels).includes(REMEDIATION_LABEL)) ?? null);
 }
+/** The label `irac report --pr` gives the remediation issues it files. */
+const REMEDIATION_LABEL = 'remediation';
 /** The issue, or null when GitHub no longer shows it (deleted: 410; moved or hidden: 404). */
 async function issueIfAny(octokit, repo, issueNumber) {
     try {

@@ -13,8 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/src/config/config.js + 1 modules
 var config_config = __webpack_require__(96435);
+// EXTERNAL MODULE: ./lib/src/connectors/clients.js
+var connectors_clients = __webpack_require__(1875);
+// EXTERNAL MODULE: ./lib/src/connectors/environment.js
+var environment = __webpack_require__(31338);
 // EXTERNAL MODULE: ./lib/src/errors.js
 var errors = __webpack_require__(65071);
+// EXTERNAL MODULE: ./lib/src/forensics/anchors.js
+var forensics_anchors = __webpack_require__(45273);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -41,6 +47,8 @@ var playbooks_catalogue = __webpack_require__(50900);
 var repo_files = __webpack_require__(20055);
 // EXTERNAL MODULE: ./lib/src/store/record.js
 var record = __webpack_require__(56887);
+// EXTERNAL MODULE: ./lib/src/escalate/schedule.js
+var schedule = __webpack_require__(99790);
 // EXTERNAL MODULE: ./lib/src/store/markdown.js
 var markdown = __webpack_require__(82823);
 ;// CONCATENATED MODULE: ./lib/src/forensics/metrics.js
@@ -63,10 +71,13 @@ var markdown = __webpack_require__(82823);
 // Excel's PERCENTILE.INC; the median is the 50th), over all incidents, per severity and per playbook.
 //
 // SLA: the escalation matrix gives each severity a chain of roles, each with a timeout; the whole chain
-// is the time the last role has to acknowledge. An incident breaches when it was acknowledged later
-// than that after ingest, or is still unacknowledged that long after ingest as of the store's own latest
-// audit entry (`pending`). Severities without a chain have no SLA; suppressed and aggregated incidents
-// page nobody and have none either.
+// is the time the last role has to acknowledge. The clock starts when the incident reached its current
+// severity (severitySince, the same start `irac escalate` pages from: ingest, unless a later event or
+// triage raised it). An incident breaches when it was acknowledged later than that after the start, or
+// is still unacknowledged that long after it as of the store's own latest audit entry (`pending`).
+// Severities without a chain have no SLA; suppressed and aggregated incidents page nobody and have
+// none either.
+
 
 
 
@@ -187,7 +198,7 @@ function breachOf(times, entries, matrix, asOfMs) {
     const sla = slaMs(matrix, times.severity);
     if (sla === undefined)
         return undefined;
-    const start = ms(times.ingested);
+    const start = ms((0,schedule/* severitySince */.Ow)(entries, times.severity)) ?? ms(times.ingested);
     const end = ms(times.acknowledged) ?? asOfMs;
     if (end - start <= sla)
         return undefined;
@@ -323,7 +334,7 @@ function openIncidents(metrics) {
 }
 function breachList(metrics) {
     const heading = `## SLA breaches (${metrics.breaches.length})`;
-    const rule = 'Against `notifications.escalation_matrix`: acknowledged (an `ack`, an approval or the resolution) later after ingest than the whole escalation chain of its severity allows, or still unacknowledged that long after ingest (pending).';
+    const rule = 'Against `notifications.escalation_matrix`: acknowledged (an `ack`, an approval or the resolution) later, after it reached its severity (ingest, or a later raise), than the whole escalation chain of that severity allows, or still unacknowledged that long after (pending).';
     if (metrics.breaches.length === 0)
         return [heading, '', rule, '', '_None._'];
     return [
@@ -1033,16 +1044,26 @@ function checkCommit(commit, chains, problems) {
     }
 }
 //# sourceMappingURL=verify.js.map
+// EXTERNAL MODULE: ./lib/src/pipeline.js
+var pipeline = __webpack_require__(87830);
 // EXTERNAL MODULE: ./lib/src/store/repository.js + 1 modules
 var store_repository = __webpack_require__(19824);
 ;// CONCATENATED MODULE: ./lib/src/cli/verify-command.js
-// `irac verify [--repo DIR] [--config FILE] [--allowed-signers FILE] [--json]`: the store's integrity.
-// Problems go to stdout, one `path:line: what` per line; the verdict to stderr; exit 1 when any.
+// `irac verify [--anchors] [--repo DIR] [--config FILE] [--allowed-signers FILE] [--json]`: the store's
+// integrity. Problems go to stdout, one `path:line: what` per line; the verdict to stderr; exit 1 when any.
+// With --anchors, the audit heads irac posted — in the channels the playbooks post to and in the
+// repository's issue comments, found without asking the history under check — are fetched back and each
+// must still be in the local history (src/forensics/anchors.ts).
 
 
 
 
-async function verifyCommand(options, io, isTty = process.stderr.isTTY) {
+
+
+
+
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+async function verifyCommand(options, io, isTty = process.stderr.isTTY, clients) {
     const repository = await store_repository/* IncidentRepository */.X.open(options.repo ?? process.cwd());
     const config = await (0,config_config/* loadConfig */.Z9)({
         repoRoot: repository.root,
@@ -1058,16 +1079,34 @@ async function verifyCommand(options, io, isTty = process.stderr.isTTY) {
     });
     if (isTty)
         io.stderr('\r\x1b[K');
+    let anchors;
+    if (options.anchors && report.head !== undefined) {
+        anchors = await (0,forensics_anchors/* verifyAnchors */.ks)(repository.git, report.head, clients ?? (0,connectors_clients.createClients)((0,environment.connectorEnvironment)(config.settings, process.env)), (0,forensics_anchors/* anchorSourcesOf */.Jt)(await (0,pipeline/* planningPlaybooks */.I)(repository.root, config)));
+        if (!anchors.reachable) {
+            throw new errors/* OperationError */.OK('verify --anchors: neither Slack (SLACK_BOT_TOKEN) nor GitHub (GITHUB_TOKEN, GITHUB_REPOSITORY) is configured: no anchor could be fetched');
+        }
+        for (const warning of anchors.warnings)
+            io.stderr(`irac: warning: ${warning}\n`);
+    }
+    const problems = [...report.problems, ...(anchors?.problems ?? [])];
     if (options.json) {
-        io.stdout(`${JSON.stringify({ ok: report.problems.length === 0, ...report })}\n`);
+        const anchored = anchors ? { anchors: anchors.incidents, unanchored: anchors.unanchored } : {};
+        io.stdout(`${JSON.stringify({ ok: problems.length === 0, ...report, problems, ...anchored })}\n`);
     }
     else {
-        for (const problem of report.problems)
+        for (const problem of problems)
             io.stdout(`${problem}\n`);
+        for (const incident of anchors?.incidents ?? []) {
+            const places = incident.places.map((place) => `${place.where}: ${place.anchors}`).join(', ');
+            io.stdout(`anchors: ${incident.incident} ${incident.checked} checked (${places})\n`);
+        }
+        for (const id of anchors?.unanchored ?? [])
+            io.stdout(`anchors: ${id} none found\n`);
     }
-    const scope = `${report.incidents} incident${report.incidents === 1 ? '' : 's'}, ${report.events} event${report.events === 1 ? '' : 's'}, ${report.commits} commit${report.commits === 1 ? '' : 's'}${report.signed > 0 ? ` (${report.signed} signed)` : ''}`;
-    if (report.problems.length > 0) {
-        throw new errors/* OperationError */.OK(`verify: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} in ${scope}`);
+    const checked = anchors?.incidents.reduce((sum, incident) => sum + incident.checked, 0);
+    const scope = `${plural(report.incidents, 'incident')}, ${plural(report.events, 'event')}, ${plural(report.commits, 'commit')}${report.signed > 0 ? ` (${report.signed} signed)` : ''}${checked === undefined ? '' : `, ${plural(checked, 'anchor')}`}`;
+    if (problems.length > 0) {
+        throw new errors/* OperationError */.OK(`verify: ${plural(problems.length, 'problem')} in ${scope}`);
     }
     if (!options.json)
         io.stdout(`verify: ok — ${scope}\n`);
@@ -1076,207 +1115,219 @@ async function verifyCommand(options, io, isTty = process.stderr.isTTY) {
 
 /***/ }),
 
-/***/ 20055:
+/***/ 99790:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NZ: () => (/* binding */ gitRefFiles),
-/* harmony export */   gZ: () => (/* binding */ MAX_FILE_BYTES),
-/* harmony export */   rk: () => (/* binding */ workingTreeFiles)
+/* harmony export */   Jt: () => (/* binding */ acknowledgement),
+/* harmony export */   Kk: () => (/* binding */ wasSent),
+/* harmony export */   Ow: () => (/* binding */ severitySince),
+/* harmony export */   to: () => (/* binding */ escalationState)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65071);
-/* harmony import */ var _store_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(43060);
-// The files of a repository as configuration is read from them: the working tree, or the tree of a
-// commit (`irac replay --compare REF` loads the configuration and playbooks as they were at REF).
-// Read-only. Paths are relative to the repository root, '/'-separated, and never leave it.
+/* unused harmony exports ingestedAt, escalationLevels, sentLevels */
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96435);
+/* harmony import */ var _store_incident_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81720);
+// When each role of the escalation matrix is due for an incident, from its audit trail alone: the first
+// role as soon as the incident reached its current severity, each next one once the previous one's
+// timeout has run out without an acknowledgement. A level is due once per severity: the trail's
+// `escalate` entries say which were sent, and for which severity. Pure, so a clone computes the same
+// schedule as the run.
+//
+// Severity can rise after the incident opened (a more severe event joins it, or triage scores it
+// higher). The raised severity's chain starts then, not at the first ingest: an incident raised to
+// critical a day later pages critical's first role, not every role at once; and medium's first page does
+// not count as critical's.
 
 
-
-
-
-/** Larger than any playbook or configuration by far; a file is read whole before parsing. */
-const MAX_FILE_BYTES = 1024 * 1024;
-/** Refuses a path that could leave the repository: absolute, `..`, empty or odd segments. */
-function checkedPath(path) {
-    const segments = path.split('/');
-    if (path === '' ||
-        segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, 'is not a path inside the repository');
-    }
-    return path;
+/** The time the incident was first recorded: its first `ingest` entry. */
+function ingestedAt(entries) {
+    return entries.find((entry) => entry.action === 'ingest')?.at;
 }
-function decoded(bytes, path) {
-    if (bytes.length > MAX_FILE_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, `is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES}`);
-    }
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, 'is not UTF-8 text');
-    }
-}
+const SEVERITIES = new Set(['low', 'medium', 'high', 'critical']);
+const severityIn = (value) => typeof value === 'string' && SEVERITIES.has(value) ? value : undefined;
 /**
- * `path` under `root` and what lstat says of it, when no segment of it is a symbolic link; undefined
- * when it, or a directory on the way, does not exist. Every segment is looked at, not only the last:
- * `intel -> /etc` would otherwise make `intel/passwd` an ordinary file, and readdir follows a linked
- * directory without a word.
+ * When the incident reached `severity`: the time of the first audit entry after which its recorded
+ * severity was `severity`. The trail is replayed as the store wrote incident.yaml: an `ingest` entry
+ * raises the severity to its event's (higherSeverity; the first one opens it at that), a `triage` entry
+ * sets it to the one triage decided. Undefined when the replay never reaches it (a trail written before
+ * entries carried severities); callers then start from the first ingest.
  */
-async function unlinkedPath(root, path) {
-    const segments = path.split('/');
-    let info;
-    for (let i = 1; i <= segments.length; i++) {
-        const through = segments.slice(0, i).join('/');
-        try {
-            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, through));
-        }
-        catch (error) {
-            const code = error.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                return undefined;
-            throw error;
-        }
-        if (info.isSymbolicLink()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, i === segments.length
-                ? 'is a symbolic link; irac reads only files'
-                : `${through} is a symbolic link; irac reads only files inside the repository`);
-        }
+function severitySince(entries, severity) {
+    let current;
+    for (const entry of entries) {
+        const recorded = severityIn(entry.data.severity);
+        if (recorded === undefined)
+            continue;
+        if (entry.action === 'ingest')
+            current = current ? (0,_store_incident_js__WEBPACK_IMPORTED_MODULE_1__/* .higherSeverity */ .TT)(current, recorded) : recorded;
+        else if (entry.action === 'triage')
+            current = recorded;
+        else
+            continue;
+        if (current === severity)
+            return entry.at;
     }
-    return info && { full: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), info };
+    return undefined;
 }
-/**
- * The working tree under `root`. A symbolic link, to a file or to a directory on the way to one, is
- * refused rather than followed: it could point anywhere on the runner, and what a workflow reads must
- * be what the repository holds.
- */
-function workingTreeFiles(root) {
-    return {
-        async readText(path) {
-            const found = await unlinkedPath(root, checkedPath(path));
-            if (found === undefined)
-                return undefined;
-            // Checked before opening: opening a FIFO would wait for a writer for ever.
-            if (!found.info.isFile())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, 'is not a file');
-            if (found.info.size > MAX_FILE_BYTES) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, `is ${found.info.size} bytes; the limit is ${MAX_FILE_BYTES}`);
-            }
-            let handle;
-            try {
-                // O_NOFOLLOW: a link put in place after the check above is refused by the kernel (ELOOP).
-                handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(found.full, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
-            }
-            catch (error) {
-                const code = error.code;
-                if (code === 'ENOENT')
-                    return undefined;
-                if (code === 'ELOOP')
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(path, 'is a symbolic link; irac reads only files');
-                throw error;
-            }
-            try {
-                // decoded() checks the size again: the file may have grown since lstat.
-                return decoded(await handle.readFile(), path);
-            }
-            finally {
-                await handle.close();
-            }
-        },
-        async list(dir) {
-            const found = await unlinkedPath(root, checkedPath(dir));
-            if (found === undefined)
-                return [];
-            try {
-                const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(found.full, { withFileTypes: true });
-                return entries
-                    .filter((entry) => entry.isFile())
-                    .map((entry) => entry.name)
-                    .sort();
-            }
-            catch (error) {
-                const code = error.code;
-                if (code === 'ENOENT' || code === 'ENOTDIR')
-                    return [];
-                throw error;
-            }
-        },
-    };
-}
-/** One ls-tree line: `<mode> SP <type> SP <sha> SP <size> TAB <name>`. */
-const TREE_LINE = /^(\d{6}) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s;
-/**
- * The tree of the commit `ref` names, in the repository at `root`. Throws an InputError when `ref`
- * names no commit. Symbolic links and submodules are not files here either.
- */
-async function gitRefFiles(root, ref) {
-    // Paths are names, never patterns.
-    const git = new _store_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(root, { GIT_LITERAL_PATHSPECS: '1' });
-    const commit = await git.resolveCommit(ref);
-    if (commit === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(ref, 'names no commit in this repository');
-    const entries = async (path) => {
-        const out = await git.output(['ls-tree', '-z', '-l', '--full-tree', commit, '--', path]);
-        return out
-            .split('\0')
-            .filter(Boolean)
-            .flatMap((line) => {
-            const match = TREE_LINE.exec(line);
-            return match
-                ? [
-                    {
-                        mode: match[1],
-                        type: match[2],
-                        sha: match[3],
-                        size: match[4],
-                        name: match[5],
-                    },
-                ]
-                : [];
-        });
-    };
-    return {
-        async readText(path) {
-            const [entry] = await entries(checkedPath(path));
-            if (!entry || entry.name !== path)
-                return undefined;
-            if (entry.type !== 'blob' || entry.mode === '120000') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${ref}:${path}`, 'is not a file');
-            }
-            if (Number(entry.size) > MAX_FILE_BYTES) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${ref}:${path}`, `is ${entry.size} bytes; the limit is ${MAX_FILE_BYTES}`);
-            }
-            return decoded(await blob(git, entry.sha), `${ref}:${path}`);
-        },
-        async list(dir) {
-            const prefix = `${checkedPath(dir)}/`;
-            return (await entries(prefix))
-                .filter((entry) => entry.type === 'blob' && entry.mode !== '120000' && entry.name.startsWith(prefix))
-                .map((entry) => entry.name.slice(prefix.length))
-                .filter((name) => !name.includes('/'))
-                .sort();
-        },
-    };
-}
-/** A blob's bytes as stored: read raw, so that text which is not UTF-8 is refused, not mangled. */
-function blob(git, sha) {
-    return new Promise((resolve, reject) => {
-        const child = git.spawn(['cat-file', 'blob', sha]);
-        const chunks = [];
-        child.stdout.on('data', (chunk) => chunks.push(chunk));
-        child.on('error', reject);
-        child.on('close', (code) => {
-            if (code === 0)
-                resolve(Buffer.concat(chunks));
-            else
-                reject(new Error(`git cat-file blob ${sha} exited with ${code}`));
-        });
-        child.stdin.end();
+/** The levels of a severity's chain, each with when it falls due for a chain started at `started`. */
+function escalationLevels(severity, chain, started) {
+    const start = Date.parse(started);
+    let elapsedMs = 0;
+    let after = '0m';
+    return chain.map((step, index) => {
+        const level = {
+            severity,
+            level: index + 1,
+            of: chain.length,
+            role: step.role,
+            due_at: new Date(start + elapsedMs).toISOString(),
+            after,
+        };
+        elapsedMs += (0,_config_config_js__WEBPACK_IMPORTED_MODULE_0__/* .durationMs */ .pc)(step.timeout);
+        after = index === 0 ? step.timeout : `${after} + ${step.timeout}`;
+        return level;
     });
 }
-//# sourceMappingURL=repo-files.js.map
+/** Whether the trail has a page of this level of this severity's chain. */
+const wasSent = (entry, severity, level) => entry.action === 'escalate' && entry.data.severity === severity && entry.data.level === level;
+/** The levels of `severity`'s chain the trail says were sent. */
+function sentLevels(entries, severity) {
+    return new Set(entries
+        .filter((entry) => wasSent(entry, severity, entry.data.level))
+        .map((entry) => entry.data.level));
+}
+/**
+ * The incident's acknowledgement, from its trail: the first `ack`, or the first approval — a reviewer who
+ * approved its containment has taken it (irac metrics counts the same). Undefined when neither happened.
+ */
+function acknowledgement(entries) {
+    // An empty approved_by names nobody: it acknowledges nothing (metrics requires a name too).
+    const taken = entries.find((entry) => entry.action === 'ack' || (typeof entry.data.approved_by === 'string' && entry.data.approved_by !== ''));
+    if (!taken)
+        return undefined;
+    const by = taken.action === 'ack' ? (taken.data.by ?? taken.actor) : taken.data.approved_by;
+    return { by: String(by), at: taken.at };
+}
+function escalationState(incident, entries, matrix, now) {
+    if (incident.status === 'resolved')
+        return { kind: 'quiet', why: 'resolved' };
+    const ack = acknowledgement(entries);
+    if (ack)
+        return { kind: 'quiet', why: `acknowledged by ${ack.by}` };
+    // Triage judged these not worth a person's time (a suppression rule) or already covered by others.
+    if (incident.decision === 'suppressed' || incident.decision === 'aggregated') {
+        return { kind: 'quiet', why: incident.decision };
+    }
+    const chain = matrix[incident.severity];
+    if (!chain)
+        return { kind: 'quiet', why: `no escalation chain for ${incident.severity}` };
+    const ingested = ingestedAt(entries);
+    if (ingested === undefined)
+        return { kind: 'quiet', why: 'no ingest entry in its audit trail' };
+    const started = severitySince(entries, incident.severity) ?? ingested;
+    const sent = sentLevels(entries, incident.severity);
+    const levels = escalationLevels(incident.severity, chain, started).filter((level) => !sent.has(level.level));
+    const due = levels.filter((level) => Date.parse(level.due_at) <= now.getTime());
+    return { kind: 'escalating', due, next: levels.find((level) => !due.includes(level)) };
+}
+//# sourceMappingURL=schedule.js.map
+
+/***/ }),
+
+/***/ 87830:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ planningPlaybooks),
+/* harmony export */   a: () => (/* binding */ runPipeline)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96435);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65071);
+/* harmony import */ var _plan_execute_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89115);
+/* harmony import */ var _plan_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9751);
+/* harmony import */ var _playbooks_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98273);
+/* harmony import */ var _playbooks_repo_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20055);
+/* harmony import */ var _store_record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56887);
+/* harmony import */ var _triage_engine_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(23458);
+/* harmony import */ var _triage_record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(15206);
+// The whole path of a security event, as the ingest workflow runs it: normalize and record the event,
+// triage each incident it opened or joined, plan the routed playbook, and carry out the steps that need
+// no reviewer — one commit per operation, so every stage is in the audit trail whatever happens next.
+// Steps that need a reviewer stop the run; the workflow's containment job, bound to the plan's GitHub
+// Environment, runs them once approved.
+
+
+
+
+
+
+
+
+
+
+/**
+ * The playbooks a plan is made from. An inline playbook is named by the configuration's file, from the
+ * repository root rather than from where irac runs, so its committed text can be read and the plan (and
+ * its hash) is the same from anywhere.
+ */
+async function planningPlaybooks(root, config) {
+    const files = (0,_playbooks_repo_files_js__WEBPACK_IMPORTED_MODULE_6__/* .workingTreeFiles */ .rk)(root);
+    const fromRoot = config.path === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(root, config.path);
+    const inRepository = fromRoot !== undefined && !fromRoot.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(fromRoot);
+    return (0,_playbooks_load_js__WEBPACK_IMPORTED_MODULE_5__/* .loadPlaybooks */ .Dw)(files, inRepository ? await (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readSettings */ .sb)(files, fromRoot) : config);
+}
+async function runPipeline(items, context) {
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('input', 'holds no security event');
+    const { config, actor, apply, now } = context;
+    const recorded = await apply((tx) => (0,_store_record_js__WEBPACK_IMPORTED_MODULE_7__/* .recordEvents */ .FW)(tx, items, { actor, correlationWindowMs: config.correlationWindowMs, now }));
+    // An event already recorded was carried through the pipeline when it first came.
+    const incidents = [...new Set(recorded.filter((r) => r.outcome !== 'duplicate').map((r) => r.incident))];
+    if (incidents.length === 0)
+        return [];
+    const engine = await (0,_triage_engine_js__WEBPACK_IMPORTED_MODULE_8__/* .loadTriageEngine */ .fM)({ repoRoot: context.root, config });
+    const playbooks = await planningPlaybooks(context.root, config);
+    const files = (0,_playbooks_repo_files_js__WEBPACK_IMPORTED_MODULE_6__/* .workingTreeFiles */ .rk)(context.root);
+    const outcomes = [];
+    for (const id of incidents) {
+        const { decision } = await apply((tx) => (0,_triage_record_js__WEBPACK_IMPORTED_MODULE_9__/* .triageIncident */ .j)(tx, id, { actor, rules: engine.rules, enrich: engine.enrich, now }));
+        if (decision.outcome !== 'routed' || decision.playbook === null) {
+            outcomes.push({
+                incident: id,
+                severity: decision.severity,
+                outcome: decision.outcome,
+                playbook: decision.playbook,
+                needs_approval: false,
+                environment: null,
+                plan_sha256: null,
+                execution: null,
+            });
+            continue;
+        }
+        const { plan, hash } = await apply((tx) => (0,_plan_record_js__WEBPACK_IMPORTED_MODULE_4__/* .planIncident */ .oD)(tx, id, { actor, playbooks, playbookText: (file) => files.readText(file), now }));
+        const execution = await (0,_plan_execute_js__WEBPACK_IMPORTED_MODULE_3__/* .executePlan */ .vY)(apply, id, {
+            live: context.live,
+            actor,
+            clients: context.clients,
+            now,
+            ...context.governance,
+        });
+        const waiting = execution.waiting.length > 0 || (!context.live && plan.needs_approval);
+        outcomes.push({
+            incident: id,
+            severity: decision.severity,
+            outcome: decision.outcome,
+            playbook: decision.playbook,
+            needs_approval: waiting,
+            environment: waiting ? plan.environment : null,
+            plan_sha256: hash,
+            execution,
+        });
+    }
+    return outcomes;
+}
+//# sourceMappingURL=pipeline.js.map
 
 /***/ })
 

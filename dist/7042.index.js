@@ -1,6 +1,102 @@
 export const id = 7042;
-export const ids = [7042,1338];
+export const ids = [7042,1961];
 export const modules = {
+
+/***/ 95054:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OC: () => (/* binding */ anchorAfterOperations)
+/* harmony export */ });
+/* unused harmony exports clientsOf, anchorIncidents, explainAnchors, anchorCommand */
+/* harmony import */ var _connectors_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1875);
+/* harmony import */ var _connectors_environment_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31338);
+/* harmony import */ var _connectors_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50878);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65071);
+/* harmony import */ var _forensics_anchors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45273);
+/* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32064);
+/* harmony import */ var _store_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96752);
+// `irac anchor [ID...] [--json]`: post the incidents' audit heads outside the repository — a reply in each
+// of their Slack threads, a comment on their ticket — where a force push cannot reach them; by default
+// every incident that has a thread or a ticket. `irac run`, `execute`, `undo`, `resolve`, `escalate` and the
+// `/ack` comment do the same for the incidents they touched (anchorAfterOperations), and `irac verify
+// --anchors` reads them back.
+
+
+
+
+
+
+
+const clientsOf = (store) => (0,_connectors_clients_js__WEBPACK_IMPORTED_MODULE_0__.createClients)((0,_connectors_environment_js__WEBPACK_IMPORTED_MODULE_6__.connectorEnvironment)(store.config.settings, process.env));
+/**
+ * Posts the heads, at the branch's commit, of the incidents `ids` — every incident with a thread or a
+ * ticket when `ids` is undefined — wherever the newest anchor is not that head already.
+ */
+async function anchorIncidents(store, ids, clients = clientsOf(store)) {
+    const head = await store.repository.head();
+    if (head === undefined)
+        return { anchored: [], warnings: [], reachable: true };
+    return (0,_forensics_anchors_js__WEBPACK_IMPORTED_MODULE_3__/* .postAnchors */ .zI)(store.repository.git, head, ids, clients);
+}
+/**
+ * Anchoring after an operation: the operation's result stands whatever happens here. Nowhere to post
+ * (no Slack or GitHub token, as in a local dry run) is silence; a service that cannot be reached, a thread
+ * that is gone, or a refusal is a warning.
+ */
+async function anchorAfterOperations(store, ids, clients) {
+    if (ids.length === 0)
+        return { anchored: [], warnings: [] };
+    try {
+        const report = await anchorIncidents(store, [...new Set(ids)], clients);
+        if (!report.reachable)
+            return { anchored: [], warnings: [] };
+        return { anchored: report.anchored, warnings: report.warnings.map((warning) => `anchoring: ${warning}`) };
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return { anchored: [], warnings: [`the audit heads were not anchored: ${(0,_connectors_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(why)}`] };
+    }
+}
+/** One line per anchor posted. */
+function explainAnchors(anchored) {
+    return anchored
+        .flatMap((incident) => incident.posted.map((anchor) => `anchored ${anchor.incident} seq ${anchor.seq} in ${anchor.where}\n`))
+        .join('');
+}
+async function anchorCommand(ids, options, io, clients) {
+    for (const id of ids)
+        checkIncidentId(id, 'ID');
+    const store = await openStore(options);
+    if (ids.length > 0) {
+        const head = await store.repository.head();
+        const known = new Set(head === undefined ? [] : await incidentsAt(store.repository.git, head));
+        const unknown = ids.find((id) => !known.has(id));
+        if (unknown)
+            throw new InputError(unknown, 'no such incident in the store');
+    }
+    const report = await anchorIncidents(store, ids.length > 0 ? ids : undefined, clients ?? clientsOf(store));
+    if (!report.reachable) {
+        throw new OperationError('nowhere to anchor: neither Slack (SLACK_BOT_TOKEN) nor GitHub (GITHUB_TOKEN, GITHUB_REPOSITORY) is configured');
+    }
+    for (const warning of report.warnings)
+        io.stderr(`irac: warning: ${warning}\n`);
+    if (options.json) {
+        io.stdout(`${JSON.stringify(report.anchored)}\n`);
+        return;
+    }
+    io.stdout(explainAnchors(report.anchored));
+    for (const incident of report.anchored) {
+        if (incident.current.length > 0) {
+            io.stdout(`${incident.incident} seq ${incident.head.seq} already anchored in ${incident.current.join(', ')}\n`);
+        }
+    }
+    const posted = report.anchored.reduce((sum, incident) => sum + incident.posted.length, 0);
+    io.stdout(`${posted} anchor${posted === 1 ? '' : 's'} posted for ${report.anchored.length} incident${report.anchored.length === 1 ? '' : 's'}\n`);
+}
+//# sourceMappingURL=anchor-command.js.map
+
+/***/ }),
 
 /***/ 31961:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -15,7 +111,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: executeCommand, explainExecution, resolveCommand, undoCommand
 
 // EXTERNAL MODULE: ./lib/src/connectors/clients.js
-var clients = __webpack_require__(1875);
+var connectors_clients = __webpack_require__(1875);
 // EXTERNAL MODULE: ./lib/src/connectors/environment.js
 var environment = __webpack_require__(31338);
 // EXTERNAL MODULE: ./lib/src/errors.js
@@ -94,12 +190,15 @@ async function resolve_resolveIncident(tx, id, context) {
     return { commit };
 }
 //# sourceMappingURL=resolve.js.map
+// EXTERNAL MODULE: ./lib/src/cli/anchor-command.js
+var anchor_command = __webpack_require__(95054);
 // EXTERNAL MODULE: ./lib/src/cli/store-context.js + 1 modules
 var store_context = __webpack_require__(96752);
 ;// CONCATENATED MODULE: ./lib/src/cli/execute-command.js
 // `irac execute ID [--live] [--dry-run] [--approved-by USER --plan-hash HASH] [--only STEP...]`,
 // `irac undo ID [--step STEP...]` and `irac resolve ID --note TEXT`: carry out the incident's committed
 // plan (a dry run unless live), take back what it changed, close the incident.
+
 
 
 
@@ -146,6 +245,7 @@ function explainExecution(run) {
 async function executeIncident(id, options) {
     (0,layout.checkIncidentId)(id, 'ID');
     const store = await (0,store_context.openStore)(options);
+    const clients = (0,connectors_clients.createClients)((0,environment.connectorEnvironment)(store.config.settings, process.env));
     const live = options.dryRun
         ? false
         : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
@@ -155,15 +255,19 @@ async function executeIncident(id, options) {
         ...(options.planHash !== undefined ? { planHash: options.planHash } : {}),
         ...(options.only?.length ? { only: options.only } : {}),
         actor: store.actor,
-        clients: (0,clients.createClients)((0,environment.connectorEnvironment)(store.config.settings, process.env)),
+        clients,
         now: () => new Date(),
         ...(linksFor(id, process.env) ? { links: linksFor(id, process.env) } : {}),
         ...governance(store),
     }));
-    return { run, warnings };
+    // A dry run reaches nothing outside the repository, anchors included.
+    const anchoring = options.anchor && live
+        ? await (0,anchor_command/* anchorAfterOperations */.OC)(store, [id], clients)
+        : { anchored: [], warnings: [] };
+    return { run, warnings: [...warnings, ...anchoring.warnings], anchored: anchoring.anchored };
 }
 async function executeCommand(id, options, io) {
-    const { run, warnings } = await executeIncident(id, options);
+    const { run, warnings } = await executeIncident(id, { ...options, anchor: true });
     for (const warning of warnings)
         io.stderr(`irac: warning: ${warning}\n`);
     io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
@@ -173,14 +277,16 @@ async function executeCommand(id, options, io) {
 async function undoCommand(id, options, io) {
     checkIncidentId(id, 'ID');
     const store = await openStore(options);
+    const clients = createClients(connectorEnvironment(store.config.settings, process.env));
     const { result: run, warnings } = await store.repository.batch(() => undoPlan(bound(store), id, {
         actor: store.actor,
-        clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+        clients,
         now: () => new Date(),
         ...(options.step?.length ? { only: options.step } : {}),
         hold: governance(store).hold,
     }));
-    for (const warning of warnings)
+    const anchoring = await anchorAfterOperations(store, [id], clients);
+    for (const warning of [...warnings, ...anchoring.warnings])
         io.stderr(`irac: warning: ${warning}\n`);
     io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
     if (run.failure)
@@ -192,6 +298,12 @@ async function resolveCommand(id, options, io) {
     const store = await openStore(options);
     const { commit } = await bound(store)((tx) => resolveIncident(tx, id, { actor: store.actor, note, now: () => new Date() }));
     io.stdout(commit ? `resolved: ${id} in ${commit.slice(0, 12)}\n` : `unchanged: ${id} is already resolved\n`);
+    if (!commit)
+        return;
+    const clients = createClients(connectorEnvironment(store.config.settings, process.env));
+    const anchoring = await anchorAfterOperations(store, [id], clients);
+    for (const warning of anchoring.warnings)
+        io.stderr(`irac: warning: ${warning}\n`);
 }
 //# sourceMappingURL=execute-command.js.map
 
@@ -254,18 +366,20 @@ async function readInput(file, io) {
 /* harmony export */ });
 /* unused harmony export runCommand */
 /* harmony import */ var _connectors_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1875);
-/* harmony import */ var _connectors_environment_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31338);
+/* harmony import */ var _connectors_environment_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31338);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65071);
 /* harmony import */ var _ingest_documents_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62281);
 /* harmony import */ var _ingest_normalize_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2218);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87830);
-/* harmony import */ var _execute_command_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31961);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97819);
-/* harmony import */ var _store_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96752);
+/* harmony import */ var _anchor_command_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95054);
+/* harmony import */ var _execute_command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31961);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97819);
+/* harmony import */ var _store_context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96752);
 // `irac run [FILE|-] [--source NAME] [--live] [--repo DIR] [--config FILE] [--json]`: what the ingest
 // workflow calls — ingest, triage, plan, and the steps that need no reviewer, in one process, one commit
 // per operation. Prints, per incident, what a workflow needs next: severity, playbook, whether approval
 // is needed and in which environment, and the plan's hash the approval will be bound to.
+
 
 
 
@@ -280,26 +394,40 @@ async function runEvents(input, options) {
     const limits = { ..._ingest_documents_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LIMITS */ .dR, ...(options.maxBytes ? { maxPayloadBytes: options.maxBytes } : {}) };
     // Validated in full before the repository is touched: a rejected payload writes nothing.
     const items = [...(0,_ingest_normalize_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeWithEvidence */ .Nw)(input.bytes, { source: options.source, limits, name: input.name })];
-    const store = await (0,_store_context_js__WEBPACK_IMPORTED_MODULE_7__.openStore)(options);
+    const store = await (0,_store_context_js__WEBPACK_IMPORTED_MODULE_8__.openStore)(options);
+    const clients = (0,_connectors_clients_js__WEBPACK_IMPORTED_MODULE_0__.createClients)((0,_connectors_environment_js__WEBPACK_IMPORTED_MODULE_9__.connectorEnvironment)(store.config.settings, process.env));
+    const live = options.dryRun
+        ? false
+        : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
     const { result: outcomes, warnings } = await store.repository.batch(() => (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_4__/* .runPipeline */ .a)(items, {
         root: store.repository.root,
         config: store.config,
         actor: store.actor,
         apply: (operation) => store.repository.apply(operation, store.publish).then((applied) => applied.result),
-        clients: (0,_connectors_clients_js__WEBPACK_IMPORTED_MODULE_0__.createClients)((0,_connectors_environment_js__WEBPACK_IMPORTED_MODULE_8__.connectorEnvironment)(store.config.settings, process.env)),
-        live: options.dryRun
-            ? false
-            : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
+        clients,
+        live,
         now: () => new Date(),
-        governance: (0,_execute_command_js__WEBPACK_IMPORTED_MODULE_5__/* .governance */ .T9)(store),
+        governance: (0,_execute_command_js__WEBPACK_IMPORTED_MODULE_6__/* .governance */ .T9)(store),
     }));
-    return { outcomes, warnings, root: store.repository.root };
+    // A dry run reaches nothing outside the repository, anchors included.
+    const anchoring = options.anchor && live
+        ? await (0,_anchor_command_js__WEBPACK_IMPORTED_MODULE_5__/* .anchorAfterOperations */ .OC)(store, outcomes.map((outcome) => outcome.incident), clients)
+        : { anchored: [], warnings: [] };
+    return {
+        outcomes,
+        warnings: [...warnings, ...anchoring.warnings],
+        root: store.repository.root,
+        anchored: anchoring.anchored,
+    };
 }
 async function runCommand(file, options, io) {
     const eventFile = file === undefined && process.env.GITHUB_EVENT_NAME === 'repository_dispatch'
         ? process.env.GITHUB_EVENT_PATH
         : undefined;
-    const { outcomes, warnings } = await runEvents(await readInput(file ?? eventFile, io), options);
+    const { outcomes, warnings } = await runEvents(await readInput(file ?? eventFile, io), {
+        ...options,
+        anchor: true,
+    });
     for (const warning of warnings)
         io.stderr(`irac: warning: ${warning}\n`);
     if (options.json) {
@@ -392,51 +520,6 @@ async function openStore(options) {
     };
 }
 //# sourceMappingURL=store-context.js.map
-
-/***/ }),
-
-/***/ 31338:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   connectorEnvironment: () => (/* binding */ connectorEnvironment)
-/* harmony export */ });
-// Where the connectors' settings come from in a real run: the configuration's `connectors` section for
-// what may be reviewed in a pull request (which role to assume in which account, which Jira site), and
-// the environment for every credential — the standard variables each SDK and the runner already use.
-// AWS credentials and AWS_ENDPOINT_URL* are left to the SDK's own chain.
-const nonEmpty = (value) => value === undefined || value === '' ? undefined : value;
-function connectorEnvironment(settings, env) {
-    const { aws, slack, github, jira } = settings.connectors;
-    const slackToken = nonEmpty(env.SLACK_BOT_TOKEN);
-    const slackUrl = nonEmpty(env.SLACK_API_URL) ?? slack?.api_url;
-    const githubToken = nonEmpty(env.GITHUB_TOKEN);
-    const githubUrl = nonEmpty(env.GITHUB_API_URL);
-    const githubRepository = github?.repository ?? nonEmpty(env.GITHUB_REPOSITORY);
-    const jiraEmail = nonEmpty(env.JIRA_EMAIL);
-    const jiraToken = nonEmpty(env.JIRA_API_TOKEN);
-    return {
-        aws: {
-            ...(aws?.accounts ? { roles: aws.accounts } : {}),
-            ...(aws?.max_attempts ? { maxAttempts: aws.max_attempts } : {}),
-        },
-        ...(slackToken ? { slack: { token: slackToken, ...(slackUrl ? { apiUrl: slackUrl } : {}) } } : {}),
-        ...(githubToken
-            ? {
-                github: {
-                    token: githubToken,
-                    ...(githubUrl ? { baseUrl: githubUrl } : {}),
-                    ...(githubRepository ? { repository: githubRepository } : {}),
-                },
-            }
-            : {}),
-        ...(jira?.base_url && jiraEmail && jiraToken
-            ? { jira: { host: jira.base_url, email: jiraEmail, apiToken: jiraToken } }
-            : {}),
-    };
-}
-//# sourceMappingURL=environment.js.map
 
 /***/ }),
 

@@ -1585,6 +1585,167 @@ async function planIncident(tx, id, context) {
 
 /***/ }),
 
+/***/ 28238:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ renderParameters),
+/* harmony export */   v: () => (/* binding */ needsApproval)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65071);
+/* harmony import */ var _triage_expressions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79512);
+// A playbook as the rest of irac uses it: checked, conditions and templates compiled, defaults applied.
+// Triage routes on `trigger` in `priority` order; the planner asks each step whether it applies
+// (`when`), what its parameters are for this incident and whether it needs a reviewer.
+
+
+/**
+ * Whether a step waits for a reviewer on this incident: when it says so, and for a destructive action
+ * unless the playbook's pre-authorized scope holds for the incident. A scope that fails on the incident
+ * (a key it lacks) does not hold: pre-authorization is what must be shown, not what is left over.
+ */
+function needsApproval(playbook, step, context) {
+    if (step.requiresApproval)
+        return true;
+    if (!step.action.destructive)
+        return false;
+    const scope = playbook.tier.preauthorizedWhen;
+    if (!scope)
+        return true;
+    try {
+        return !scope.evaluate(context);
+    }
+    catch (error) {
+        if (error instanceof _triage_expressions_js__WEBPACK_IMPORTED_MODULE_1__/* .ConditionError */ .iG)
+            return true;
+        throw error;
+    }
+}
+/**
+ * The step's parameters for one incident: the written ones and the action's defaults, templates
+ * rendered, checked against the action's schema. Throws a TemplateError when a template fails on this
+ * incident (the event names no instance), an InputError when the result does not fit the action.
+ */
+function renderParameters(step, context, item) {
+    const rendered = {};
+    const seen = item === undefined ? context : { ...context, item };
+    for (const [key, value] of Object.entries({ ...step.action.defaults, ...step.parameters })) {
+        rendered[key] = value.render(seen);
+    }
+    if (!step.action.validate(rendered)) {
+        const [error] = step.action.validate.errors ?? [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(step.where, `step "${step.id}": parameters for ${step.action.name} ${error ? `${error.instancePath || '/'} ${error.message ?? 'are invalid'}` : 'are invalid'}: ${JSON.stringify(rendered).slice(0, 500)}`);
+    }
+    return rendered;
+}
+//# sourceMappingURL=playbook.js.map
+
+/***/ }),
+
+/***/ 66055:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ MemoryHistory),
+/* harmony export */   Ih: () => (/* binding */ pastIncidents)
+/* harmony export */ });
+/* unused harmony export keysOf */
+/* harmony import */ var _store_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32064);
+// History: the incidents this store recorded before the one being triaged that share its fingerprint,
+// one of its resources or one of its actors, read from the history indexes (one small file per key,
+// so the cost does not grow with the store). Replay keeps the same lists in memory instead.
+
+/** What an incident is indexed under, per index. */
+function keysOf(incident) {
+    return {
+        fingerprints: [incident.fingerprint],
+        resources: incident.resources,
+        actors: incident.actors,
+    };
+}
+/** Lines opened before `incident` (or at the same instant, when another incident), deduplicated. */
+function before(lines, incident) {
+    const opened = Date.parse(incident.timestamps.opened);
+    const seen = new Map();
+    for (const line of lines) {
+        if (line.incident !== incident.id && line.openedMs <= opened)
+            seen.set(line.incident, line);
+    }
+    return [...seen.values()];
+}
+/** Reads the history indexes through `read` (a transaction, a tree at some commit). */
+async function pastIncidents(read, incident) {
+    const keys = keysOf(incident);
+    const linesOf = async (index) => {
+        const texts = await Promise.all(keys[index].map((value) => read((0,_store_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .keyIndexFile */ ._H)(index, value))));
+        return before(texts.flatMap((text) => (0,_store_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyIndex */ .$n)(text ?? '')), incident);
+    };
+    const [fingerprints, resources, actors] = await Promise.all([
+        linesOf('fingerprints'),
+        linesOf('resources'),
+        linesOf('actors'),
+    ]);
+    return { fingerprints, resources, actors };
+}
+/**
+ * The same lists, kept in memory: replay's history is the events replayed before. A key's lines are
+ * read from the newest back, at most `limit` of them within `windowMs`: enough for every measure
+ * triage takes from them (history saturates, aggregation has a maximum), and a key shared by thousands
+ * of incidents (one role behind every API call) does not make each lookup scan them all.
+ */
+class MemoryHistory {
+    limit;
+    windowMs;
+    lines = {
+        fingerprints: new Map(),
+        resources: new Map(),
+        actors: new Map(),
+    };
+    /** Incidents already listed under a key, so a join does not list its incident again. */
+    listed = new Set();
+    constructor(limit, windowMs) {
+        this.limit = limit;
+        this.windowMs = windowMs;
+    }
+    add(incident) {
+        const keys = keysOf(incident);
+        for (const index of _store_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_INDEXES */ .nC) {
+            for (const value of keys[index]) {
+                const marker = `${index}\u0000${value}\u0000${incident.id}`;
+                if (this.listed.has(marker))
+                    continue;
+                this.listed.add(marker);
+                const list = this.lines[index].get(value) ?? [];
+                list.push({
+                    incident: incident.id,
+                    opened: incident.timestamps.opened,
+                    openedMs: Date.parse(incident.timestamps.opened),
+                });
+                this.lines[index].set(value, list);
+            }
+        }
+    }
+    past(incident) {
+        const keys = keysOf(incident);
+        const opened = Date.parse(incident.timestamps.opened);
+        const recent = (list) => {
+            const found = [];
+            for (let i = list.length - 1; i >= 0 && found.length < this.limit; i--) {
+                const line = list[i];
+                const at = line.openedMs;
+                if (line.incident !== incident.id && at <= opened && opened - at <= this.windowMs)
+                    found.push(line);
+            }
+            return found;
+        };
+        const of = (index) => before(keys[index].flatMap((value) => recent(this.lines[index].get(value) ?? [])), incident);
+        return { fingerprints: of('fingerprints'), resources: of('resources'), actors: of('actors') };
+    }
+}
+//# sourceMappingURL=history.js.map
+
+/***/ }),
+
 /***/ 15206:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

@@ -31768,12 +31768,13 @@ async function summarize(markdown) {
         await summary.addRaw(markdown, true).write();
 }
 async function run(inputs, env) {
-    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9215), __nccwpck_require__.e(9824), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
+    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3458), __nccwpck_require__.e(4988), __nccwpck_require__.e(2218), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
     const { outcomes, warnings, root } = await runEvents(await eventPayload(env), {
         repo: inputs.repo,
         config: inputs.config,
         live: inputs.live,
         dryRun: !inputs.live,
+        anchor: true,
     });
     for (const warning of warnings)
         core_warning(warning);
@@ -31812,7 +31813,7 @@ async function execute(inputs, env) {
     if (inputs.live && !inputs.planHash) {
         throw new src_errors/* InputError */.dz('input plan-hash', 'is required for a live execute: the plan the triage job showed');
     }
-    const { executeIncident } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9215), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3012)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
+    const { executeIncident } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(4988), __nccwpck_require__.e(1961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31961));
     const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9824), __nccwpck_require__.e(9737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96752));
     const store = await openStore({ repo: inputs.repo, config: inputs.config });
     let approvedBy;
@@ -31842,6 +31843,7 @@ async function execute(inputs, env) {
         dryRun: !inputs.live,
         ...(inputs.planHash ? { planHash: inputs.planHash } : {}),
         ...(approvedBy ? { approvedBy } : {}),
+        anchor: true,
     });
     for (const warning of warnings)
         core_warning(warning);
@@ -31858,7 +31860,7 @@ async function execute(inputs, env) {
         throw new src_errors/* OperationError */.OK(report.failure);
 }
 async function lintWithAnnotations(inputs) {
-    const { lint } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(5756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5756));
+    const { lint } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(5756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5756));
     const report = await lint({
         root: inputs.repo,
         paths: [],
@@ -31882,7 +31884,7 @@ async function dispatch(inputs, env) {
         case 'execute':
             return execute(inputs, env);
         case 'escalate': {
-            const { escalateIncidents, explainEscalation } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(4105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74105));
+            const { escalateIncidents, explainEscalation } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(4988), __nccwpck_require__.e(554)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90554));
             const report = await escalateIncidents(options);
             for (const warning of report.warnings)
                 core_warning(warning);
@@ -31891,24 +31893,26 @@ async function dispatch(inputs, env) {
         }
         case 'ack': {
             // The comment is read from the event file: who wrote it, on which issue, and whether it is `/ack`.
-            const { ackFromComment } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(4105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74105));
+            const { ackFromComment } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(4988), __nccwpck_require__.e(554)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90554));
             const result = await ackFromComment({ ...options, env });
+            for (const warning of result.warnings)
+                core_warning(warning);
             info(`${result.incident}: ${result.outcome === 'acknowledged' ? `acknowledged by ${result.by}` : result.outcome}`);
             return;
         }
         case 'lint':
             return lintWithAnnotations(inputs);
         case 'test': {
-            const { testCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9115), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257));
+            const { testCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9115), __nccwpck_require__.e(3458), __nccwpck_require__.e(2218), __nccwpck_require__.e(519)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43257));
             return testCommand([], options, logIo);
         }
         case 'replay': {
-            const { replayCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3639), __nccwpck_require__.e(9157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39708));
+            const { replayCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(9603), __nccwpck_require__.e(3458), __nccwpck_require__.e(2218), __nccwpck_require__.e(2363)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39708));
             const events = (0,external_node_path_.isAbsolute)(inputs.events) ? inputs.events : (0,external_node_path_.join)(inputs.repo, inputs.events);
             return replayCommand(events, { ...options, ...(inputs.compare ? { compare: inputs.compare } : {}) }, logIo);
         }
         case 'verify': {
-            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(8469), __nccwpck_require__.e(6887), __nccwpck_require__.e(9824), __nccwpck_require__.e(5899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25899));
+            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3458), __nccwpck_require__.e(4988), __nccwpck_require__.e(5899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25899));
             return verifyCommand(options, logIo, false);
         }
     }

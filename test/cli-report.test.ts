@@ -1,12 +1,20 @@
 // `irac report ID [--pr]` over a real store the pipeline wrote — a GuardDuty finding ingested, triaged,
 // planned, contained live on alice's approval and resolved with a remediation list, through the compiled
 // bin against the loopback sims — then proposed as a pull request to the loopback GitHub, twice, and once
-// more after the incident changed: one pull request, one set of remediation issues.
+// more after the incident changed: one pull request, one set of remediation issues. What people wrote on
+// the branch, retitled issues and a merged report edited on the default branch are left as they are.
 
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ReportEnvironment, reportCommand } from '../src/cli/report-command.js';
+import {
+  isGeneratedPostmortem,
+  issueTitle,
+  postmortemFile,
+  type ReportEnvironment,
+  reportCommand,
+} from '../src/cli/report-command.js';
 import { type Run, runBin } from './helpers/bin.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 import { git, scratchRepo } from './helpers/git.js';
@@ -123,8 +131,9 @@ describe('irac report', () => {
         { title: `Post-incident report: ${id}`, head: `irac/postmortem-${id}`, base: 'main', state: 'open' },
       ]);
       expect(sims.github.file(REPOSITORY, `postmortems/${id}.md`, { branch: `irac/postmortem-${id}` })).toBe(
-        report,
+        postmortemFile(report),
       );
+      expect(postmortemFile(report)).toMatch(/\n<!-- irac:report sha256=[0-9a-f]{64} -->\n$/);
       expect(sims.github.file(REPOSITORY, `postmortems/${id}.md`)).toBeUndefined();
       const remediation = () =>
         sims.github
@@ -154,9 +163,58 @@ describe('irac report', () => {
       expect(third.out.stdout).not.toBe(report);
       expect(sims.github.pulls(REPOSITORY)).toHaveLength(1);
       expect(sims.github.file(REPOSITORY, `postmortems/${id}.md`, { branch: `irac/postmortem-${id}` })).toBe(
-        third.out.stdout,
+        postmortemFile(third.out.stdout),
       );
       expect(remediation()).toHaveLength(2);
+
+      // A reviewer retitles an issue and edits the report on the branch: a rerun keeps both.
+      const octokit = new Octokit({
+        auth: sims.env.GITHUB_TOKEN ?? '',
+        baseUrl: sims.env.GITHUB_API_URL ?? '',
+      });
+      const [owner, name] = REPOSITORY.split('/') as [string, string];
+      const pinned = sims.github.issues(REPOSITORY).find((issue) => issue.title.includes('Pin the base'));
+      await octokit.issues.update({
+        owner,
+        repo: name,
+        issue_number: pinned?.number ?? 0,
+        title: 'Pin every base image (was: orders-worker)',
+      });
+      const edited = `${third.out.stdout}\n## What people saw\n\nThe on-call noticed the beacon first.\n`;
+      sims.github.putFile(REPOSITORY, `postmortems/${id}.md`, edited, { branch: `irac/postmortem-${id}` });
+      const reviewed = sims.github.mutatingRequests().length;
+      const fourth = capture();
+      await reportCommand(id, { repo, pr: true, json: true }, fourth.io, environment);
+      const kept = JSON.parse(fourth.out.stdout);
+      expect(kept.pull_request).toMatchObject({ number: pulls[0]?.number, state: 'edited' });
+      expect(kept.issues.map((issue: { state: string }) => issue.state)).toEqual(['exists', 'exists']);
+      expect(sims.github.mutatingRequests().length).toBe(reviewed);
+      expect(sims.github.file(REPOSITORY, `postmortems/${id}.md`, { branch: `irac/postmortem-${id}` })).toBe(
+        edited,
+      );
+      expect(remediation()).toHaveLength(2);
+
+      // Merged, its branch gone: irac's own version on the default branch is `merged`; once people edit
+      // it there, a rerun opens no branch and writes nothing.
+      const merged = 'example-org/postmortems-merged';
+      sims.github.addRepository(merged);
+      sims.github.putFile(merged, `postmortems/${id}.md`, postmortemFile(third.out.stdout));
+      const mergedEnvironment = { ...environment, env: { ...sims.env, GITHUB_REPOSITORY: merged } };
+      const fifth = capture();
+      await reportCommand(id, { repo, pr: true }, fifth.io, mergedEnvironment);
+      expect(fifth.out.stderr).toContain(`report: postmortems/${id}.md is already in the default branch`);
+      const humanEdit = `${postmortemFile(third.out.stdout)}\nFollow-up: rotated the image signing key.\n`;
+      sims.github.putFile(merged, `postmortems/${id}.md`, humanEdit);
+      const sixth = capture();
+      await reportCommand(id, { repo, pr: true }, sixth.io, mergedEnvironment);
+      expect(sixth.out.stderr).toContain(
+        `report: postmortems/${id}.md in the default branch was edited by people; left as they wrote it`,
+      );
+      expect(sims.github.file(merged, `postmortems/${id}.md`)).toBe(humanEdit);
+      expect(sims.github.file(merged, `postmortems/${id}.md`, { branch: `irac/postmortem-${id}` })).toBe(
+        undefined,
+      );
+      expect(sims.github.pulls(merged)).toEqual([]);
 
       // The report read the store and wrote nothing to it.
       await ok(['verify'], repo, sims);
@@ -164,6 +222,25 @@ describe('irac report', () => {
     },
     SLOW,
   );
+
+  it('titles remediation issues as GitHub keeps them: no controls or bidi, cut between code points', () => {
+    const id = 'IR-20260301-abcdefgh';
+    expect(issueTitle(id, { text: 'Rotate\u0007 the \u202ekey\u202c for @ops', source: 'note' })).toBe(
+      `[${id}] Rotate\uFFFD the \uFFFDkey\uFFFD for @\u2060ops`,
+    );
+    const long = issueTitle(id, { text: `${'a'.repeat(230)}😀😀`, source: 'note' });
+    expect(long).toBe(`[${id}] ${'a'.repeat(230)}😀…`);
+    expect(long.length).toBeLessThanOrEqual(256);
+    expect(long).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('knows its own report file from one people edited', () => {
+    const file = postmortemFile('# Post-incident report\n');
+    expect(isGeneratedPostmortem(file)).toBe(true);
+    expect(isGeneratedPostmortem(file.replace('report', 'review'))).toBe(false);
+    expect(isGeneratedPostmortem(`${file}More.\n`)).toBe(false);
+    expect(isGeneratedPostmortem('# Post-incident report\n')).toBe(false);
+  });
 
   it('refuses --pr without a repository or a token, and an incident the store does not hold', async () => {
     const sims = await startResponseWorld();

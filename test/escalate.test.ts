@@ -16,15 +16,20 @@ import {
 import { openStore } from '../src/cli/store-context.js';
 import { createClients } from '../src/connectors/clients.js';
 import { levelMarker } from '../src/escalate/notify.js';
+import { escalationState } from '../src/escalate/schedule.js';
+import { storeMetrics } from '../src/forensics/metrics.js';
 import { verifyStore } from '../src/forensics/verify.js';
 import { normalizeWithEvidence } from '../src/ingest/normalize.js';
+import type { JsonObject } from '../src/json.js';
 import { runPipeline } from '../src/pipeline.js';
 import { resolveIncident } from '../src/plan/resolve.js';
 import { type Sims, startSims } from '../src/sim/world.js';
+import { type AuditEntry, nextEntry } from '../src/store/audit.js';
 import { parseIncident } from '../src/store/incident.js';
 import { auditFile, incidentFile } from '../src/store/layout.js';
 import { parseAuditEntries } from '../src/store/record.js';
 import type { Transaction } from '../src/store/transaction.js';
+import type { EscalationMatrix, Incident } from '../src/types.js';
 import { FIXTURES_DIR, REPO_ROOT } from './helpers/corpus.js';
 import { git, scratchDir, scratchRemote } from './helpers/git.js';
 
@@ -81,10 +86,13 @@ function fork(): string {
   return repo;
 }
 
-/** A Falco shell alert through the pipeline, live, at `at`: its incident, ticket and thread. */
-async function incidentAt(repo: string, sims: Sims, at: Date): Promise<string> {
+const COMMENTS = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments' as const;
+
+/** A Falco shell alert (in pod `pod`) through the pipeline, live, at `at`: its incident, ticket and thread. */
+async function incidentAt(repo: string, sims: Sims, at: Date, pod = 'db-0'): Promise<string> {
   const store = await openStore({ repo });
-  const bytes = readFileSync(join(FIXTURES_DIR, 'falco/k8s-audit-exec.json'));
+  const fixture = readFileSync(join(FIXTURES_DIR, 'falco/k8s-audit-exec.json'), 'utf8');
+  const bytes = Buffer.from(fixture.replaceAll('db-0', pod));
   const items = [...normalizeWithEvidence(bytes, { name: 'falco/k8s-audit-exec.json' })];
   const [outcome] = await runPipeline(items, {
     root: store.repository.root,
@@ -119,14 +127,21 @@ const escalateAt = (repo: string, sims: Sims, t: number) =>
 const committed = (repo: string, path: string) => git(repo, 'show', `origin/main:${path}`);
 const auditOf = (repo: string, id: string) => parseAuditEntries(`${committed(repo, auditFile(id))}\n`);
 
-/** The bot's replies in the incident's thread (the queue's own message is the thread's first). */
+// Every recorded change is followed by an anchor of the audit head in the same thread and on the ticket
+// (src/forensics/anchors.ts); these tests count the pages.
+const isAnchor = (text: string) => text.startsWith('irac anchor ');
+
+/** The bot's pages in the incident's thread (the queue's own message is the thread's first). */
 function threadReplies(sims: Sims) {
-  return sims.slack.messages(CHANNEL).filter((message) => message.threadTs !== null);
+  return sims.slack
+    .messages(CHANNEL)
+    .filter((message) => message.threadTs !== null && !isAnchor(message.text));
 }
 
 function ticketComments(sims: Sims) {
   const [issue] = sims.github.issues(REPOSITORY);
-  return issue ? sims.github.comments(REPOSITORY, issue.number) : [];
+  const comments = issue ? sims.github.comments(REPOSITORY, issue.number) : [];
+  return comments.filter((comment) => !isAnchor(comment.body));
 }
 
 async function verified(repo: string) {
@@ -256,11 +271,119 @@ describe('irac escalate', () => {
         owner: 'example-org',
         repo: 'security-incidents',
         issue_number: issue?.number ?? 0,
-        body: `paged earlier\n\n${levelMarker(id, 1)}`,
+        body: `paged earlier\n\n${levelMarker(id, 'medium', 1)}`,
       });
       const report = await escalateAt(repo, sims, t0 + MINUTE);
       expect(report.escalations[0]?.delivered.find((d) => d.via === 'github')?.ref).toMatch(/#issuecomment-/);
       expect(ticketComments(sims).map((c) => c.body.split('\n')[0])).toEqual(['paged earlier']);
+    },
+    SLOW,
+  );
+
+  it(
+    'records a refusal as skipped, still pages the other place, and does not page the level again',
+    async () => {
+      const { repo, sims, id, t0 } = await world();
+      sims.slack.failNext('chat.postMessage', 'not_in_channel');
+      const first = await escalateAt(repo, sims, t0 + MINUTE);
+      expect(first.failures).toEqual([]);
+      expect(first.escalations.map((e) => [e.level, e.delivered.map((d) => d.via), e.skipped])).toEqual([
+        [1, ['github'], [expect.stringMatching(/^slack: #?ir-queue thread \S+: refused: not_in_channel$/)]],
+      ]);
+      const mutations = sims.mutations();
+      expect((await escalateAt(repo, sims, t0 + 2 * MINUTE)).escalations).toEqual([]);
+      expect(sims.mutations()).toEqual(mutations);
+
+      // Both refuse: the level is recorded all the same, as reaching nobody, and never paged again.
+      sims.slack.failNext('chat.postMessage', 'is_archived');
+      sims.github.failNext(COMMENTS, {
+        kind: 'error',
+        status: 403,
+        message: 'Unable to create comment because issue is locked.',
+      });
+      const second = await escalateAt(repo, sims, t0 + 5 * MINUTE);
+      expect(second.escalations.map((e) => [e.level, e.delivered, e.skipped])).toEqual([
+        [
+          2,
+          [],
+          [
+            expect.stringMatching(/refused: is_archived$/),
+            expect.stringMatching(
+              /^github: refused: HTTP 403: Unable to create comment because issue is locked/,
+            ),
+          ],
+        ],
+      ]);
+      const recorded = auditOf(repo, id).filter((entry) => entry.action === 'escalate');
+      expect(recorded.map((e) => e.data.summary)).toEqual([
+        expect.stringMatching(/^level 1\/3 security_engineer paged \(example-org\/security-incidents#1\)$/),
+        'level 2/3 security_lead paged: nobody reachable',
+      ]);
+      const after = sims.mutations();
+      expect((await escalateAt(repo, sims, t0 + 6 * MINUTE)).escalations).toEqual([]);
+      expect(sims.mutations()).toEqual(after);
+      expect(threadReplies(sims)).toHaveLength(0);
+      await verified(repo);
+    },
+    SLOW,
+  );
+
+  it(
+    'leaves a level nothing reached for the next run when the failure may pass, and goes on with the next incident',
+    async () => {
+      const { repo, sims, id, t0 } = await world();
+      const other = await incidentAt(repo, sims, new Date(t0), 'db-1');
+      expect(other).not.toBe(id);
+      // Incidents are taken in the order of the store's tree: by id.
+      const [first, second] = [id, other].sort();
+      // The first incident's page meets a Slack and a GitHub that do not answer (every attempt, the
+      // retry included); the second incident's goes out.
+      sims.slack.failNext('chat.postMessage', { status: 503 });
+      sims.slack.failNext('chat.postMessage', { status: 503 });
+      sims.github.failNext(COMMENTS, { kind: 'error', status: 502 });
+      sims.github.failNext(COMMENTS, { kind: 'error', status: 502 });
+      const run = await escalateAt(repo, sims, t0 + MINUTE);
+      expect(run.failures).toEqual([
+        {
+          incident: first,
+          level: 1,
+          reason: expect.stringMatching(
+            /^level 1 security_engineer not paged, retried next run: slack: .*; github: /,
+          ),
+        },
+      ]);
+      expect(run.escalations.map((e) => [e.incident, e.level, e.skipped])).toEqual([[second, 1, []]]);
+      expect(auditOf(repo, first ?? '').filter((e) => e.action === 'escalate')).toEqual([]);
+
+      // Once they answer again, it is paged; what was paged is not.
+      const retry = await escalateAt(repo, sims, t0 + 2 * MINUTE);
+      expect([retry.failures, retry.escalations.map((e) => [e.incident, e.level])]).toEqual([
+        [],
+        [[first, 1]],
+      ]);
+      await verified(repo);
+    },
+    SLOW,
+  );
+
+  it(
+    "pages the team even when someone else posted the level's marker first",
+    async () => {
+      const { repo, sims, id, t0 } = await world();
+      const [issue] = sims.github.issues(REPOSITORY);
+      // The marker is computable by anyone who can read the incident id.
+      sims.github.addComment(REPOSITORY, issue?.number ?? 0, {
+        author: 'mallory',
+        body: `nothing to see\n\n${levelMarker(id, 'medium', 1)}`,
+      });
+      const report = await escalateAt(repo, sims, t0 + MINUTE);
+      const page = report.escalations[0]?.delivered.find((d) => d.via === 'github');
+      expect(ticketComments(sims).map((c) => [c.author, c.body.split(' ')[0]])).toEqual([
+        ['mallory', 'nothing'],
+        [sims.github.login, '@example-org/security-engineers'],
+      ]);
+      expect(page?.ref).toMatch(new RegExp(`#issuecomment-${ticketComments(sims)[1]?.id}$`));
+      expect(sims.github.requests.map((r) => r.route)).toContain('GET /user');
     },
     SLOW,
   );
@@ -391,4 +514,132 @@ describe('/ack on the incident issue', () => {
     },
     SLOW,
   );
+});
+
+describe('a severity raised after ingest', () => {
+  const T0 = Date.parse('2026-03-02T08:00:00Z');
+  const at = (minutes: number) => new Date(T0 + minutes * MINUTE).toISOString();
+  const DAY = 24 * 60;
+  const matrix: EscalationMatrix = {
+    medium: [
+      { role: 'security_engineer', timeout: '5m' },
+      { role: 'security_lead', timeout: '15m' },
+    ],
+    critical: [
+      { role: 'security_engineer', timeout: '5m' },
+      { role: 'security_lead', timeout: '15m' },
+      { role: 'ciso', timeout: '30m' },
+    ],
+  };
+  const ID = 'IR-20260302-abcdefgh';
+
+  /** A trail written as ingest, triage and escalate write theirs, minute by minute. */
+  function trail(items: readonly [number, string, JsonObject][]): AuditEntry[] {
+    let text = '';
+    return items.map(([minute, action, data]) => {
+      const { entry, line } = nextEntry(text, { at: at(minute), actor: 'irac', action, incident: ID, data });
+      text += line;
+      return entry;
+    });
+  }
+
+  function incident(severity: Incident['severity']): Incident {
+    return {
+      id: ID,
+      title: 'shell in a pod',
+      status: 'triaged',
+      severity,
+      score: 0.5,
+      playbook: 'queue-for-review',
+      decision: 'routed',
+      fingerprint: 'a'.repeat(64),
+      timestamps: {
+        detected: at(0),
+        opened: at(0),
+        updated: at(DAY),
+        acknowledged: null,
+        triaged: at(0),
+        contained: null,
+        resolved: null,
+      },
+      events: 2,
+      vendors: ['falco'],
+      kinds: [],
+      resources: [],
+      actors: [],
+      accounts: [],
+      approvals: [],
+      notifications: {},
+    };
+  }
+
+  // Opened medium and paged at medium's level 1 and 2; a day later a critical event joins it.
+  const RAISED: [number, string, JsonObject][] = [
+    [0, 'ingest', { severity: 'medium' }],
+    [0.5, 'triage', { severity: 'medium', outcome: 'routed' }],
+    [1, 'escalate', { severity: 'medium', level: 1 }],
+    [5, 'escalate', { severity: 'medium', level: 2 }],
+    // A high event that triage scores back to medium does not restart medium's chain.
+    [60, 'ingest', { severity: 'high' }],
+    [60.5, 'triage', { severity: 'medium', outcome: 'routed' }],
+    [DAY, 'ingest', { severity: 'critical' }],
+    [DAY + 0.5, 'triage', { severity: 'critical', outcome: 'routed' }],
+  ];
+  const raised = trail(RAISED);
+
+  it("starts the raised severity's chain when it was raised, at its own level 1", () => {
+    const state = escalationState(incident('critical'), raised, matrix, new Date(T0 + (DAY + 1) * MINUTE));
+    expect(state).toEqual({
+      kind: 'escalating',
+      due: [
+        { severity: 'critical', level: 1, of: 3, role: 'security_engineer', due_at: at(DAY), after: '0m' },
+      ],
+      next: {
+        severity: 'critical',
+        level: 2,
+        of: 3,
+        role: 'security_lead',
+        due_at: at(DAY + 5),
+        after: '5m',
+      },
+    });
+  });
+
+  it('keeps the chain of an unchanged severity from its first entry, through a transient raise', () => {
+    const medium = raised.slice(0, 6);
+    const state = escalationState(incident('medium'), medium, matrix, new Date(T0 + 61 * MINUTE));
+    expect(state).toEqual({ kind: 'escalating', due: [], next: undefined });
+  });
+
+  it('counts an approval only when it names someone', () => {
+    const approvedByNobody = trail([
+      [0, 'ingest', { severity: 'medium' }],
+      [2, 'step', { step: 'isolate', state: 'running', approved_by: '' }],
+    ]);
+    const state = escalationState(incident('medium'), approvedByNobody, matrix, new Date(T0 + 6 * MINUTE));
+    expect(state.kind).toBe('escalating');
+    const approved = trail([
+      [0, 'ingest', { severity: 'medium' }],
+      [2, 'step', { step: 'isolate', state: 'running', approved_by: 'alice' }],
+    ]);
+    expect(escalationState(incident('medium'), approved, matrix, new Date(T0 + 6 * MINUTE))).toEqual({
+      kind: 'quiet',
+      why: 'acknowledged by alice',
+    });
+  });
+
+  it('measures the SLA from the raise too', () => {
+    const options = { escalationMatrix: matrix, isDestructive: () => false };
+    const ackedInTime = trail([...RAISED, [DAY + 40, 'ack', { by: 'alice' }]]);
+    const within = storeMetrics([{ incident: incident('critical'), entries: ackedInTime }], options);
+    expect(within.breaches).toEqual([]);
+    // Unacknowledged: pending, late from the raise plus critical's 50 minutes, not from the first ingest.
+    const pending = storeMetrics(
+      [{ incident: incident('critical'), entries: trail([...RAISED, [DAY + 60, 'note', {}]]) }],
+      options,
+    );
+    expect(pending.breaches.map((b) => [b.deadline, b.late_ms, b.pending])).toEqual([
+      [at(DAY + 50), 10 * MINUTE, true],
+    ]);
+  });
 });

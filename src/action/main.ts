@@ -101,6 +101,7 @@ async function run(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
     config: inputs.config,
     live: inputs.live,
     dryRun: !inputs.live,
+    anchor: true,
   });
   for (const warning of warnings) core.warning(warning);
   const waiting = outcomes.filter((outcome) => outcome.needs_approval);
@@ -181,6 +182,7 @@ async function execute(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
     dryRun: !inputs.live,
     ...(inputs.planHash ? { planHash: inputs.planHash } : {}),
     ...(approvedBy ? { approvedBy } : {}),
+    anchor: true,
   });
   for (const warning of warnings) core.warning(warning);
   core.setOutput('incident-id', report.incident);
@@ -232,6 +234,7 @@ async function dispatch(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<void> {
       // The comment is read from the event file: who wrote it, on which issue, and whether it is `/ack`.
       const { ackFromComment } = await import('../cli/escalate-command.js');
       const result = await ackFromComment({ ...options, env });
+      for (const warning of result.warnings) core.warning(warning);
       core.info(
         `${result.incident}: ${result.outcome === 'acknowledged' ? `acknowledged by ${result.by}` : result.outcome}`,
       );

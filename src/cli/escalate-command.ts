@@ -19,6 +19,7 @@ import { ACK_TEAM_SETTING, escalationRoles } from '../escalate/roles.js';
 import type { JsonValue } from '../json.js';
 import { checkIncidentId } from '../store/layout.js';
 import type { Transaction } from '../store/transaction.js';
+import { anchorAfterOperations } from './anchor-command.js';
 import type { CliIo } from './io.js';
 import { openStore, type StoreContext } from './store-context.js';
 
@@ -47,18 +48,25 @@ const clientsOf = (store: StoreContext) =>
 export async function escalateIncidents(options: EscalateOptions = {}): Promise<EscalationReport> {
   const store = await openStore(options);
   const roles = escalationRoles(store.config);
+  const clients = options.clients ?? clientsOf(store);
   const { result, warnings } = await store.repository.batch(() =>
     escalate({
       apply: applier(store),
       git: store.repository.git,
       matrix: store.config.settings.notifications.escalation_matrix,
       roles,
-      clients: options.clients ?? clientsOf(store),
+      clients,
       actor: store.actor,
       now: (options.now ?? (() => new Date()))(),
     }),
   );
-  return { ...result, warnings };
+  const recorded = result.escalations.flatMap((e) => (e.commit ? [e.incident] : []));
+  const anchoring = await anchorAfterOperations(store, recorded, clients);
+  // An incident whose paging failed is in the report's failures; say so where people read, too.
+  const failed = result.failures.map(
+    (failure) => `${failure.incident}: level ${failure.level} not paged: ${failure.reason}`,
+  );
+  return { ...result, warnings: [...warnings, ...failed, ...anchoring.warnings] };
 }
 
 /** The report as a responder reads it: one line per page, then what comes next. */
@@ -128,7 +136,7 @@ export interface AckFromCommentOptions {
  */
 export async function ackFromComment(
   options: AckFromCommentOptions = {},
-): Promise<{ incident: string; by: string } & AckOutcome> {
+): Promise<{ incident: string; by: string; warnings: string[] } & AckOutcome> {
   const env = options.env ?? process.env;
   if (env.GITHUB_EVENT_NAME !== 'issue_comment') {
     throw new InputError(
@@ -157,7 +165,8 @@ export async function ackFromComment(
       `sets no ${ACK_TEAM_SETTING}: nobody may acknowledge from GitHub`,
     );
   }
-  const octokit = await (options.clients ?? clientsOf(store)).github();
+  const clients = options.clients ?? clientsOf(store);
+  const octokit = await clients.github();
   if (!(await isActiveMember(octokit, roles.ack_team, request.login))) {
     throw new OperationError(
       `${request.login} is not an active member of ${roles.ack_team}: ${request.incident} is not acknowledged`,
@@ -172,5 +181,7 @@ export async function ackFromComment(
       now: options.now ?? (() => new Date()),
     }),
   );
-  return { incident: request.incident, by: request.login, ...outcome };
+  const ids = outcome.outcome === 'acknowledged' ? [request.incident] : [];
+  const { warnings } = await anchorAfterOperations(store, ids, clients);
+  return { incident: request.incident, by: request.login, ...outcome, warnings };
 }

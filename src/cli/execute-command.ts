@@ -5,6 +5,7 @@
 import { createClients } from '../connectors/clients.js';
 import { connectorEnvironment } from '../connectors/environment.js';
 import { OperationError } from '../errors.js';
+import type { AnchoredIncident } from '../forensics/anchors.js';
 import {
   type Apply,
   type ExecuteOptions,
@@ -14,6 +15,7 @@ import {
 } from '../plan/execute.js';
 import { checkNote, resolveIncident } from '../plan/resolve.js';
 import { checkIncidentId, incidentDir } from '../store/layout.js';
+import { anchorAfterOperations } from './anchor-command.js';
 import type { CliIo } from './io.js';
 import { openStore, type StoreContext } from './store-context.js';
 
@@ -26,6 +28,8 @@ export interface ExecuteCommandOptions {
   readonly planHash?: string;
   readonly only?: string[];
   readonly json?: boolean;
+  /** After a live run, post the incident's audit head in its threads and on its ticket. */
+  readonly anchor?: boolean;
 }
 
 /** Links a notification carries, from the runner's variables when irac runs in a workflow. */
@@ -71,9 +75,10 @@ export function explainExecution(run: ExecutionReport): string {
 export async function executeIncident(
   id: string,
   options: Omit<ExecuteCommandOptions, 'json'>,
-): Promise<{ run: ExecutionReport; warnings: string[] }> {
+): Promise<{ run: ExecutionReport; warnings: string[]; anchored: readonly AnchoredIncident[] }> {
   checkIncidentId(id, 'ID');
   const store = await openStore(options);
+  const clients = createClients(connectorEnvironment(store.config.settings, process.env));
   const live = options.dryRun
     ? false
     : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
@@ -84,17 +89,22 @@ export async function executeIncident(
       ...(options.planHash !== undefined ? { planHash: options.planHash } : {}),
       ...(options.only?.length ? { only: options.only } : {}),
       actor: store.actor,
-      clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+      clients,
       now: () => new Date(),
       ...(linksFor(id, process.env) ? { links: linksFor(id, process.env) } : {}),
       ...governance(store),
     }),
   );
-  return { run, warnings };
+  // A dry run reaches nothing outside the repository, anchors included.
+  const anchoring =
+    options.anchor && live
+      ? await anchorAfterOperations(store, [id], clients)
+      : { anchored: [], warnings: [] };
+  return { run, warnings: [...warnings, ...anchoring.warnings], anchored: anchoring.anchored };
 }
 
 export async function executeCommand(id: string, options: ExecuteCommandOptions, io: CliIo): Promise<void> {
-  const { run, warnings } = await executeIncident(id, options);
+  const { run, warnings } = await executeIncident(id, { ...options, anchor: true });
   for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);
@@ -107,16 +117,18 @@ export async function undoCommand(
 ): Promise<void> {
   checkIncidentId(id, 'ID');
   const store = await openStore(options);
+  const clients = createClients(connectorEnvironment(store.config.settings, process.env));
   const { result: run, warnings } = await store.repository.batch(() =>
     undoPlan(bound(store), id, {
       actor: store.actor,
-      clients: createClients(connectorEnvironment(store.config.settings, process.env)),
+      clients,
       now: () => new Date(),
       ...(options.step?.length ? { only: options.step } : {}),
       hold: governance(store).hold,
     }),
   );
-  for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
+  const anchoring = await anchorAfterOperations(store, [id], clients);
+  for (const warning of [...warnings, ...anchoring.warnings]) io.stderr(`irac: warning: ${warning}\n`);
   io.stdout(options.json ? `${JSON.stringify(run)}\n` : explainExecution(run));
   if (run.failure) throw new OperationError(run.failure);
 }
@@ -135,4 +147,8 @@ export async function resolveCommand(
   io.stdout(
     commit ? `resolved: ${id} in ${commit.slice(0, 12)}\n` : `unchanged: ${id} is already resolved\n`,
   );
+  if (!commit) return;
+  const clients = createClients(connectorEnvironment(store.config.settings, process.env));
+  const anchoring = await anchorAfterOperations(store, [id], clients);
+  for (const warning of anchoring.warnings) io.stderr(`irac: warning: ${warning}\n`);
 }

@@ -102,10 +102,31 @@ function buildProgram(io: CliIo): Command {
       'configuration file (default: incident-response-config.yaml in the repository)',
     )
     .option('--allowed-signers <file>', "trust this allowed-signers file instead of the repository's copy")
+    .option(
+      '--anchors',
+      'fetch the audit heads anchored in Slack threads and tickets and check each is still in the history',
+    )
     .option('--json', 'the report as one JSON object')
-    .action(async (options: { repo?: string; config?: string; allowedSigners?: string; json?: boolean }) => {
+    .action(async (options: import('./verify-command.js').VerifyCommandOptions) => {
       const { verifyCommand } = await import('./verify-command.js');
       await verifyCommand(options, io);
+    });
+
+  program
+    .command('anchor')
+    .description(
+      "post incidents' audit heads in their Slack threads and on their tickets, out of reach of a force push",
+    )
+    .argument('[ids...]', 'incident ids (default: every incident with a Slack thread or a ticket)')
+    .option('--repo <dir>', 'the repository (any directory inside it)', process.cwd())
+    .option(
+      '--config <file>',
+      'configuration file (default: incident-response-config.yaml in the repository)',
+    )
+    .option('--json', 'the anchored incidents as one JSON array')
+    .action(async (ids: string[], options: { repo?: string; config?: string; json?: boolean }) => {
+      const { anchorCommand } = await import('./anchor-command.js');
+      await anchorCommand(ids, options, io);
     });
 
   program

@@ -3,15 +3,22 @@
 // Without --pr it prints the report (Markdown, or with --json the report's parts and the Markdown as one
 // object) and changes nothing. With --pr it proposes the report to the repository through the GitHub API —
 // GITHUB_REPOSITORY, GITHUB_TOKEN and GITHUB_API_URL, as in a workflow — as `postmortems/<id>.md` on the
-// branch `irac/postmortem-<id>`, and files each remediation item as an issue labelled with the incident id.
-// Both are idempotent: a second run finds the open pull request and updates the file on its branch (or
-// leaves it, when the report has not changed), and finds each issue again by its label and title.
+// branch `irac/postmortem-<id>`, and files each remediation item as an issue labelled with the incident id
+// and `remediation`. Both are idempotent: a second run finds the open pull request and updates the file on
+// its branch (or leaves it, when the report has not changed), and finds each issue again by the hidden
+// marker in its body, however it was retitled.
+//
+// The pull request invites people to edit the report, so irac never writes over their words: the file
+// ends with a hidden marker holding the sha256 of the text irac generated, and irac rewrites the file
+// only while its body still hashes to its marker. Once the report is merged (its branch gone), the same
+// check guards the default branch's copy.
 
 import type { Octokit } from '@octokit/rest';
 import { loadConfig } from '../config/config.js';
 import { createClients } from '../connectors/clients.js';
-import { quietMentions } from '../connectors/github.js';
+import { quietMentions, REMEDIATION_LABEL } from '../connectors/github.js';
 import { redactSecrets } from '../connectors/redact.js';
+import { sha256Hex } from '../digest.js';
 import { InputError, OperationError } from '../errors.js';
 import {
   buildReport,
@@ -19,6 +26,7 @@ import {
   type RemediationItem,
   readReportInput,
 } from '../forensics/report.js';
+import { displayText } from '../ingest/display.js';
 import { codeSpan } from '../store/markdown.js';
 import { IncidentRepository } from '../store/repository.js';
 import type { CliIo } from './io.js';
@@ -46,8 +54,12 @@ export interface PullRequestOutcome {
   readonly url: string;
   readonly branch: string;
   readonly path: string;
-  /** `opened`; `updated` (the file on its branch changed); `unchanged`; `merged` (already in the base). */
-  readonly state: 'opened' | 'updated' | 'unchanged' | 'merged';
+  /**
+   * `opened`; `updated` (the file on its branch changed); `unchanged`; `merged` (already in the base);
+   * `edited` (people changed the file irac wrote, on the branch or, with no pull request open, on the
+   * default branch: left as they wrote it; `number` is 0 when no pull request is open).
+   */
+  readonly state: 'opened' | 'updated' | 'unchanged' | 'merged' | 'edited';
 }
 
 export interface IssueOutcome {
@@ -59,7 +71,18 @@ export interface IssueOutcome {
 // GitHub's own rules for owner and repository names.
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 const ISSUE_TITLE_MAX = 256;
-const REMEDIATION_LABEL = 'remediation';
+const REPORT_MARKER = /\n<!-- irac:report sha256=([0-9a-f]{64}) -->\n$/;
+
+/** The file irac writes: the report, then a marker of what irac generated, which GitHub does not render. */
+export function postmortemFile(markdown: string): string {
+  return `${markdown}\n<!-- irac:report sha256=${sha256Hex(markdown)} -->\n`;
+}
+
+/** Whether a file is, byte for byte, a version irac generated: its body still hashes to its marker. */
+export function isGeneratedPostmortem(text: string): boolean {
+  const marker = REPORT_MARKER.exec(text);
+  return marker !== null && sha256Hex(text.slice(0, marker.index)) === marker[1];
+}
 
 function githubTarget(environment: ReportEnvironment): { repo: Repo; token: string; baseUrl?: string } {
   const { GITHUB_REPOSITORY: name, GITHUB_TOKEN: token, GITHUB_API_URL: baseUrl } = environment.env;
@@ -138,9 +161,26 @@ export async function proposeReport(
   const id = report.incident;
   const branch = `irac/postmortem-${id}`;
   const path = `postmortems/${id}.md`;
+  const content = postmortemFile(report.markdown);
   const where = `${repo.owner}/${repo.repo}`;
   const { data: repository } = await github(`reading ${where}`, octokit.repos.get({ ...repo }));
   const base = repository.default_branch;
+  const { data: open } = await github(
+    `listing pull requests from ${branch}`,
+    octokit.pulls.list({ ...repo, state: 'open', head: `${repo.owner}:${branch}`, base }),
+  );
+  const found = open[0];
+  const outcome = (state: PullRequestOutcome['state']): PullRequestOutcome =>
+    found
+      ? { number: found.number, url: found.html_url, branch, path, state }
+      : { number: 0, url: '', branch, path, state };
+  if (!found) {
+    // No pull request open: the report was merged, or never proposed. The default branch's copy is the
+    // one people read and edit now.
+    const merged = await fileOn(octokit, repo, path, base);
+    if (merged?.text === content) return outcome('merged');
+    if (merged && !isGeneratedPostmortem(merged.text)) return outcome('edited');
+  }
   if ((await branchHead(octokit, repo, branch)) === undefined) {
     const from = await branchHead(octokit, repo, base);
     if (from === undefined)
@@ -151,7 +191,9 @@ export async function proposeReport(
     );
   }
   const existing = await fileOn(octokit, repo, path, branch);
-  const changed = existing?.text !== report.markdown;
+  if (existing && existing.text !== content && !isGeneratedPostmortem(existing.text))
+    return outcome('edited');
+  const changed = existing?.text !== content;
   if (changed) {
     await github(
       `writing ${path} on ${branch}`,
@@ -160,24 +202,12 @@ export async function proposeReport(
         path,
         branch,
         message: `postmortem: ${id}${existing ? ' updated' : ''}`,
-        content: Buffer.from(report.markdown).toString('base64'),
+        content: Buffer.from(content).toString('base64'),
         ...(existing ? { sha: existing.sha } : {}),
       }),
     );
   }
-  const { data: open } = await github(
-    `listing pull requests from ${branch}`,
-    octokit.pulls.list({ ...repo, state: 'open', head: `${repo.owner}:${branch}`, base }),
-  );
-  const found = open[0];
-  if (found)
-    return {
-      number: found.number,
-      url: found.html_url,
-      branch,
-      path,
-      state: changed ? 'updated' : 'unchanged',
-    };
+  if (found) return outcome(changed ? 'updated' : 'unchanged');
   try {
     const { data: pull } = await octokit.pulls.create({
       ...repo,
@@ -190,18 +220,38 @@ export async function proposeReport(
   } catch (error) {
     // A report already merged leaves its branch with nothing new: there is nothing to propose.
     if (statusOf(error) === 422 && /No commits between/.test(String((error as Error).message))) {
-      return { number: 0, url: '', branch, path, state: 'merged' };
+      return outcome('merged');
     }
     return github(`opening a pull request from ${branch}`, Promise.reject(error));
   }
 }
 
-function issueTitle(id: string, item: RemediationItem): string {
-  const title = `[${id}] ${quietMentions(item.text)}`;
-  return title.length > ISSUE_TITLE_MAX ? `${title.slice(0, ISSUE_TITLE_MAX - 1)}…` : title;
+/** At most `max` UTF-16 units (GitHub's measure), cut between code points, visibly. */
+function cutTitle(title: string, max: number): string {
+  if (title.length <= max) return title;
+  let cut = '';
+  for (const character of title) {
+    if (cut.length + character.length > max - 1) break;
+    cut += character;
+  }
+  return `${cut}…`;
 }
 
-/** One issue per remediation item, labelled with the incident id; found again by label and title. */
+/** Hidden in the issue's body: which incident and which item, so a retitled issue is still found. */
+export function remediationMarker(id: string, item: RemediationItem): string {
+  return `<!-- irac:remediation ${id} ${sha256Hex(item.text)} -->`;
+}
+
+/** Controls and bidi characters neutralized (GitHub would rewrite them), mentions inert, cut by code point. */
+export function issueTitle(id: string, item: RemediationItem): string {
+  const text = displayText(item.text, ISSUE_TITLE_MAX) ?? item.source;
+  return cutTitle(`[${id}] ${quietMentions(text)}`, ISSUE_TITLE_MAX);
+}
+
+/**
+ * One issue per remediation item, labelled with the incident id and `remediation`; found again by the
+ * marker in its body (an issue filed before markers, by its title).
+ */
 export async function fileRemediation(
   octokit: Octokit,
   repo: Repo,
@@ -220,9 +270,12 @@ export async function fileRemediation(
   const outcomes: IssueOutcome[] = [];
   for (const item of report.remediation) {
     const title = issueTitle(report.incident, item);
-    const existing = known.find((issue) => issue.title === title);
+    const marker = remediationMarker(report.incident, item);
+    const existing =
+      known.find((issue) => issue.body?.includes(marker)) ??
+      known.find((issue) => issue.title === title && !issue.body?.includes('<!-- irac:remediation '));
     if (existing) {
-      outcomes.push({ number: existing.number, title, state: 'exists' });
+      outcomes.push({ number: existing.number, title: existing.title, state: 'exists' });
       continue;
     }
     const { data: issue } = await github(
@@ -235,12 +288,21 @@ export async function fileRemediation(
           `Remediation item from the post-incident report of \`${report.incident}\` (\`postmortems/${report.incident}.md\`), derived from: ${item.source}.`,
           '',
           codeSpan(item.text, 2000),
+          '',
+          marker,
         ].join('\n'),
       }),
     );
     outcomes.push({ number: issue.number, title, state: 'opened' });
   }
   return outcomes;
+}
+
+function pullRequestLine(pull: PullRequestOutcome): string {
+  if (pull.state === 'merged') return `${pull.path} is already in the default branch; no pull request needed`;
+  if (pull.state === 'edited')
+    return `${pull.path} ${pull.number > 0 ? `on ${pull.branch} (pull request #${pull.number})` : 'in the default branch'} was edited by people; left as they wrote it`;
+  return `pull request #${pull.number} ${pull.state}: ${pull.url}`;
 }
 
 export async function reportCommand(
@@ -281,11 +343,7 @@ export async function reportCommand(
   if (published) {
     const pull = published.pull_request;
     // Standard output stays the report; what --pr did goes beside it.
-    io.stderr(
-      pull.state === 'merged'
-        ? `report: ${pull.path} is already in the default branch; no pull request needed\n`
-        : `report: pull request #${pull.number} ${pull.state}: ${pull.url}\n`,
-    );
+    io.stderr(`report: ${pullRequestLine(pull)}\n`);
     for (const issue of published.issues)
       io.stderr(`report: issue #${issue.number} ${issue.state}: ${issue.title}\n`);
   }

@@ -6,10 +6,12 @@
 import { createClients } from '../connectors/clients.js';
 import { connectorEnvironment } from '../connectors/environment.js';
 import { OperationError } from '../errors.js';
+import type { AnchoredIncident } from '../forensics/anchors.js';
 import { DEFAULT_LIMITS } from '../ingest/documents.js';
 import { normalizeWithEvidence } from '../ingest/normalize.js';
 import { type IncidentOutcome, runPipeline } from '../pipeline.js';
 import type { Vendor } from '../types.js';
+import { anchorAfterOperations } from './anchor-command.js';
 import { explainExecution, governance } from './execute-command.js';
 import { type CliIo, readInput } from './io.js';
 import { openStore } from './store-context.js';
@@ -23,6 +25,8 @@ export interface RunCommandOptions {
   readonly repo?: string;
   readonly config?: string;
   readonly json?: boolean;
+  /** After a live batch, post the touched incidents' audit heads in their threads and tickets. */
+  readonly anchor?: boolean;
 }
 
 export interface RunResult {
@@ -31,6 +35,8 @@ export interface RunResult {
   readonly warnings: readonly string[];
   /** The repository's working tree, where the incidents' files now are. */
   readonly root: string;
+  /** The audit heads posted outside the repository (with `anchor`, after a live run). */
+  readonly anchored: readonly AnchoredIncident[];
 }
 
 /** The payload, all of it validated first, carried through the pipeline in one batch of operations. */
@@ -42,6 +48,10 @@ export async function runEvents(
   // Validated in full before the repository is touched: a rejected payload writes nothing.
   const items = [...normalizeWithEvidence(input.bytes, { source: options.source, limits, name: input.name })];
   const store = await openStore(options);
+  const clients = createClients(connectorEnvironment(store.config.settings, process.env));
+  const live = options.dryRun
+    ? false
+    : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default;
   const { result: outcomes, warnings } = await store.repository.batch(() =>
     runPipeline(items, {
       root: store.repository.root,
@@ -49,15 +59,27 @@ export async function runEvents(
       actor: store.actor,
       apply: (operation) =>
         store.repository.apply(operation, store.publish).then((applied) => applied.result),
-      clients: createClients(connectorEnvironment(store.config.settings, process.env)),
-      live: options.dryRun
-        ? false
-        : (options.live ?? false) || !store.config.settings.orchestrator.dry_run_default,
+      clients,
+      live,
       now: () => new Date(),
       governance: governance(store),
     }),
   );
-  return { outcomes, warnings, root: store.repository.root };
+  // A dry run reaches nothing outside the repository, anchors included.
+  const anchoring =
+    options.anchor && live
+      ? await anchorAfterOperations(
+          store,
+          outcomes.map((outcome) => outcome.incident),
+          clients,
+        )
+      : { anchored: [], warnings: [] };
+  return {
+    outcomes,
+    warnings: [...warnings, ...anchoring.warnings],
+    root: store.repository.root,
+    anchored: anchoring.anchored,
+  };
 }
 
 export async function runCommand(
@@ -69,7 +91,10 @@ export async function runCommand(
     file === undefined && process.env.GITHUB_EVENT_NAME === 'repository_dispatch'
       ? process.env.GITHUB_EVENT_PATH
       : undefined;
-  const { outcomes, warnings } = await runEvents(await readInput(file ?? eventFile, io), options);
+  const { outcomes, warnings } = await runEvents(await readInput(file ?? eventFile, io), {
+    ...options,
+    anchor: true,
+  });
   for (const warning of warnings) io.stderr(`irac: warning: ${warning}\n`);
   if (options.json) {
     for (const outcome of outcomes) io.stdout(`${JSON.stringify(outcome)}\n`);

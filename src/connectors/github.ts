@@ -61,8 +61,16 @@ async function openIssueLabelled(octokit: Octokit, repo: Repo, label: string) {
       per_page: 100,
     }),
   );
-  return data.find((issue) => issue.pull_request === undefined) ?? null;
+  // `irac report --pr` files remediation issues under the incident's label too: they are not its ticket.
+  return (
+    data.find(
+      (issue) => issue.pull_request === undefined && !labelNames(issue.labels).includes(REMEDIATION_LABEL),
+    ) ?? null
+  );
 }
+
+/** The label `irac report --pr` gives the remediation issues it files. */
+export const REMEDIATION_LABEL = 'remediation';
 
 /** The issue, or null when GitHub no longer shows it (deleted: 410; moved or hidden: 404). */
 async function issueIfAny(octokit: Octokit, repo: Repo, issueNumber: number) {

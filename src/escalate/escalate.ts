@@ -2,6 +2,12 @@
 // has fallen due (src/escalate/schedule.ts) and record it — one `escalate` audit entry and one commit per
 // level — so that the next run, from any clone, pages nobody twice. A level is paged first and recorded
 // after: a run that dies in between pages again rather than never.
+//
+// One incident's trouble is not the next one's: a place that refuses is recorded as skipped, with its
+// reason, and the level is recorded even when nobody could be reached — a refusal does not pass, so
+// paging again every run would only repeat the pages that did go out. Only a level where nothing was
+// delivered and something may pass (no answer, a 5xx) is left unrecorded, for the next run; whatever
+// fails in an incident is reported in `failures` and the run goes on with the next one.
 
 import type { Clients } from '../connectors/clients.js';
 import { nextEntry } from '../store/audit.js';
@@ -13,7 +19,7 @@ import type { Transaction } from '../store/transaction.js';
 import type { EscalationMatrix, Incident } from '../types.js';
 import { type Delivery, pageRole } from './notify.js';
 import type { EscalationRoles } from './roles.js';
-import { type EscalationLevel, escalationState } from './schedule.js';
+import { type EscalationLevel, escalationState, wasSent } from './schedule.js';
 
 export interface Escalation {
   readonly incident: string;
@@ -28,6 +34,13 @@ export interface Escalation {
   readonly commit: string | null;
 }
 
+/** An incident whose escalation could not be (fully) paged or recorded in this run. */
+export interface EscalationFailure {
+  readonly incident: string;
+  readonly level: number | null;
+  readonly reason: string;
+}
+
 export interface EscalationReport {
   readonly at: string;
   /** Incidents looked at (every one in the store). */
@@ -35,6 +48,8 @@ export interface EscalationReport {
   readonly escalations: readonly Escalation[];
   /** Incidents still escalating, with the next level and when it falls due. */
   readonly upcoming: readonly { readonly incident: string; readonly role: string; readonly due_at: string }[];
+  /** What went wrong, per incident; the run carried on with the others. */
+  readonly failures: readonly EscalationFailure[];
   readonly warnings: readonly string[];
 }
 
@@ -93,7 +108,7 @@ export async function recordEscalation(
   if (!incident) return null;
   const auditText = (await tx.readText(auditFile(id))) ?? '';
   const entries = parseAuditEntries(auditText);
-  if (entries.some((entry) => entry.action === 'escalate' && entry.data.level === level.level)) return null;
+  if (entries.some((entry) => wasSent(entry, level.severity, level.level))) return null;
   const reached = context.delivered.map((delivery) => delivery.where);
   const summary = `level ${level.level}/${level.of} ${level.role} paged${
     reached.length > 0 ? ` (${reached.join(', ')})` : ': nobody reachable'
@@ -108,7 +123,7 @@ export async function recordEscalation(
       level: level.level,
       of: level.of,
       role: level.role,
-      severity: incident.severity,
+      severity: level.severity,
       due_at: level.due_at,
       delivered: [...context.delivered],
       skipped: [...context.skipped],
@@ -135,37 +150,61 @@ export interface EscalateContext {
   readonly now: Date;
 }
 
+/** Pages and records one incident's due levels in order; stops at a level neither delivered nor recorded. */
+async function escalateIncident(
+  context: EscalateContext,
+  { incident, due }: Pending,
+  at: string,
+  report: { escalations: Escalation[]; failures: EscalationFailure[] },
+): Promise<void> {
+  const { apply, roles, clients, actor } = context;
+  for (const level of due) {
+    const page = await pageRole({
+      incident: incident.id,
+      severity: level.severity,
+      level,
+      role: Object.hasOwn(roles.roles, level.role) ? roles.roles[level.role] : undefined,
+      threads: incident.notifications,
+      clients,
+    });
+    if (page.delivered.length === 0 && page.failed.length > 0) {
+      // Nothing went out and it may next time: the next run pages it (and the levels after it) again.
+      const reason = `level ${level.level} ${level.role} not paged, retried next run: ${page.failed.join('; ')}`;
+      report.failures.push({ incident: incident.id, level: level.level, reason });
+      return;
+    }
+    const skipped = [...page.skipped, ...page.failed];
+    const commit = await apply((tx) =>
+      recordEscalation(tx, incident.id, level, { actor, at, delivered: page.delivered, skipped }),
+    );
+    report.escalations.push({
+      incident: incident.id,
+      severity: level.severity,
+      level: level.level,
+      of: level.of,
+      role: level.role,
+      due_at: level.due_at,
+      delivered: page.delivered,
+      skipped,
+      commit,
+    });
+  }
+}
+
 /** Pages every level due at `now`, each recorded in its own commit; what the scheduled workflow runs. */
 export async function escalate(context: EscalateContext): Promise<Omit<EscalationReport, 'warnings'>> {
-  const { apply, roles, clients, actor, now } = context;
-  const at = now.toISOString();
-  const { pending, upcoming, incidents } = await apply((tx) =>
-    pendingEscalations(tx, context.git, context.matrix, now),
+  const at = context.now.toISOString();
+  const { pending, upcoming, incidents } = await context.apply((tx) =>
+    pendingEscalations(tx, context.git, context.matrix, context.now),
   );
-  const escalations: Escalation[] = [];
-  for (const { incident, due } of pending) {
-    for (const level of due) {
-      const page = await pageRole({
-        incident: incident.id,
-        severity: incident.severity,
-        level,
-        role: Object.hasOwn(roles.roles, level.role) ? roles.roles[level.role] : undefined,
-        threads: incident.notifications,
-        clients,
-      });
-      const commit = await apply((tx) => recordEscalation(tx, incident.id, level, { actor, at, ...page }));
-      escalations.push({
-        incident: incident.id,
-        severity: incident.severity,
-        level: level.level,
-        of: level.of,
-        role: level.role,
-        due_at: level.due_at,
-        delivered: page.delivered,
-        skipped: page.skipped,
-        commit,
-      });
+  const report = { escalations: [] as Escalation[], failures: [] as EscalationFailure[] };
+  for (const one of pending) {
+    try {
+      await escalateIncident(context, one, at, report);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      report.failures.push({ incident: one.incident.id, level: null, reason: reason.slice(0, 500) });
     }
   }
-  return { at, incidents, escalations, upcoming };
+  return { at, incidents, ...report, upcoming };
 }

@@ -3,9 +3,15 @@
 // text is built from the incident id, its severity and the matrix only — nothing an event's sender wrote —
 // so the one mention in it is the one the configuration asked for.
 //
-// The comment carries a hidden marker per incident and level: a run that paged but died before recording
-// it finds its comment on the next run instead of posting it twice. A Slack reply has no such handle, so
-// it may be sent twice in that one case; a page sent twice is the lesser failure than one never sent.
+// The comment carries a hidden marker per incident, severity and level: a run that paged but died before
+// recording it finds its comment on the next run instead of posting it twice — a comment irac's own
+// identity wrote; the same marker posted by anyone else does not count. A Slack reply has no such handle,
+// so it may be sent twice in that one case; a page sent twice is the lesser failure than one never sent.
+//
+// A refusal (the bot is not in the channel, the channel is archived, the thread is gone, the issue is
+// locked) is final for that place and that level: it is reported as skipped, with Slack's or GitHub's
+// reason, and the other places are still paged. Only a failure that may pass (no answer, a 5xx, a rate
+// limit) is worth another run; escalate.ts records the level unless that is all that happened.
 
 import type { Octokit } from '@octokit/rest';
 import type { Clients } from '../connectors/clients.js';
@@ -27,8 +33,17 @@ export interface Delivery {
 
 export interface Notification {
   readonly delivered: readonly Delivery[];
-  /** Why a way of paging was not used: no thread, no ticket, no token. */
+  /** Why a way of paging was not used: no thread, no ticket, no token, a refusal. */
   readonly skipped: readonly string[];
+  /** Places that failed in a way a later run may not (no answer, 5xx, rate limit), with why. */
+  readonly failed: readonly string[];
+}
+
+/** What a page collects while it tries each place. */
+interface Outcome {
+  readonly delivered: Delivery[];
+  readonly skipped: string[];
+  readonly failed: string[];
 }
 
 export interface PageRequest {
@@ -64,9 +79,9 @@ export function githubText(request: PageRequest): string {
   return `${who} ${headline(request)}.\n\n${howToAck(request.incident)}`;
 }
 
-/** The hidden marker of a level's comment: the same for every run that pages that level. */
-export const levelMarker = (incident: string, level: number) =>
-  commentMarker(incident, `escalate level ${level}`);
+/** The hidden marker of a level's comment: the same for every run that pages that level of that chain. */
+export const levelMarker = (incident: string, severity: Severity, level: number) =>
+  commentMarker(incident, `escalate ${severity} level ${level}`);
 
 async function reachable(clients: Clients, action: string): Promise<string | undefined> {
   try {
@@ -78,29 +93,86 @@ async function reachable(clients: Clients, action: string): Promise<string | und
   }
 }
 
-async function pageInSlack(request: PageRequest, delivered: Delivery[], skipped: string[]): Promise<void> {
+/** Slack's refusal code (`not_in_channel`, `is_archived`, `thread_not_found`), or undefined for any other failure. */
+async function slackRefusal(error: unknown): Promise<string | undefined> {
+  const { WebAPIPlatformError } = await import('@slack/web-api');
+  return error instanceof WebAPIPlatformError ? String(error.data.error) : undefined;
+}
+
+/** A 4xx GitHub answered for good: not a rate limit, which passes. */
+function githubRefusal(error: unknown): string | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || status === 429) return undefined;
+  const message = error instanceof Error ? error.message : '';
+  return /rate limit/i.test(message) ? undefined : `HTTP ${status}: ${message}`.slice(0, 300);
+}
+
+const failureText = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+async function pageInSlack(request: PageRequest, outcome: Outcome): Promise<void> {
   const threads = Object.entries(request.threads).filter(([, ts]) => TS.test(ts));
   if (threads.length === 0) {
-    skipped.push('slack: the incident has no thread');
+    outcome.skipped.push('slack: the incident has no thread');
     return;
   }
   const unavailable = await reachable(request.clients, 'slack:chat.postMessage');
   if (unavailable) {
-    skipped.push(`slack: ${unavailable}`);
+    outcome.skipped.push(`slack: ${unavailable}`);
     return;
   }
   const client = await request.clients.slack();
   const text = slackText(request);
   for (const [channel, thread] of threads) {
-    const posted = await client.chat.postMessage({
-      channel,
-      thread_ts: thread,
-      text,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    delivered.push({ via: 'slack', where: `${channel} thread ${thread}`, ref: posted.ts ?? '' });
+    const where = `${channel} thread ${thread}`;
+    try {
+      const posted = await client.chat.postMessage({
+        channel,
+        thread_ts: thread,
+        text,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      outcome.delivered.push({ via: 'slack', where, ref: posted.ts ?? '' });
+    } catch (error) {
+      const refused = await slackRefusal(error);
+      if (refused !== undefined) outcome.skipped.push(`slack: ${where}: refused: ${refused}`);
+      else outcome.failed.push(`slack: ${where}: ${failureText(error)}`);
+    }
   }
+}
+
+/**
+ * Who irac comments as: the token's user (GET /user); for an app's installation token (GITHUB_TOKEN),
+ * which GET /user refuses, an app — its comments are made through it by its bot.
+ */
+type GitHubSelf = { readonly login: string } | { readonly app: true };
+
+async function githubSelf(octokit: Octokit): Promise<GitHubSelf> {
+  try {
+    const { data } = await octokit.users.getAuthenticated();
+    return { login: data.login };
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 403) return { app: true };
+    throw error;
+  }
+}
+
+/**
+ * Whether irac wrote the comment. The marker alone proves nothing — anyone can compute it and post it
+ * first, and the team would never be mentioned — so only irac's own comment counts as the page.
+ */
+function writtenBy(
+  self: GitHubSelf,
+  comment: {
+    readonly user: { readonly login: string } | null;
+    readonly performed_via_github_app?: { readonly slug?: string } | null;
+  },
+): boolean {
+  const author = comment.user?.login;
+  if ('login' in self) return author === self.login;
+  const app = comment.performed_via_github_app?.slug;
+  return app !== undefined && author === `${app}[bot]`;
 }
 
 /** The oldest open issue (not pull request) labelled with the incident id: its ticket. */
@@ -117,12 +189,22 @@ async function ticketOf(octokit: Octokit, owner: string, repo: string, incident:
   return data.find((issue) => issue.pull_request === undefined);
 }
 
-async function pageOnGitHub(request: PageRequest, delivered: Delivery[], skipped: string[]): Promise<void> {
+async function pageOnGitHub(request: PageRequest, outcome: Outcome): Promise<void> {
   const unavailable = await reachable(request.clients, 'github:issues.createComment');
   if (unavailable) {
-    skipped.push(`github: ${unavailable}`);
+    outcome.skipped.push(`github: ${unavailable}`);
     return;
   }
+  try {
+    await commentOnTicket(request, outcome);
+  } catch (error) {
+    const refused = githubRefusal(error);
+    if (refused !== undefined) outcome.skipped.push(`github: refused: ${refused}`);
+    else outcome.failed.push(`github: ${failureText(error)}`);
+  }
+}
+
+async function commentOnTicket(request: PageRequest, { delivered, skipped }: Outcome): Promise<void> {
   const repository = request.clients.githubRepository();
   const [owner = '', repo = ''] = repository.split('/');
   const octokit = await request.clients.github();
@@ -132,14 +214,16 @@ async function pageOnGitHub(request: PageRequest, delivered: Delivery[], skipped
     return;
   }
   const where = `${repository}#${ticket.number}`;
-  const marker = levelMarker(request.incident, request.level.level);
+  const marker = levelMarker(request.incident, request.level.severity, request.level.level);
   const comments = await octokit.paginate(octokit.issues.listComments, {
     owner,
     repo,
     issue_number: ticket.number,
     per_page: 100,
   });
-  const earlier = comments.find((comment) => comment.body?.trimEnd().endsWith(marker));
+  const marked = comments.filter((comment) => comment.body?.trimEnd().endsWith(marker));
+  const self = marked.length > 0 ? await githubSelf(octokit) : undefined;
+  const earlier = self && marked.find((comment) => writtenBy(self, comment));
   if (earlier) {
     delivered.push({ via: 'github', where, ref: earlier.html_url });
     return;
@@ -153,12 +237,11 @@ async function pageOnGitHub(request: PageRequest, delivered: Delivery[], skipped
   delivered.push({ via: 'github', where, ref: data.html_url });
 }
 
-/** Pages the level's role wherever the incident is discussed; a refusal by either service throws. */
+/** Pages the level's role wherever the incident is discussed; a place that fails does not stop the others. */
 export async function pageRole(request: PageRequest): Promise<Notification> {
-  const delivered: Delivery[] = [];
-  const skipped: string[] = [];
-  if (!request.role) skipped.push(`${request.level.role}: no Slack user group or GitHub team mapped`);
-  await pageInSlack(request, delivered, skipped);
-  await pageOnGitHub(request, delivered, skipped);
-  return { delivered, skipped };
+  const outcome: Outcome = { delivered: [], skipped: [], failed: [] };
+  if (!request.role) outcome.skipped.push(`${request.level.role}: no Slack user group or GitHub team mapped`);
+  await pageInSlack(request, outcome);
+  await pageOnGitHub(request, outcome);
+  return outcome;
 }

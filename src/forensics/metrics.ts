@@ -17,12 +17,15 @@
 // Excel's PERCENTILE.INC; the median is the 50th), over all incidents, per severity and per playbook.
 //
 // SLA: the escalation matrix gives each severity a chain of roles, each with a timeout; the whole chain
-// is the time the last role has to acknowledge. An incident breaches when it was acknowledged later
-// than that after ingest, or is still unacknowledged that long after ingest as of the store's own latest
-// audit entry (`pending`). Severities without a chain have no SLA; suppressed and aggregated incidents
-// page nobody and have none either.
+// is the time the last role has to acknowledge. The clock starts when the incident reached its current
+// severity (severitySince, the same start `irac escalate` pages from: ingest, unless a later event or
+// triage raised it). An incident breaches when it was acknowledged later than that after the start, or
+// is still unacknowledged that long after it as of the store's own latest audit entry (`pending`).
+// Severities without a chain have no SLA; suppressed and aggregated incidents page nobody and have
+// none either.
 
 import { durationMs } from '../config/config.js';
+import { severitySince } from '../escalate/schedule.js';
 import type { JsonObject } from '../json.js';
 import type { AuditEntry } from '../store/audit.js';
 import { INCIDENTS_DIR, incidentDir } from '../store/layout.js';
@@ -87,7 +90,7 @@ export interface Breach {
   readonly severity: Severity;
   readonly playbook: string | null;
   readonly ingested: string;
-  /** ingested + the chain's total timeout. */
+  /** When the incident reached its severity (ingest, or a later raise) + the chain's total timeout. */
   readonly deadline: string;
   readonly sla_ms: number;
   /** When someone took it on, and how (`ack`, `approval`, `resolve`); null while nobody has. */
@@ -249,7 +252,7 @@ function breachOf(
   if (times.decision === 'suppressed' || times.decision === 'aggregated') return undefined;
   const sla = slaMs(matrix, times.severity);
   if (sla === undefined) return undefined;
-  const start = ms(times.ingested) as number;
+  const start = ms(severitySince(entries, times.severity)) ?? (ms(times.ingested) as number);
   const end = ms(times.acknowledged) ?? asOfMs;
   if (end - start <= sla) return undefined;
   return {
@@ -410,7 +413,7 @@ function openIncidents(metrics: StoreMetrics): string[] {
 function breachList(metrics: StoreMetrics): string[] {
   const heading = `## SLA breaches (${metrics.breaches.length})`;
   const rule =
-    'Against `notifications.escalation_matrix`: acknowledged (an `ack`, an approval or the resolution) later after ingest than the whole escalation chain of its severity allows, or still unacknowledged that long after ingest (pending).';
+    'Against `notifications.escalation_matrix`: acknowledged (an `ack`, an approval or the resolution) later, after it reached its severity (ingest, or a later raise), than the whole escalation chain of that severity allows, or still unacknowledged that long after (pending).';
   if (metrics.breaches.length === 0) return [heading, '', rule, '', '_None._'];
   return [
     heading,

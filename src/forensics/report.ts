@@ -13,7 +13,6 @@
 // - Remediation items: one per failed step, per degraded enrichment, per step a dry run could not check,
 //   per integrity problem, and each item of a `remediation:` list in a resolve note.
 
-import { decisionLines } from '../action/summary.js';
 import { sha256Hex } from '../digest.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import type { Plan } from '../plan/plan.js';
@@ -25,6 +24,7 @@ import { mermaidTimeline, TIMELINE_MAX } from '../store/readme.js';
 import { parseAuditEntries } from '../store/record.js';
 import type { Decision } from '../triage/decide.js';
 import type { Incident } from '../types.js';
+import { readableValidator } from '../validation.js';
 import { incidentTimeline, type TimelineItem } from './timeline.js';
 import { describeItem, timelineTable, utcCell } from './timeline-markdown.js';
 import { type VerifyOptions, verifyStore } from './verify.js';
@@ -42,7 +42,8 @@ export interface ReportInput {
   readonly entries: readonly AuditEntry[];
   /** incidentTimeline's items: vendor detection times and each entry with its commit. */
   readonly timeline: readonly TimelineItem[];
-  readonly decision?: Decision | undefined;
+  /** triage.json as read: a file anyone could edit, so the report uses only the shape it checks. */
+  readonly decision?: unknown;
   readonly plan?: Plan | undefined;
   readonly files: readonly IncidentFile[];
   /** The problems `irac verify` reports about this incident (its files and its commits). */
@@ -111,11 +112,63 @@ export interface PostIncidentReport {
   readonly did_not: readonly string[];
   readonly tooling_failures: readonly string[];
   readonly remediation: readonly RemediationItem[];
-  /** The report in Markdown, as `postmortems/<id>.md` holds it. */
+  /** The report in Markdown; `postmortems/<id>.md` holds it followed by irac's hidden marker. */
   readonly markdown: string;
 }
 
 const REMEDIATION_MAX = 200;
+
+/** The parts of a decision the report shows. */
+type ReportedDecision = Pick<Decision, 'severity' | 'event_severity' | 'score' | 'route' | 'degraded'>;
+
+const STRING = { type: 'string' } as const;
+const NUMBER = { type: 'number' } as const;
+// Only what the report reads, and loosely (any string for a severity): a tampered triage.json is
+// `irac verify`'s to name; the report must only never crash on it nor render it as Markdown.
+const REPORTED_DECISION = {
+  type: 'object',
+  required: ['severity', 'event_severity', 'score', 'route', 'degraded'],
+  properties: {
+    severity: STRING,
+    event_severity: STRING,
+    score: {
+      type: 'object',
+      required: ['value', 'factors'],
+      properties: {
+        value: NUMBER,
+        threshold: {
+          type: 'object',
+          required: ['severity', 'at'],
+          properties: { severity: STRING, at: NUMBER },
+        },
+        factors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'raw', 'normalized', 'weight', 'contribution', 'why'],
+            properties: {
+              name: STRING,
+              raw: { type: ['string', 'number'] },
+              normalized: NUMBER,
+              weight: NUMBER,
+              contribution: NUMBER,
+              why: STRING,
+            },
+          },
+        },
+      },
+    },
+    route: { type: 'object', required: ['reason'], properties: { reason: STRING } },
+    degraded: { type: 'array', items: STRING },
+  },
+};
+
+let decisionValidator: ReturnType<typeof readableValidator> | undefined;
+/** The decision, when triage.json holds the shape the report reads; undefined otherwise. */
+function reportedDecision(value: unknown): ReportedDecision | undefined {
+  decisionValidator ??= readableValidator(REPORTED_DECISION);
+  return decisionValidator(value) ? (value as ReportedDecision) : undefined;
+}
 
 const text = (data: JsonObject, key: string): string | undefined => {
   const value = data[key];
@@ -327,6 +380,7 @@ interface Sections {
 /** The blameless sections, each line Markdown with every untrusted value in a code span. */
 function sectionsOf(
   input: ReportInput,
+  decision: ReportedDecision | undefined,
   approvals: readonly Approval[],
   actions: readonly ActionRecord[],
   manifest: readonly ManifestEntry[],
@@ -384,7 +438,7 @@ function sectionsOf(
     remedy(`Make step ${step} checkable in a dry run: ${detail}`, 'dry run');
   }
   const degraded = new Set([
-    ...(input.decision?.degraded ?? []),
+    ...(decision?.degraded ?? []),
     ...entries.flatMap((entry) =>
       entry.action === 'triage' && Array.isArray(entry.data.degraded)
         ? entry.data.degraded.filter((reason): reason is string => typeof reason === 'string')
@@ -444,6 +498,37 @@ function timelineLines(incident: Incident, timeline: readonly TimelineItem[]): s
       ? [`The chart shows the last ${charted.length} of ${items.length} items.`, '']
       : []),
     ...timelineTable(items),
+  ];
+}
+
+/** Why triage decided as it did; every value from triage.json in a code span or formatted as a number. */
+function decisionLines(triaged: unknown): string[] {
+  if (triaged === undefined) return ['The incident was not triaged.'];
+  const decision = reportedDecision(triaged);
+  if (!decision)
+    return ['`triage.json` does not hold a decision in the shape irac writes; see the evidence manifest.'];
+  const { score } = decision;
+  const threshold = score.threshold
+    ? `≥ ${codeSpan(score.threshold.severity)} threshold ${score.threshold.at}`
+    : 'below every threshold';
+  return [
+    `**Severity ${codeSpan(decision.severity)}** (the events said ${codeSpan(decision.event_severity)}), score ${score.value.toFixed(2)} ${threshold}.`,
+    '',
+    `Why: ${codeSpan(decision.route.reason, 400)}`,
+    '',
+    tableRow(['Factor', 'Raw', 'Value', 'Weight', 'Share', 'From']),
+    tableRow(['---', '---', '---:', '---:', '---:', '---']),
+    ...score.factors.map((factor) =>
+      tableRow([
+        codeSpan(factor.name),
+        codeSpan(String(factor.raw), 60),
+        factor.normalized.toFixed(2),
+        String(factor.weight),
+        factor.contribution.toFixed(2),
+        codeSpan(factor.why, 200),
+      ]),
+    ),
+    ...decision.degraded.map((reason) => `\n> degraded: ${codeSpan(reason, 300)}`),
   ];
 }
 
@@ -541,7 +626,7 @@ export function buildReport(input: ReportInput): PostIncidentReport {
   const approvals = approvalsOf(entries, commits);
   const actions = actionsOf(entries);
   const manifest = manifestOf(input);
-  const sections = sectionsOf(input, approvals, actions, manifest);
+  const sections = sectionsOf(input, reportedDecision(input.decision), approvals, actions, manifest);
   const lastCommit = entries.length > 0 ? commits.get(entries.at(-1)?.seq ?? 0) : undefined;
   const lines = [
     `# Post-incident report: ${incident.id} — ${codeSpan(incident.title)}`,
@@ -564,7 +649,7 @@ export function buildReport(input: ReportInput): PostIncidentReport {
     '',
     '## The decision and why',
     '',
-    ...(input.decision ? decisionLines(input.decision) : ['The incident was not triaged.']),
+    ...decisionLines(input.decision),
     '',
     '## Approvals',
     '',
@@ -659,7 +744,7 @@ export async function readReportInput(git: Git, id: string, verify: VerifyOption
     incident,
     entries: parseAuditEntries(audit),
     timeline: items,
-    decision: document<Decision>('triage.json'),
+    decision: document<unknown>('triage.json'),
     plan: document<Plan>('plan.json'),
     files,
     integrity: problems.filter((problem) => problem.includes(incident.id)),

@@ -53,6 +53,9 @@ export type GitHubRoute =
   | 'PATCH /repos/{owner}/{repo}/issues/{issue_number}'
   | 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
   | 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+  | 'GET /repos/{owner}/{repo}/issues/comments'
+  | 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+  | 'GET /user'
   | 'POST /repos/{owner}/{repo}/labels'
   | 'GET /repos/{owner}/{repo}/labels/{name}'
   | 'POST /repos/{owner}/{repo}/dispatches'
@@ -102,6 +105,7 @@ export interface GitHubCommentState {
   readonly body: string;
   readonly author: string;
   readonly createdAt: Date;
+  readonly updatedAt: Date;
 }
 
 export interface GitHubIssueState {
@@ -285,6 +289,8 @@ export interface GitHubSim {
   addLabel(repository: string, label: GitHubLabelSeed): void;
   /** Seeds an issue as if created through the API (missing labels are created); returns its number. */
   addIssue(repository: string, issue: GitHubIssueSeed): number;
+  /** Seeds a comment by `author` (anyone, not only the token's user), as if they had posted it. */
+  addComment(repository: string, issueNumber: number, comment: { author: string; body: string }): void;
   /** Seeds a workflow run with no reviews and nothing pending. */
   addWorkflowRun(repository: string, runId: number): void;
   /** Adds to a run's review history (creating the run if needed). */
@@ -417,9 +423,10 @@ interface Label {
 
 interface Comment {
   readonly id: number;
-  readonly body: string;
+  body: string;
   readonly author: string;
   readonly createdAt: Date;
+  updatedAt: Date;
 }
 
 interface Issue {
@@ -733,9 +740,10 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     body: comment.body,
     user: userJson(comment.author),
     created_at: timestamp(comment.createdAt),
-    updated_at: timestamp(comment.createdAt),
+    updated_at: timestamp(comment.updatedAt),
     issue_url: `${apiPath(repository)}/issues/${issue.number}`,
     author_association: association(repository, comment.author),
+    performed_via_github_app: null,
   });
 
   const environmentOf = (repository: Repository, name: string): Environment => {
@@ -1375,6 +1383,39 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       },
     },
     {
+      route: 'GET /repos/{owner}/{repo}/issues/comments',
+      docs: `${DOCS}/issues/comments#list-issue-comments-for-a-repository`,
+      answer: (call) => {
+        // Ascending by creation, GitHub's default sort for this list.
+        const all = [...call.repository.issues.values()]
+          .flatMap((issue) => issue.comments.map((comment) => ({ issue, comment })))
+          .sort(
+            (a, b) =>
+              a.comment.createdAt.getTime() - b.comment.createdAt.getTime() || a.comment.id - b.comment.id,
+          );
+        const { page, headers } = paginate(all, call);
+        return {
+          status: 200,
+          body: page.map(({ issue, comment }) => commentJson(call.repository, issue, comment)),
+          headers,
+        };
+      },
+    },
+    {
+      route: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      docs: `${DOCS}/issues/comments#update-an-issue-comment`,
+      answer: (call) => {
+        const id = Number(call.params.get('comment_id'));
+        const found = [...call.repository.issues.values()].flatMap((issue) =>
+          issue.comments.filter((comment) => comment.id === id).map((comment) => ({ issue, comment })),
+        )[0];
+        if (!found) throw notFound();
+        found.comment.body = call.body().requiredString('body');
+        found.comment.updatedAt = new Date(Math.max(Date.now(), found.comment.createdAt.getTime() + 1000));
+        return { status: 200, body: commentJson(call.repository, found.issue, found.comment) };
+      },
+    },
+    {
       route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
       docs: `${DOCS}/issues/issues#get-an-issue`,
       answer: (call) => ({ status: 200, body: issueJson(call.repository, issueOf(call)) }),
@@ -1435,7 +1476,14 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
             message: `Body is too long (maximum is ${MAX_BODY_CHARACTERS} characters)`,
           });
         }
-        const comment: Comment = { id: newId(), body: text, author: call.login, createdAt: new Date() };
+        const now = new Date();
+        const comment: Comment = {
+          id: newId(),
+          body: text,
+          author: call.login,
+          createdAt: now,
+          updatedAt: now,
+        };
         issue.comments.push(comment);
         issue.updatedAt = comment.createdAt;
         const json = commentJson(call.repository, issue, comment);
@@ -1794,6 +1842,11 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
       },
     },
     {
+      route: 'GET /user',
+      docs: `${DOCS}/users/users#get-the-authenticated-user`,
+      organization: (call) => ({ status: 200, body: userJson(call.login) }),
+    },
+    {
       route: 'GET /orgs/{org}/teams/{team_slug}/memberships/{username}',
       docs: `${DOCS}/teams/members#get-team-membership-for-a-user`,
       organization: (call) => {
@@ -2132,6 +2185,13 @@ export async function startGitHubSim(options: GitHubSimOptions = {}): Promise<Gi
     },
     addIssue(repository, issue) {
       return createIssue(repositoryOf(repository), issue.author ?? login, issue).number;
+    },
+    addComment(repository, issueNumber, { author, body }) {
+      const issue = repositoryOf(repository).issues.get(issueNumber);
+      if (!issue) throw new Error(`GitHub sim: no issue #${issueNumber} in ${repository}`);
+      const now = new Date();
+      issue.comments.push({ id: newId(), body, author, createdAt: now, updatedAt: now });
+      issue.updatedAt = now;
     },
     addWorkflowRun(repository, runId) {
       runFor(repositoryOf(repository), runId);

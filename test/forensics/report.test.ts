@@ -212,6 +212,43 @@ describe('buildReport', () => {
     expect(mermaid.replaceAll(' : ', ' ')).not.toMatch(/[[\]<>|`:#;]/);
   });
 
+  it('renders a tampered triage.json inert, and one that is not a decision without crashing', () => {
+    const decision = {
+      severity: 'high [x](https://evil.example)',
+      event_severity: '<b>low</b>',
+      score: {
+        value: 0.8125,
+        threshold: { severity: '@security-team | high', at: 0.75 },
+        factors: [
+          {
+            name: '**bold** | name',
+            raw: 3,
+            normalized: 0.5,
+            weight: 0.25,
+            contribution: 0.125,
+            why: 'three sightings',
+          },
+        ],
+      },
+      route: { reason: 'matched' },
+      degraded: ['intel: timeout'],
+    };
+    const { markdown, tooling_failures } = buildReport(input(story(), { decision }));
+    expect(markdown).toContain(
+      '**Severity `high [x](https://evil.example)`** (the events said `‹b›low‹/b›`), score 0.81 ≥ `@security-team | high` threshold 0.75.',
+    );
+    expect(markdown).toContain('| `**bold** \\| name` | `3` | 0.50 | 0.25 | 0.13 | `three sightings` |');
+    expect(tooling_failures).toContain('triage enrichment degraded: `intel: timeout`');
+
+    const broken = { ...decision, score: { ...decision.score, value: '0.8; DROP' }, degraded: 'all' };
+    const report = buildReport(input(story(), { decision: broken }));
+    expect(report.markdown).toContain(
+      '`triage.json` does not hold a decision in the shape irac writes; see the evidence manifest.',
+    );
+    expect(report.tooling_failures).not.toContain('triage enrichment degraded: `a`');
+    expect(report.markdown).not.toContain('0.8; DROP');
+  });
+
   it('renders the same bytes from the same trail', () => {
     expect(buildReport(input(story())).markdown).toBe(buildReport(input(story())).markdown);
   });
