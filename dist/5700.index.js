@@ -11,8 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   comment: () => (/* binding */ comment),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   createIssue: () => (/* binding */ createIssue),
+/* harmony export */   githubSelf: () => (/* binding */ githubSelf),
 /* harmony export */   markedComment: () => (/* binding */ markedComment),
-/* harmony export */   quietMentions: () => (/* binding */ quietMentions)
+/* harmony export */   quietMentions: () => (/* binding */ quietMentions),
+/* harmony export */   writtenBySelf: () => (/* binding */ writtenBySelf)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 // The incident's GitHub issue, and comments on it. The issue carries the incident id as a label, which is
@@ -313,6 +315,28 @@ const comment = {
     },
     undo: null,
 };
+async function githubSelf(octokit) {
+    try {
+        const { data } = await octokit.users.getAuthenticated();
+        return { login: data.login };
+    }
+    catch (error) {
+        if (statusOf(error) === 403)
+            return { app: true };
+        throw error;
+    }
+}
+/**
+ * Whether irac wrote the comment. A marker or an anchor line alone proves nothing — anyone who can
+ * comment can write one — so only irac's own comments count.
+ */
+function writtenBySelf(self, comment) {
+    const author = comment.user?.login;
+    if ('login' in self)
+        return author === self.login;
+    const app = comment.performed_via_github_app?.slug;
+    return app !== undefined && author === `${app}[bot]`;
+}
 //# sourceMappingURL=github.js.map
 
 /***/ })

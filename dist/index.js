@@ -31768,7 +31768,7 @@ async function summarize(markdown) {
         await summary.addRaw(markdown, true).write();
 }
 async function run(inputs, env) {
-    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3458), __nccwpck_require__.e(4988), __nccwpck_require__.e(2218), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
+    const { runEvents } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(4988), __nccwpck_require__.e(3458), __nccwpck_require__.e(2218), __nccwpck_require__.e(7042)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042));
     const { outcomes, warnings, root } = await runEvents(await eventPayload(env), {
         repo: inputs.repo,
         config: inputs.config,
@@ -31912,7 +31912,7 @@ async function dispatch(inputs, env) {
             return replayCommand(events, { ...options, ...(inputs.compare ? { compare: inputs.compare } : {}) }, logIo);
         }
         case 'verify': {
-            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(3458), __nccwpck_require__.e(4988), __nccwpck_require__.e(5899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25899));
+            const { verifyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(5732), __nccwpck_require__.e(9424), __nccwpck_require__.e(8280), __nccwpck_require__.e(4938), __nccwpck_require__.e(3786), __nccwpck_require__.e(918), __nccwpck_require__.e(9215), __nccwpck_require__.e(6887), __nccwpck_require__.e(9603), __nccwpck_require__.e(9824), __nccwpck_require__.e(9115), __nccwpck_require__.e(4988), __nccwpck_require__.e(3458), __nccwpck_require__.e(5899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 25899));
             return verifyCommand(options, logIo, false);
         }
     }

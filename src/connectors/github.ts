@@ -393,3 +393,36 @@ export const comment: ConnectorAction<CommentParams, CommentRecord> = {
 
   undo: null,
 };
+
+/**
+ * The GitHub identity irac comments as: the token's user (GET /user); for an app's installation token
+ * (the workflow's GITHUB_TOKEN), which GET /user refuses, an app — its comments are made through it by its bot.
+ */
+export type GitHubSelf = { readonly login: string } | { readonly app: true };
+
+export async function githubSelf(octokit: Octokit): Promise<GitHubSelf> {
+  try {
+    const { data } = await octokit.users.getAuthenticated();
+    return { login: data.login };
+  } catch (error) {
+    if (statusOf(error) === 403) return { app: true };
+    throw error;
+  }
+}
+
+/**
+ * Whether irac wrote the comment. A marker or an anchor line alone proves nothing — anyone who can
+ * comment can write one — so only irac's own comments count.
+ */
+export function writtenBySelf(
+  self: GitHubSelf,
+  comment: {
+    readonly user: { readonly login: string } | null;
+    readonly performed_via_github_app?: { readonly slug?: string } | null;
+  },
+): boolean {
+  const author = comment.user?.login;
+  if ('login' in self) return author === self.login;
+  const app = comment.performed_via_github_app?.slug;
+  return app !== undefined && author === `${app}[bot]`;
+}

@@ -16,7 +16,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { Clients } from '../connectors/clients.js';
 import { ConnectorUnavailable } from '../connectors/clients.js';
-import { commentMarker } from '../connectors/github.js';
+import { commentMarker, githubSelf, writtenBySelf } from '../connectors/github.js';
 import type { Severity } from '../types.js';
 import type { EscalationRole } from './roles.js';
 import type { EscalationLevel } from './schedule.js';
@@ -142,39 +142,6 @@ async function pageInSlack(request: PageRequest, outcome: Outcome): Promise<void
   }
 }
 
-/**
- * Who irac comments as: the token's user (GET /user); for an app's installation token (GITHUB_TOKEN),
- * which GET /user refuses, an app — its comments are made through it by its bot.
- */
-type GitHubSelf = { readonly login: string } | { readonly app: true };
-
-async function githubSelf(octokit: Octokit): Promise<GitHubSelf> {
-  try {
-    const { data } = await octokit.users.getAuthenticated();
-    return { login: data.login };
-  } catch (error) {
-    if ((error as { status?: unknown }).status === 403) return { app: true };
-    throw error;
-  }
-}
-
-/**
- * Whether irac wrote the comment. The marker alone proves nothing — anyone can compute it and post it
- * first, and the team would never be mentioned — so only irac's own comment counts as the page.
- */
-function writtenBy(
-  self: GitHubSelf,
-  comment: {
-    readonly user: { readonly login: string } | null;
-    readonly performed_via_github_app?: { readonly slug?: string } | null;
-  },
-): boolean {
-  const author = comment.user?.login;
-  if ('login' in self) return author === self.login;
-  const app = comment.performed_via_github_app?.slug;
-  return app !== undefined && author === `${app}[bot]`;
-}
-
 /** The oldest open issue (not pull request) labelled with the incident id: its ticket. */
 async function ticketOf(octokit: Octokit, owner: string, repo: string, incident: string) {
   const { data } = await octokit.issues.listForRepo({
@@ -223,7 +190,7 @@ async function commentOnTicket(request: PageRequest, { delivered, skipped }: Out
   });
   const marked = comments.filter((comment) => comment.body?.trimEnd().endsWith(marker));
   const self = marked.length > 0 ? await githubSelf(octokit) : undefined;
-  const earlier = self && marked.find((comment) => writtenBy(self, comment));
+  const earlier = self && marked.find((comment) => writtenBySelf(self, comment));
   if (earlier) {
     delivered.push({ via: 'github', where, ref: earlier.html_url });
     return;

@@ -17,6 +17,7 @@
 import type { Octokit } from '@octokit/rest';
 import type { ConversationsListResponse, ConversationsRepliesResponse, WebClient } from '@slack/web-api';
 import { type Clients, ConnectorUnavailable } from '../connectors/clients.js';
+import { type GitHubSelf, githubSelf, writtenBySelf } from '../connectors/github.js';
 import type { Playbook } from '../playbooks/playbook.js';
 import type { AuditEntry } from '../store/audit.js';
 import type { Git, ObjectStore } from '../store/git.js';
@@ -155,12 +156,6 @@ function slackLine(self: SlackSelf, message: SlackMessage, where: string): Found
   };
 }
 
-/**
- * The GitHub identity irac comments as: the token's user (GET /user); for an app's installation token,
- * which GET /user refuses, the app a comment was made through, its bot being its author.
- */
-type GitHubSelf = { readonly login: string } | { readonly app: true };
-
 /** A comment as the anchor reading needs it. */
 interface IssueComment {
   readonly body?: string;
@@ -172,22 +167,11 @@ interface IssueComment {
   readonly performed_via_github_app?: { readonly slug?: string } | null;
 }
 
-async function githubSelf(octokit: Octokit): Promise<GitHubSelf> {
-  try {
-    const { data } = await octokit.users.getAuthenticated();
-    return { login: data.login };
-  } catch (error) {
-    if ((error as { status?: number }).status === 403) return { app: true };
-    throw error;
-  }
-}
-
 function githubLine(self: GitHubSelf, comment: IssueComment, where: string): FoundLine | undefined {
   const head = parseAnchorLine(comment.body);
   if (!head) return undefined;
   const author = comment.user?.login ?? 'a deleted user';
-  const app = comment.performed_via_github_app?.slug;
-  const ours = 'login' in self ? author === self.login : app !== undefined && author === `${app}[bot]`;
+  const ours = writtenBySelf(self, comment);
   return {
     ...head,
     via: 'github',
